@@ -1,0 +1,117 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "kiosk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kiosk", targets: ["kiosk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "KioskCore",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "KioskStore",
+            dependencies: [
+                "KioskCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "KioskRender",
+            dependencies: [
+                "KioskCore",
+                "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "KioskDemo",
+            dependencies: ["KioskCore", "KioskStore", "KioskRender"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "KioskServer",
+            dependencies: [
+                "KioskCore",
+                "KioskStore",
+                "KioskRender",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "kiosk",
+            dependencies: [
+                "KioskCore",
+                "KioskStore",
+                "KioskRender",
+                "KioskDemo",
+                "KioskServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            // The composition root touches many modules' members; member import checks add nothing here.
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "KioskBench",
+            dependencies: ["KioskCore", "KioskStore", "KioskRender", "KioskDemo", "KioskServer"],
+            path: "bench/KioskBench",
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "KioskTestSupport",
+            dependencies: [
+                "KioskCore",
+                "KioskStore",
+                "KioskRender",
+                "KioskDemo",
+                "KioskServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/KioskTestSupport",
+            swiftSettings: strictSwift
+        ),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"], swiftSettings: strictSwift),
+        .testTarget(name: "KioskStoreTests", dependencies: ["KioskTestSupport"], swiftSettings: strictSwift),
+        .testTarget(name: "KioskRenderTests", dependencies: ["KioskTestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "KioskServerTests",
+            dependencies: [
+                "KioskTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSwift
+        ),
+    ]
+)

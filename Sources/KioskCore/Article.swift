@@ -1,0 +1,132 @@
+import Foundation
+
+/// The editorial format of an article, shown first in the kicker ("Reporting | Europe").
+public enum ArticleFormat: String, Sendable, CaseIterable, Codable {
+    case reporting, analysis, opinion, explainer, interview, review
+
+    /// The label readers see.
+    public var displayName: String {
+        switch self {
+        case .reporting: "Reporting"
+        case .analysis: "Analysis"
+        case .opinion: "Opinion"
+        case .explainer: "Explainer"
+        case .interview: "Interview"
+        case .review: "Review"
+        }
+    }
+}
+
+/// Where an article is in its life: only published articles are visible to readers.
+public enum ArticleStatus: String, Sendable, CaseIterable, Codable {
+    case draft, scheduled, published
+}
+
+/// A story as stored: the Markdown an editor wrote and the HTML rendered from it when it was saved.
+public struct Article: Hashable, Sendable, Identifiable {
+    public typealias ID = Identifier<Article>
+    public let id: ID
+    public var content: ArticleContent
+    public var status: ArticleStatus
+    public var publishedAt: Date?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    /// Creates an article value.
+    public init(id: ID, content: ArticleContent, status: ArticleStatus, publishedAt: Date?, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.content = content
+        self.status = status
+        self.publishedAt = publishedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// Everything an editor writes about an article, plus its rendered body; validated on creation.
+public struct ArticleContent: Hashable, Sendable {
+    /// The longest headline accepted, in characters.
+    public static let maximumTitleLength = 300
+
+    public var slug: Slug
+    public var title: String
+    public var dek: String
+    public var format: ArticleFormat
+    public var sectionID: Section.ID
+    public var topicIDs: [Topic.ID]
+    public var seriesID: Series.ID?
+    /// Authors in byline order; never empty.
+    public var authorIDs: [Author.ID]
+    public var topMediaID: Media.ID?
+    public var body: RenderedBody
+    public var seo: SEOFields
+
+    /// Validates and creates article content; throws `ValidationError` naming the first bad field.
+    public init(
+        slug: Slug, title: String, dek: String, format: ArticleFormat, sectionID: Section.ID,
+        topicIDs: [Topic.ID] = [], seriesID: Series.ID? = nil, authorIDs: [Author.ID],
+        topMediaID: Media.ID? = nil, body: RenderedBody, seo: SEOFields = SEOFields()
+    ) throws(ValidationError) {
+        let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw ValidationError(field: "title", message: "A headline is required.") }
+        guard title.count <= Self.maximumTitleLength else {
+            throw ValidationError(field: "title", message: "A headline can be at most \(Self.maximumTitleLength) characters long.")
+        }
+        guard !authorIDs.isEmpty else { throw ValidationError(field: "authors", message: "An article needs at least one author.") }
+        guard Set(authorIDs).count == authorIDs.count else {
+            throw ValidationError(field: "authors", message: "Each author can appear only once in a byline.")
+        }
+        self.slug = slug
+        self.title = title
+        self.dek = dek.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.format = format
+        self.sectionID = sectionID
+        self.topicIDs = Array(Set(topicIDs)).sorted()
+        self.seriesID = seriesID
+        self.authorIDs = authorIDs
+        self.topMediaID = topMediaID
+        self.body = body
+        self.seo = seo
+    }
+}
+
+/// An article body in Markdown with the HTML pieces rendered from it at save time.
+public struct RenderedBody: Hashable, Sendable {
+    /// What the editor wrote.
+    public var markdown: String
+    /// The full body as safe HTML.
+    public var html: String
+    /// The first paragraphs as safe HTML, shown when a teaser card is expanded.
+    public var openingHTML: String
+    /// A plain-text summary of the opening, for teasers and descriptions.
+    public var excerpt: String
+
+    /// Bundles a body with its renderings.
+    public init(markdown: String, html: String, openingHTML: String, excerpt: String) {
+        self.markdown = markdown
+        self.html = html
+        self.openingHTML = openingHTML
+        self.excerpt = excerpt
+    }
+}
+
+/// Optional overrides for search engines and sharing.
+public struct SEOFields: Hashable, Sendable {
+    public var title: String?
+    public var description: String?
+    public var canonicalURL: String?
+
+    /// Creates overrides; empty strings count as absent.
+    public init(title: String? = nil, description: String? = nil, canonicalURL: String? = nil) {
+        self.title = title.nonEmpty
+        self.description = description.nonEmpty
+        self.canonicalURL = canonicalURL.nonEmpty
+    }
+}
+
+extension Optional<String> {
+    fileprivate var nonEmpty: String? {
+        guard let text = self?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// What a reader-facing list or teaser needs to know about an article, fetched in one go.
+public struct ArticleSummary: Hashable, Sendable, Identifiable {
+    public let id: Article.ID
+    public let slug: Slug
+    public let title: String
+    public let dek: String
+    public let format: ArticleFormat
+    public let section: SectionReference
+    public let series: SectionReference?
+    public let authors: [AuthorReference]
+    public let topMedia: Media?
+    public let excerpt: String
+    public let openingHTML: String
+    public let publishedAt: Date
+
+    /// Creates a summary.
+    public init(
+        id: Article.ID, slug: Slug, title: String, dek: String, format: ArticleFormat, section: SectionReference,
+        series: SectionReference?, authors: [AuthorReference], topMedia: Media?, excerpt: String,
+        openingHTML: String, publishedAt: Date
+    ) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.dek = dek
+        self.format = format
+        self.section = section
+        self.series = series
+        self.authors = authors
+        self.topMedia = topMedia
+        self.excerpt = excerpt
+        self.openingHTML = openingHTML
+        self.publishedAt = publishedAt
+    }
+}
+
+/// The name and slug of a section or series, enough to print and link it.
+public struct SectionReference: Hashable, Sendable {
+    public let slug: Slug
+    public let name: String
+
+    /// Creates a reference.
+    public init(slug: Slug, name: String) {
+        self.slug = slug
+        self.name = name
+    }
+}
+
+/// The name and slug of an author, enough for a byline link.
+public struct AuthorReference: Hashable, Sendable {
+    public let slug: Slug
+    public let name: String
+
+    /// Creates a reference.
+    public init(slug: Slug, name: String) {
+        self.slug = slug
+        self.name = name
+    }
+}
+
+/// Everything the article page shows, gathered by the store.
+public struct ArticleDetail: Sendable {
+    public let article: Article
+    public let section: Section
+    public let series: Series?
+    public let topics: [Topic]
+    public let authors: [Author]
+    public let topMedia: Media?
+    /// The previous article in the series, by publication date.
+    public let previousInSeries: ArticleSummary?
+    /// The next article in the series, by publication date.
+    public let nextInSeries: ArticleSummary?
+    /// Newest published articles sharing the series, section or a topic; never the article itself.
+    public let related: [ArticleSummary]
+
+    /// Creates a detail.
+    public init(
+        article: Article, section: Section, series: Series?, topics: [Topic], authors: [Author], topMedia: Media?,
+        previousInSeries: ArticleSummary?, nextInSeries: ArticleSummary?, related: [ArticleSummary]
+    ) {
+        self.article = article
+        self.section = section
+        self.series = series
+        self.topics = topics
+        self.authors = authors
+        self.topMedia = topMedia
+        self.previousInSeries = previousInSeries
+        self.nextInSeries = nextInSeries
+        self.related = related
+    }
+}
+
+/// The answer to "what is at this slug?": the thing, a newer slug to redirect to, or nothing.
+public enum SlugLookup<Value: Sendable>: Sendable {
+    case found(Value)
+    case moved(to: Slug)
+    case notFound
+}
+
+/// A page of a reader-facing listing (section, topic, series, author) and the thing it lists.
+public struct Listing<Owner: Sendable>: Sendable {
+    public let owner: Owner
+    public let page: Page<ArticleSummary>
+
+    /// Creates a listing.
+    public init(owner: Owner, page: Page<ArticleSummary>) {
+        self.owner = owner
+        self.page = page
+    }
+}
+
+/// The front page: a lead story and the newest stories after it.
+public struct FrontPage: Sendable {
+    public let lead: ArticleSummary?
+    public let latest: [ArticleSummary]
+
+    /// Creates a front page.
+    public init(lead: ArticleSummary?, latest: [ArticleSummary]) {
+        self.lead = lead
+        self.latest = latest
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import KioskCore
+import KioskRender
+import KioskStore
+
+/// The demo publication, The Meridian: its taxonomy and articles are in the other files of this module.
+enum DemoPublication {
+    /// Every demo article.
+    static var articles: [DemoArticle] { statecraftArticles + regionArticles + worldArticles }
+}
+
+/// Fills a store with The Meridian, an original demo foreign-policy magazine.
+public struct DemoSeeder<Store: PublicationStore> {
+    let store: Store
+    let mediaDirectory: URL
+    let renderer = MarkdownRenderer()
+    let illustrator = DemoIllustrator()
+
+    /// Creates a seeder writing illustrations into `mediaDirectory`.
+    public init(store: Store, mediaDirectory: String) {
+        self.store = store
+        self.mediaDirectory = URL(fileURLWithPath: mediaDirectory)
+    }
+
+    /// How many demo articles `seed` writes.
+    public static var articleCount: Int { DemoPublication.articles.count }
+
+    /// Writes the demo publication, dating articles back from `now`; reports each step to `progress`.
+    public func seed(now: Date, progress: (String) -> Void = { _ in }) async throws {
+        try FileManager.default.createDirectory(at: mediaDirectory, withIntermediateDirectories: true)
+        try await store.updateSiteSettings(Self.settings)
+
+        progress("Creating 7 sections, 12 topics, 3 series and 10 authors")
+        var sections: [String: Section.ID] = [:]
+        for (position, term) in DemoPublication.sections.enumerated() {
+            let section = try await store.createSection(
+                NewSection(slug: Slug(term.slug), name: term.name, description: term.description, position: position))
+            sections[term.slug] = section.id
+        }
+        var topics: [String: Topic.ID] = [:]
+        for term in DemoPublication.topics {
+            topics[term.slug] = try await store.createTopic(NewTerm(slug: Slug(term.slug), name: term.name, description: term.description)).id
+        }
+        var series: [String: Series.ID] = [:]
+        for term in DemoPublication.series {
+            series[term.slug] = try await store.createSeries(NewTerm(slug: Slug(term.slug), name: term.name, description: term.description)).id
+        }
+        var authors: [String: Author.ID] = [:]
+        for author in DemoPublication.authors {
+            let links = author.links.map { SocialLink(label: $0.label, url: $0.url) }
+            authors[author.slug] = try await store.createAuthor(
+                NewAuthor(slug: Slug(author.slug), name: author.name, bio: author.bio, links: links)).id
+        }
+
+        let articles = DemoPublication.articles
+        for (index, demo) in articles.enumerated() {
+            progress("Writing article \(index + 1) of \(articles.count): \(demo.title)")
+            let media = try await addIllustration(for: demo)
+            let content = try ArticleContent(
+                slug: Slug(demo.slug), title: demo.title, dek: demo.dek, format: demo.format,
+                sectionID: try Self.lookUp(demo.section, in: sections, kind: "section"),
+                topicIDs: try demo.topics.map { try Self.lookUp($0, in: topics, kind: "topic") },
+                seriesID: try demo.series.map { try Self.lookUp($0, in: series, kind: "series") },
+                authorIDs: try demo.authors.map { try Self.lookUp($0, in: authors, kind: "author") },
+                topMediaID: media.id, body: renderer.render(demo.body))
+            let hours = Double(6 + (index * 7) % 12)
+            let publishedAt = now.addingTimeInterval(-Double(demo.daysAgo) * 86_400 - hours * 3_600)
+            _ = try await store.createArticle(content, status: .published, publishedAt: publishedAt, now: publishedAt)
+        }
+    }
+
+    private func addIllustration(for demo: DemoArticle) async throws -> Media {
+        let drawing = illustrator.draw(demo.image.motif, seed: demo.slug)
+        let fileName = "demo-\(demo.slug).svg"
+        try Data(drawing.svg.utf8).write(to: mediaDirectory.appendingPathComponent(fileName), options: .atomic)
+        return try await store.addMedia(
+            NewMedia(
+                fileName: fileName, contentType: "image/svg+xml", width: DemoIllustrator.width, height: DemoIllustrator.height,
+                alt: drawing.alt, caption: demo.image.caption, credit: demo.image.credit))
+    }
+
+    private static func lookUp<ID>(_ slug: String, in table: [String: ID], kind: String) throws -> ID {
+        guard let id = table[slug] else { throw StoreError.missingReference("demo \(kind) “\(slug)”") }
+        return id
+    }
+
+    private static var settings: SiteSettings {
+        get throws {
+            try SiteSettings(
+                name: "The Meridian",
+                description: "Foreign affairs, reported from where it happens.",
+                about: "The Meridian is an independent magazine of foreign affairs, published weekly by its writers. This is Kiosk’s demo publication: every story, person and outlet in it is invented.",
+                locale: "en-GB",
+                timeZone: "Europe/London",
+                socialProfiles: [
+                    SocialLink(label: "Mastodon", url: "https://social.example/@meridian"),
+                    SocialLink(label: "Bluesky", url: "https://bsky.example/profile/meridian"),
+                    SocialLink(label: "LinkedIn", url: "https://linkedin.example/company/the-meridian"),
+                ],
+                navigation: [])
+        }
+    }
+}

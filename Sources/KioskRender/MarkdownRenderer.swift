@@ -1,0 +1,163 @@
+import CCmarkGFM
+import Foundation
+import KioskCore
+
+/// Turns an article's Markdown into safe HTML, once, when the article is saved.
+///
+/// Raw HTML is never let through: cmark-gfm's safe mode replaces it with a comment and drops
+/// `javascript:`, `vbscript:`, `file:` and non-image `data:` links. GitHub's table, strikethrough,
+/// autolink and tagfilter extensions are attached.
+///
+/// One convention goes beyond CommonMark, the **round-up block**:
+///
+///     :::roundup In other diplomatic news
+///     - [Headline of the item](https://example.org/story): one sentence of summary.
+///     :::
+///
+/// renders as `<section class="roundup">` with the title as a heading and the list inside.
+public struct MarkdownRenderer: Sendable {
+    /// How many opening paragraphs a teaser card reveals when expanded.
+    public static let openingParagraphs = 3
+    /// The longest plain-text excerpt, in characters.
+    public static let excerptLength = 280
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+    private static let options = CMARK_OPT_SMART
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Creates a renderer; registering cmark-gfm's extensions happens once per process.
+    public init() {
+        _ = Self.registration
+    }
+
+    /// Renders a whole body: the full HTML, the opening paragraphs and a plain-text excerpt.
+    public func render(_ markdown: String) -> RenderedBody {
+        var html = ""
+        var opening: [String] = []
+        var excerpt = ""
+        for block in RoundupSplitter.blocks(of: markdown) {
+            switch block {
+            case .markdown(let text):
+                let document = CmarkDocument(text, extensionNames: Self.extensionNames, options: Self.options)
+                html += document.html()
+                for paragraph in document.topLevelParagraphs() where opening.count < Self.openingParagraphs {
+                    opening.append(paragraph.html)
+                    if excerpt.isEmpty { excerpt = Self.shorten(paragraph.text) }
+                }
+            case .roundup(let title, let items):
+                let list = CmarkDocument(items, extensionNames: Self.extensionNames, options: Self.options).html()
+                html += "<section class=\"roundup\"><h2 class=\"roundup-title\">\(HTMLEscaping.escape(title))</h2>\n\(list)</section>\n"
+            }
+        }
+        return RenderedBody(markdown: markdown, html: html, openingHTML: opening.joined(), excerpt: excerpt)
+    }
+
+    /// Cuts plain text at a word boundary near `excerptLength`, adding an ellipsis when cut.
+    static func shorten(_ text: String) -> String {
+        let text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard text.count > excerptLength else { return text }
+        let cut = text.prefix(excerptLength)
+        let wordEnd = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<wordEnd]).trimmingCharacters(in: .punctuationCharacters) + "…"
+    }
+}
+
+/// A parsed cmark-gfm document; frees its C memory when released.
+private final class CmarkDocument {
+    private let root: OpaquePointer
+    private let extensions: UnsafeMutablePointer<cmark_llist>?
+    private let parser: OpaquePointer
+    private let options: Int32
+
+    init(_ markdown: String, extensionNames: [String], options: Int32) {
+        let parser: OpaquePointer = cmark_parser_new(options)
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        self.options = options
+        self.parser = parser
+        self.root = cmark_parser_finish(parser)
+        self.extensions = cmark_parser_get_syntax_extensions(parser)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// The whole document as HTML.
+    func html() -> String {
+        Self.take(cmark_render_html(root, options, extensions))
+    }
+
+    /// The document's top-level paragraphs, as HTML and as plain text.
+    func topLevelParagraphs() -> [(html: String, text: String)] {
+        var paragraphs: [(html: String, text: String)] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            if cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH {
+                paragraphs.append((
+                    Self.take(cmark_render_html(current, options, extensions)),
+                    Self.take(cmark_render_plaintext(current, options, 0))
+                ))
+            }
+            node = cmark_node_next(current)
+        }
+        return paragraphs
+    }
+
+    private static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}
+
+/// Splits Markdown into plain stretches and `:::roundup` blocks.
+enum RoundupSplitter {
+    /// A stretch of the body.
+    enum Block: Equatable {
+        case markdown(String)
+        case roundup(title: String, items: String)
+    }
+
+    static let opening = ":::roundup"
+    static let closing = ":::"
+
+    /// The blocks of `markdown` in order; an unclosed round-up runs to the end of the text.
+    static func blocks(of markdown: String) -> [Block] {
+        var blocks: [Block] = []
+        var plain: [Substring] = []
+        var roundup: (title: String, lines: [Substring])?
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if var open = roundup {
+                if trimmed == closing {
+                    blocks.append(.roundup(title: open.title, items: open.lines.joined(separator: "\n")))
+                    roundup = nil
+                } else {
+                    open.lines.append(line)
+                    roundup = open
+                }
+            } else if trimmed.hasPrefix(opening) {
+                if !plain.isEmpty { blocks.append(.markdown(plain.joined(separator: "\n"))) }
+                plain = []
+                let title = trimmed.dropFirst(opening.count).trimmingCharacters(in: .whitespaces)
+                roundup = (title.isEmpty ? "In brief" : title, [])
+            } else {
+                plain.append(line)
+            }
+        }
+        if let open = roundup { blocks.append(.roundup(title: open.title, items: open.lines.joined(separator: "\n"))) }
+        if !plain.isEmpty { blocks.append(.markdown(plain.joined(separator: "\n"))) }
+        return blocks
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import KioskCore
+
+/// The kind of a listing page, with the heading label readers see.
+public enum ListingKind: String, Sendable {
+    case latest = "Latest"
+    case section = "Section"
+    case topic = "Topic"
+    case series = "Series"
+    case author = "Author"
+}
+
+/// A listing to render: its kind, heading, description, links and page of stories.
+public struct ListingContent: Sendable {
+    public let kind: ListingKind
+    public let heading: String
+    public let description: String
+    /// The listing's own address, without page query.
+    public let path: String
+    /// Extra links (an author's profiles).
+    public let links: [SocialLink]
+    public let page: Page<ArticleSummary>
+
+    /// Creates listing content.
+    public init(kind: ListingKind, heading: String, description: String, path: String, links: [SocialLink] = [], page: Page<ArticleSummary>) {
+        self.kind = kind
+        self.heading = heading
+        self.description = description
+        self.path = path
+        self.links = links
+        self.page = page
+    }
+}
+
+/// Turns the store's read models into HTML pages with the theme's templates.
+public struct PageRenderer: Sendable {
+    let theme: Theme
+    /// Absolute base of public URLs, e.g. "https://example.org", without trailing slash.
+    let publicURL: String
+
+    /// Creates a renderer for `theme`, building absolute links from `publicURL`.
+    public init(theme: Theme, publicURL: String) {
+        self.theme = theme
+        self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+    }
+
+    /// The front page.
+    public func frontPage(_ front: FrontPage, site: SiteContext) -> String {
+        let dates = DateStyle(settings: site.settings)
+        let view = HomePageView(
+            site: siteView(site, currentPath: SitePaths.home),
+            meta: MetaView(
+                title: site.settings.name, description: site.settings.description,
+                canonicalURL: publicURL + SitePaths.home, robots: nil),
+            lead: front.lead.map { teaser($0, dates: dates) },
+            latest: front.latest.map { teaser($0, dates: dates) },
+            moreURL: front.latest.isEmpty ? nil : SitePaths.page(2, of: SitePaths.latest)
+        )
+        return theme.render(view)
+    }
+
+    /// An article page with its series navigation and related stories.
+    public func articlePage(_ detail: ArticleDetail, site: SiteContext) -> String {
+        let dates = DateStyle(settings: site.settings)
+        let article = detail.article
+        let content = article.content
+        let path = SitePaths.article(content.slug)
+        let canonical = content.seo.canonicalURL ?? publicURL + path
+        let published = article.publishedAt ?? article.createdAt
+        let wasUpdated = article.updatedAt.timeIntervalSince(published) > 60
+        let view = ArticlePageView(
+            site: siteView(site, currentPath: SitePaths.section(detail.section.slug)),
+            meta: MetaView(
+                title: (content.seo.title ?? content.title) + " | " + site.settings.name,
+                description: content.seo.description ?? (content.dek.isEmpty ? content.body.excerpt : content.dek),
+                canonicalURL: canonical, robots: nil),
+            format: content.format.displayName,
+            section: LinkView(label: detail.section.name, url: SitePaths.section(detail.section.slug)),
+            series: detail.series.map { LinkView(label: $0.name, url: SitePaths.series($0.slug)) },
+            title: content.title,
+            dek: content.dek,
+            bylines: Self.bylineLinks(detail.authors),
+            published: dates.view(published),
+            updated: wasUpdated ? dates.view(article.updatedAt) : nil,
+            image: detail.topMedia.map(imageView),
+            bodyHTML: content.body.html,
+            topics: detail.topics.map { LinkView(label: $0.name, url: SitePaths.topic($0.slug)) },
+            previousInSeries: detail.previousInSeries.map { teaser($0, dates: dates) },
+            nextInSeries: detail.nextInSeries.map { teaser($0, dates: dates) },
+            related: detail.related.map { teaser($0, dates: dates) },
+            shareLinks: shareLinks(title: content.title, url: canonical)
+        )
+        return theme.render(view)
+    }
+
+    /// A page of a listing (Latest, section, topic, series, author).
+    public func listingPage(_ listing: ListingContent, site: SiteContext) -> String {
+        let dates = DateStyle(settings: site.settings)
+        let page = listing.page
+        let suffix = page.number > 1 ? " (page \(page.number))" : ""
+        let view = ListingPageView(
+            site: siteView(site, currentPath: listing.path),
+            meta: MetaView(
+                title: listing.heading + suffix + " | " + site.settings.name,
+                description: listing.description.isEmpty ? site.settings.description : listing.description,
+                canonicalURL: publicURL + SitePaths.page(page.number, of: listing.path), robots: nil),
+            kind: listing.kind.rawValue,
+            heading: listing.heading,
+            description: listing.description,
+            links: listing.links.map { LinkView(label: $0.label, url: $0.url) },
+            items: page.items.map { teaser($0, dates: dates) },
+            pagination: PaginationView(
+                number: page.number, totalPages: page.totalPages,
+                previousURL: page.hasPrevious ? SitePaths.page(page.number - 1, of: listing.path) : nil,
+                nextURL: page.hasNext ? SitePaths.page(page.number + 1, of: listing.path) : nil)
+        )
+        return theme.render(view)
+    }
+
+    /// A friendly error page; the status decides the wording, never the error's details.
+    public func errorPage(status: Int, site: SiteContext) -> String {
+        let (heading, message) = Self.wording(for: status)
+        let view = ErrorPageView(
+            site: siteView(site, currentPath: ""),
+            meta: MetaView(title: heading + " | " + site.settings.name, description: message, canonicalURL: publicURL + "/", robots: "noindex"),
+            status: status, heading: heading, message: message
+        )
+        return theme.render(view)
+    }
+
+    static func wording(for status: Int) -> (String, String) {
+        switch status {
+        case 404: ("Page not found", "We could not find that page. It may have moved, or the address may be mistyped.")
+        case 400..<500: ("Request not understood", "Your browser sent a request this site cannot answer. Check the address and try again.")
+        default: ("Something went wrong", "We could not show this page just now. Please try again in a moment.")
+        }
+    }
+
+    private func siteView(_ site: SiteContext, currentPath: String) -> SiteView {
+        let settings = site.settings
+        return SiteView(
+            name: settings.name,
+            description: settings.description,
+            about: settings.about,
+            language: settings.locale,
+            sections: site.sections.map {
+                let url = SitePaths.section($0.slug)
+                return LinkView(label: $0.name, url: url, current: url == currentPath)
+            },
+            navigation: settings.navigation.map { LinkView(label: $0.label, url: $0.url, current: $0.url == currentPath) },
+            socialProfiles: settings.socialProfiles.map { LinkView(label: $0.label, url: $0.url) },
+            assetVersion: theme.assetVersion,
+            year: String(Calendar(identifier: .gregorian).component(.year, from: Date()))
+        )
+    }
+
+    private func teaser(_ summary: ArticleSummary, dates: DateStyle) -> TeaserView {
+        TeaserView(
+            id: "story-\(summary.id)",
+            url: SitePaths.article(summary.slug),
+            title: summary.title,
+            dek: summary.dek,
+            format: summary.format.displayName,
+            section: LinkView(label: summary.section.name, url: SitePaths.section(summary.section.slug)),
+            series: summary.series.map { LinkView(label: $0.name, url: SitePaths.series($0.slug)) },
+            byline: Self.byline(summary.authors.map(\.name)),
+            excerpt: summary.excerpt,
+            openingHTML: summary.openingHTML,
+            image: summary.topMedia.map(imageView),
+            published: dates.view(summary.publishedAt)
+        )
+    }
+
+    private func imageView(_ media: Media) -> ImageView {
+        ImageView(
+            url: SitePaths.media(media.fileName), alt: media.alt, width: media.width, height: media.height,
+            caption: media.caption, credit: media.credit)
+    }
+
+    private func shareLinks(title: String, url: String) -> [LinkView] {
+        let text = Self.queryEscaped(title)
+        let link = Self.queryEscaped(url)
+        return [
+            LinkView(label: "Email", url: "mailto:?subject=\(text)&body=\(link)"),
+            LinkView(label: "Bluesky", url: "https://bsky.app/intent/compose?text=\(text)%20\(link)"),
+            LinkView(label: "LinkedIn", url: "https://www.linkedin.com/sharing/share-offsite/?url=\(link)"),
+        ]
+    }
+
+    /// Author links with the separators of "A", "A and B", "A, B and C".
+    static func bylineLinks(_ authors: [Author]) -> [LinkView] {
+        authors.enumerated().map { index, author in
+            let remaining = authors.count - index - 1
+            let separator = remaining > 1 ? ", " : (remaining == 1 ? " and " : "")
+            return LinkView(label: author.name, url: SitePaths.author(author.slug), separator: separator)
+        }
+    }
+
+    /// "A", "A and B", "A, B and C".
+    static func byline(_ names: [String]) -> String {
+        guard let last = names.last else { return "" }
+        guard names.count > 1 else { return last }
+        return names.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    private static func queryEscaped(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+}
+
+/// Formats dates in the publication's locale and time zone.
+struct DateStyle {
+    let style: Date.FormatStyle
+    let isoStyle: Date.ISO8601FormatStyle
+
+    init(settings: SiteSettings) {
+        let zone = TimeZone(identifier: settings.timeZone) ?? .gmt
+        style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: settings.locale), calendar: Calendar(identifier: .gregorian), timeZone: zone)
+        isoStyle = Date.ISO8601FormatStyle(timeZone: zone)
+    }
+
+    func view(_ date: Date) -> DateView {
+        DateView(display: date.formatted(style), iso: date.formatted(isoStyle))
+    }
+}

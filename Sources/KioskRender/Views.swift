@@ -1,0 +1,292 @@
+import Mustache
+
+/// An optional field as Mustache should see it: absent values are `false`, so that a lookup
+/// never falls through to a field of the same name further up the context stack.
+func present(_ value: Any?) -> Any {
+    value ?? false
+}
+
+/// A value a page template renders; fields are looked up by name without reflection.
+protocol PageView: MustacheParent {
+    /// The theme template that renders this page.
+    var templateName: String { get }
+}
+
+/// What the layout shows on every page: the publication, its navigation and its footer.
+struct SiteView: MustacheParent {
+    let name: String
+    let description: String
+    let about: String
+    let language: String
+    let sections: [LinkView]
+    let navigation: [LinkView]
+    let socialProfiles: [LinkView]
+    let assetVersion: String
+    let year: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "description": description
+        case "about": about
+        case "language": language
+        case "sections": sections
+        case "navigation": navigation
+        case "socialProfiles": socialProfiles
+        case "hasSocialProfiles": !socialProfiles.isEmpty
+        case "assetVersion": assetVersion
+        case "year": year
+        default: nil
+        }
+    }
+}
+
+/// The document title, description and canonical address of one page.
+struct MetaView: MustacheParent {
+    let title: String
+    let description: String
+    let canonicalURL: String
+    /// Extra `<meta name="robots">` value, e.g. "noindex" on error pages.
+    let robots: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "description": description
+        case "canonicalURL": canonicalURL
+        case "robots": present(robots)
+        default: nil
+        }
+    }
+}
+
+/// A labelled link; `current` marks the page the reader is on, `separator` follows it in a run of links.
+struct LinkView: MustacheParent {
+    let label: String
+    let url: String
+    var current = false
+    var separator = ""
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "url": url
+        case "current": current
+        case "separator": separator
+        default: nil
+        }
+    }
+}
+
+/// An image with the text that goes with it.
+struct ImageView: MustacheParent {
+    let url: String
+    let alt: String
+    let width: Int
+    let height: Int
+    let caption: String
+    let credit: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "url": url
+        case "alt": alt
+        case "width": width
+        case "height": height
+        case "caption": present(caption.isEmpty ? nil : caption)
+        case "credit": present(credit.isEmpty ? nil : credit)
+        default: nil
+        }
+    }
+}
+
+/// A moment shown to readers, with its machine-readable form for `<time datetime>`.
+struct DateView: MustacheParent {
+    let display: String
+    let iso: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "display": display
+        case "iso": iso
+        default: nil
+        }
+    }
+}
+
+/// A story card: kicker, headline, teaser, and the opening revealed by "keep reading".
+struct TeaserView: MustacheParent {
+    let id: String
+    let url: String
+    let title: String
+    let dek: String
+    let format: String
+    let section: LinkView
+    let series: LinkView?
+    let byline: String
+    let excerpt: String
+    let openingHTML: String
+    let image: ImageView?
+    let published: DateView
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "url": url
+        case "title": title
+        case "dek": present(dek.isEmpty ? nil : dek)
+        case "format": format
+        case "section": section
+        case "series": present(series)
+        case "byline": byline
+        case "excerpt": excerpt
+        case "openingHTML": openingHTML
+        case "image": present(image)
+        case "published": published
+        default: nil
+        }
+    }
+}
+
+/// Links to the neighbouring pages of a listing.
+struct PaginationView: MustacheParent {
+    let number: Int
+    let totalPages: Int
+    let previousURL: String?
+    let nextURL: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": number
+        case "totalPages": totalPages
+        case "previousURL": present(previousURL)
+        case "nextURL": present(nextURL)
+        case "isPaged": totalPages > 1
+        default: nil
+        }
+    }
+}
+
+/// The article page.
+struct ArticlePageView: PageView {
+    let site: SiteView
+    let meta: MetaView
+    let format: String
+    let section: LinkView
+    let series: LinkView?
+    let title: String
+    let dek: String
+    let bylines: [LinkView]
+    let published: DateView
+    let updated: DateView?
+    let image: ImageView?
+    let bodyHTML: String
+    let topics: [LinkView]
+    let previousInSeries: TeaserView?
+    let nextInSeries: TeaserView?
+    let related: [TeaserView]
+    let shareLinks: [LinkView]
+
+    var templateName: String { "article" }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "meta": meta
+        case "format": format
+        case "section": section
+        case "series": present(series)
+        case "title": title
+        case "dek": present(dek.isEmpty ? nil : dek)
+        case "bylines": bylines
+        case "published": published
+        case "updated": present(updated)
+        case "image": present(image)
+        case "bodyHTML": bodyHTML
+        case "topics": topics
+        case "hasTopics": !topics.isEmpty
+        case "previousInSeries": present(previousInSeries)
+        case "nextInSeries": present(nextInSeries)
+        case "hasSeriesNavigation": previousInSeries != nil || nextInSeries != nil
+        case "related": related
+        case "hasRelated": !related.isEmpty
+        case "shareLinks": shareLinks
+        default: nil
+        }
+    }
+}
+
+/// The front page: lead story and the Latest river.
+struct HomePageView: PageView {
+    let site: SiteView
+    let meta: MetaView
+    let lead: TeaserView?
+    let latest: [TeaserView]
+    let moreURL: String?
+
+    var templateName: String { "home" }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "meta": meta
+        case "lead": present(lead)
+        case "latest": latest
+        case "moreURL": present(moreURL)
+        case "isEmpty": lead == nil
+        default: nil
+        }
+    }
+}
+
+/// A paginated list of stories: Latest, a section, topic, series or author.
+struct ListingPageView: PageView {
+    let site: SiteView
+    let meta: MetaView
+    let kind: String
+    let heading: String
+    let description: String
+    let links: [LinkView]
+    let items: [TeaserView]
+    let pagination: PaginationView
+
+    var templateName: String { "listing" }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "meta": meta
+        case "kind": kind
+        case "heading": heading
+        case "description": present(description.isEmpty ? nil : description)
+        case "links": links
+        case "hasLinks": !links.isEmpty
+        case "items": items
+        case "isEmpty": items.isEmpty
+        case "pagination": pagination
+        default: nil
+        }
+    }
+}
+
+/// A friendly error page (404, 500…).
+struct ErrorPageView: PageView {
+    let site: SiteView
+    let meta: MetaView
+    let status: Int
+    let heading: String
+    let message: String
+
+    var templateName: String { "error" }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "meta": meta
+        case "status": status
+        case "heading": heading
+        case "message": message
+        default: nil
+        }
+    }
+}

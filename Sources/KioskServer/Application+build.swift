@@ -1,0 +1,66 @@
+import Hummingbird
+import KioskCore
+import KioskRender
+import KioskStore
+import Logging
+
+/// How a Kiosk node listens and where it finds its files.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// Folder of uploaded and generated media, served under `/media/`.
+    public var mediaDirectory: String
+    /// Absolute base of the public site, used for canonical and share links.
+    public var publicURL: String
+
+    /// Creates a configuration.
+    public init(host: String = "127.0.0.1", port: Int = 8080, mediaDirectory: String, publicURL: String? = nil) {
+        self.host = host
+        self.port = port
+        self.mediaDirectory = mediaDirectory
+        self.publicURL = publicURL ?? "http://\(host):\(port)"
+    }
+}
+
+/// The composition root: the store, theme and logger a node runs with.
+public struct AppDependencies<Store: PublicationStore>: Sendable {
+    public var store: Store
+    public var theme: Theme
+    public var logger: Logger
+
+    /// Bundles the dependencies.
+    public init(store: Store, theme: Theme, logger: Logger) {
+        self.store = store
+        self.theme = theme
+        self.logger = logger
+    }
+}
+
+/// Builds the HTTP application; `main` and the tests both call this.
+public func buildApplication<Store: PublicationStore>(
+    configuration: ServerConfiguration, dependencies: AppDependencies<Store>
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(configuration: configuration, dependencies: dependencies),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Kiosk"),
+        logger: dependencies.logger
+    )
+}
+
+/// Builds the router with every route and middleware of the reader's site.
+public func buildRouter<Store: PublicationStore>(
+    configuration: ServerConfiguration, dependencies: AppDependencies<Store>
+) -> Router<BasicRequestContext> {
+    let renderer = PageRenderer(theme: dependencies.theme, publicURL: configuration.publicURL)
+    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: ErrorPageMiddleware(store: dependencies.store, renderer: renderer, logger: dependencies.logger))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: RequestLimitsMiddleware())
+    PublicController(store: dependencies.store, renderer: renderer).addRoutes(to: router)
+    StaticFilesController(
+        media: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
+        assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")
+    ).addRoutes(to: router)
+    router.get("/healthz") { _, _ in "ok" }
+    return router
+}

@@ -1,0 +1,70 @@
+import HTTPTypes
+import Hummingbird
+import KioskCore
+import KioskRender
+import KioskStore
+import Logging
+
+/// Turns every error into the theme's friendly error page; details go to the log, never to the reader.
+struct ErrorPageMiddleware<Store: PublicationStore>: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    let store: Store
+    let renderer: PageRenderer
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status.code < 500 {
+            return try await page(status: error.status, for: request)
+        } catch {
+            logger.error("Request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            return try await page(status: .internalServerError, for: request)
+        }
+    }
+
+    private func page(status: HTTPResponse.Status, for request: Request) async throws -> Response {
+        let html: String
+        do {
+            html = renderer.errorPage(status: status.code, site: try await store.siteContext())
+        } catch {
+            logger.error("Error page could not be rendered", metadata: ["error": "\(String(reflecting: error))"])
+            html = "<!doctype html><html lang=\"en\"><title>Error</title><h1>Something went wrong</h1></html>"
+        }
+        let response = HTMLPage.response(html, status: status)
+        return request.method == .head ? response.createHeadResponse() : response
+    }
+}
+
+/// Refuses requests whose address is longer than any page of ours could need.
+struct RequestLimitsMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    /// The longest path and query accepted, in bytes.
+    static let maximumURILength = 2_048
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.uri.description.utf8.count <= Self.maximumURILength else { throw HTTPError(.uriTooLong) }
+        return try await next(request, context)
+    }
+}
+
+/// Headers that keep browsers from sniffing types, framing pages or loading anything from elsewhere.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static let pagePolicy =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[Self.referrerPolicy] = "strict-origin-when-cross-origin"
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = Self.pagePolicy
+        }
+        return response
+    }
+}

@@ -1,0 +1,133 @@
+import Hummingbird
+import KioskCore
+import KioskRender
+import KioskStore
+
+/// The reader's site: front page, Latest, articles and listings. Reads only; nothing here writes.
+struct PublicController<Store: PublicationStore> {
+    /// Stories per listing page.
+    static var pageSize: Int { 12 }
+    /// Stories after the lead on the front page.
+    static var frontPageCount: Int { 12 }
+    /// Related teaser cards under an article.
+    static var relatedCount: Int { 4 }
+
+    let store: Store
+    let renderer: PageRenderer
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/", use: frontPage)
+        router.get("/latest", use: latest)
+        router.get("/articles/:slug", use: article)
+        router.get("/sections/:slug") { request, context in
+            try await listing(request, context) { slug, page in
+                try await store.sectionListing(slug, page: page).outcome(path: SitePaths.section) {
+                    ListingContent(kind: .section, heading: $0.owner.name, description: $0.owner.description, path: SitePaths.section($0.owner.slug), page: $0.page)
+                }
+            }
+        }
+        router.get("/topics/:slug") { request, context in
+            try await listing(request, context) { slug, page in
+                try await store.topicListing(slug, page: page).outcome(path: SitePaths.topic) {
+                    ListingContent(kind: .topic, heading: $0.owner.name, description: $0.owner.description, path: SitePaths.topic($0.owner.slug), page: $0.page)
+                }
+            }
+        }
+        router.get("/series/:slug") { request, context in
+            try await listing(request, context) { slug, page in
+                try await store.seriesListing(slug, page: page).outcome(path: SitePaths.series) {
+                    ListingContent(kind: .series, heading: $0.owner.name, description: $0.owner.description, path: SitePaths.series($0.owner.slug), page: $0.page)
+                }
+            }
+        }
+        router.get("/authors/:slug") { request, context in
+            try await listing(request, context) { slug, page in
+                try await store.authorListing(slug, page: page).outcome(path: SitePaths.author) {
+                    ListingContent(
+                        kind: .author, heading: $0.owner.name, description: $0.owner.bio, path: SitePaths.author($0.owner.slug),
+                        links: $0.owner.links, page: $0.page)
+                }
+            }
+        }
+    }
+
+    @Sendable func frontPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        async let front = store.frontPage(latestCount: Self.frontPageCount)
+        async let site = store.siteContext()
+        return HTMLPage.response(renderer.frontPage(try await front, site: try await site))
+    }
+
+    @Sendable func latest(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let page = try Self.pageRequest(request)
+        async let stories = store.latest(page)
+        async let site = store.siteContext()
+        let content = ListingContent(
+            kind: .latest, heading: "Latest", description: "Everything we have published, newest first.", path: SitePaths.latest,
+            page: try await stories)
+        try Self.rejectBeyondEnd(content.page)
+        return HTMLPage.response(renderer.listingPage(content, site: try await site))
+    }
+
+    @Sendable func article(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let slug = try Self.slug(context)
+        async let lookup = store.articlePage(slug, relatedLimit: Self.relatedCount)
+        async let site = store.siteContext()
+        switch try await lookup {
+        case .found(let detail):
+            return HTMLPage.response(renderer.articlePage(detail, site: try await site))
+        case .moved(let newSlug):
+            return .redirect(to: SitePaths.article(newSlug), type: .permanent)
+        case .notFound:
+            throw HTTPError(.notFound)
+        }
+    }
+
+    private func listing(
+        _ request: Request, _ context: BasicRequestContext,
+        fetch: (Slug, PageRequest) async throws -> ListingOutcome
+    ) async throws -> Response {
+        let slug = try Self.slug(context)
+        let page = try Self.pageRequest(request)
+        switch try await fetch(slug, page) {
+        case .found(let content):
+            try Self.rejectBeyondEnd(content.page)
+            return HTMLPage.response(renderer.listingPage(content, site: try await store.siteContext()))
+        case .moved(let newPath):
+            return .redirect(to: SitePaths.page(page.number, of: newPath), type: .permanent)
+        case .notFound:
+            throw HTTPError(.notFound)
+        }
+    }
+
+    private static func slug(_ context: BasicRequestContext) throws -> Slug {
+        guard let text = context.parameters.get("slug"), let slug = Slug.parse(text) else { throw HTTPError(.notFound) }
+        return slug
+    }
+
+    private static func pageRequest(_ request: Request) throws -> PageRequest {
+        guard let page = PageRequest(query: request.uri.queryParameters.get("page"), size: pageSize) else { throw HTTPError(.notFound) }
+        return page
+    }
+
+    private static func rejectBeyondEnd(_ page: Page<ArticleSummary>) throws {
+        if page.isBeyondEnd { throw HTTPError(.notFound) }
+    }
+}
+
+/// What a listing route found: content to render, the listing's new address, or nothing.
+enum ListingOutcome {
+    case found(ListingContent)
+    case moved(path: String)
+    case notFound
+}
+
+extension SlugLookup {
+    /// Turns a store lookup into a listing outcome: found values into content, moved slugs into paths.
+    fileprivate func outcome(path: (Slug) -> String, _ content: (Value) -> ListingContent) -> ListingOutcome {
+        switch self {
+        case .found(let value): .found(content(value))
+        case .moved(let slug): .moved(path: path(slug))
+        case .notFound: .notFound
+        }
+    }
+}

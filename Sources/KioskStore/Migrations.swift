@@ -1,0 +1,120 @@
+import GRDB
+
+/// The schema's history. A shipped migration never changes; a change to the schema is a new one.
+enum Migrations {
+    /// The migrator that brings any Kiosk database up to date.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 publication") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    private static let v1 = """
+        CREATE TABLE media (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL UNIQUE CHECK (length(file_name) BETWEEN 1 AND 200),
+            content_type TEXT NOT NULL,
+            width INTEGER NOT NULL CHECK (width > 0),
+            height INTEGER NOT NULL CHECK (height > 0),
+            alt TEXT NOT NULL CHECK (length(alt) > 0),
+            caption TEXT NOT NULL DEFAULT '',
+            credit TEXT NOT NULL DEFAULT '',
+            created_at DATETIME NOT NULL
+        );
+
+        CREATE TABLE site_settings (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            description TEXT NOT NULL,
+            about TEXT NOT NULL,
+            locale TEXT NOT NULL,
+            time_zone TEXT NOT NULL,
+            logo_media_id INTEGER REFERENCES media(id),
+            social_profiles TEXT NOT NULL DEFAULT '[]',
+            navigation TEXT NOT NULL DEFAULT '[]'
+        );
+        INSERT INTO site_settings (id, name, description, about, locale, time_zone)
+            VALUES (1, 'Kiosk', 'An independent publication.', 'Published with Kiosk.', 'en', 'UTC');
+
+        CREATE TABLE section (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE topic (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            description TEXT NOT NULL DEFAULT ''
+        );
+
+        CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            description TEXT NOT NULL DEFAULT ''
+        );
+
+        CREATE TABLE author (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            bio TEXT NOT NULL DEFAULT '',
+            photo_media_id INTEGER REFERENCES media(id),
+            links TEXT NOT NULL DEFAULT '[]'
+        );
+
+        CREATE TABLE article (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL CHECK (length(title) > 0),
+            dek TEXT NOT NULL DEFAULT '',
+            format TEXT NOT NULL CHECK (format IN ('reporting', 'analysis', 'opinion', 'explainer', 'interview', 'review')),
+            status TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'published')),
+            section_id INTEGER NOT NULL REFERENCES section(id),
+            series_id INTEGER REFERENCES series(id),
+            top_media_id INTEGER REFERENCES media(id),
+            body_markdown TEXT NOT NULL,
+            body_html TEXT NOT NULL,
+            opening_html TEXT NOT NULL,
+            excerpt TEXT NOT NULL,
+            seo_title TEXT,
+            seo_description TEXT,
+            canonical_url TEXT,
+            published_at DATETIME,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL,
+            CHECK (status <> 'published' OR published_at IS NOT NULL)
+        );
+        CREATE INDEX article_by_status_date ON article(status, published_at DESC, id DESC);
+        CREATE INDEX article_by_section ON article(section_id, status, published_at DESC, id DESC);
+        CREATE INDEX article_by_series ON article(series_id, status, published_at DESC, id DESC);
+
+        CREATE TABLE article_topic (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            topic_id INTEGER NOT NULL REFERENCES topic(id),
+            PRIMARY KEY (article_id, topic_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_topic_by_topic ON article_topic(topic_id, article_id);
+
+        CREATE TABLE article_author (
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            author_id INTEGER NOT NULL REFERENCES author(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (article_id, author_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX article_author_by_author ON article_author(author_id, article_id);
+
+        CREATE TABLE slug_redirect (
+            kind TEXT NOT NULL CHECK (kind IN ('article', 'section', 'topic', 'series', 'author')),
+            old_slug TEXT NOT NULL,
+            target_id INTEGER NOT NULL,
+            PRIMARY KEY (kind, old_slug)
+        ) WITHOUT ROWID;
+        """
+}

@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import KioskCore
+
+extension Slug {
+    /// Reads a slug column; the schema only ever holds slugs written through `Slug`.
+    init(column row: Row, _ name: String) throws {
+        let text: String = row[name]
+        do {
+            self = try Slug(text)
+        } catch {
+            throw StoreError.missingReference("invalid slug “\(text)” in column \(name)")
+        }
+    }
+}
+
+extension Section: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(id: .init(row["id"]), slug: try Slug(column: row, "slug"), name: row["name"], description: row["description"], position: row["position"])
+    }
+}
+
+extension Topic: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(id: .init(row["id"]), slug: try Slug(column: row, "slug"), name: row["name"], description: row["description"])
+    }
+}
+
+extension Series: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(id: .init(row["id"]), slug: try Slug(column: row, "slug"), name: row["name"], description: row["description"])
+    }
+}
+
+extension Author: FetchableRecord {
+    public init(row: Row) throws {
+        let photo: Int64? = row["photo_media_id"]
+        self.init(
+            id: .init(row["id"]), slug: try Slug(column: row, "slug"), name: row["name"], bio: row["bio"],
+            photoID: photo.map(Media.ID.init), links: try JSONColumn.decode(row["links"]))
+    }
+}
+
+extension Media: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(
+            id: .init(row["id"]), fileName: row["file_name"], contentType: row["content_type"], width: row["width"],
+            height: row["height"], alt: row["alt"], caption: row["caption"], credit: row["credit"])
+    }
+
+    /// Reads media columns prefixed `media_` from a joined row, or `nil` when the join found none.
+    static func joined(from row: Row) -> Media? {
+        guard let id: Int64 = row["media_id"] else { return nil }
+        return Media(
+            id: .init(id), fileName: row["media_file_name"], contentType: row["media_content_type"], width: row["media_width"],
+            height: row["media_height"], alt: row["media_alt"], caption: row["media_caption"], credit: row["media_credit"])
+    }
+}
+
+extension SiteSettings {
+    init(row: Row) throws {
+        let logo: Int64? = row["logo_media_id"]
+        try self.init(
+            name: row["name"], description: row["description"], about: row["about"], locale: row["locale"],
+            timeZone: row["time_zone"], logoID: logo.map(Media.ID.init),
+            socialProfiles: JSONColumn.decode(row["social_profiles"]), navigation: JSONColumn.decode(row["navigation"]))
+    }
+}
+
+/// Lists of links kept as JSON text in one column.
+enum JSONColumn {
+    static func encode(_ links: [SocialLink]) throws -> String {
+        String(decoding: try JSONEncoder().encode(links), as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> [SocialLink] {
+        try JSONDecoder().decode([SocialLink].self, from: Data(text.utf8))
+    }
+}
+
+/// Maps SQLite constraint failures to the store's own errors.
+enum StoreErrors {
+    static func translate(_ error: DatabaseError) -> any Error {
+        switch error.extendedResultCode {
+        case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
+            return StoreError.missingReference("a value that must be unique is already in use")
+        case .SQLITE_CONSTRAINT_FOREIGNKEY:
+            return StoreError.missingReference("a referenced section, series, topic, author or media does not exist")
+        default:
+            return error
+        }
+    }
+}
+
+/// Refuses a slug that another row of `table` already uses, before the insert fails on it.
+func ensureSlugIsFree(_ db: Database, table: String, slug: Slug, except id: Int64? = nil) throws {
+    let owner = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE slug = ?", arguments: [slug.rawValue])
+    if let owner, owner != id { throw StoreError.slugTaken(slug) }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import GRDB
+import KioskCore
+
+/// The embedded store: SQLite through GRDB, in WAL mode on disk or in memory for tests.
+public struct SQLiteStore: PublicationStore {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    public static func open(path: String) throws -> SQLiteStore {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+        return SQLiteStore(writer: pool)
+    }
+
+    /// A fresh, migrated in-memory database, private to the caller.
+    public static func inMemory() throws -> SQLiteStore {
+        let queue = try DatabaseQueue(configuration: configuration)
+        try Migrations.migrator.migrate(queue)
+        return SQLiteStore(writer: queue)
+    }
+
+    /// Names of the migrations applied to the database at `path`, after applying any pending ones.
+    public static func migrate(path: String) throws -> (applied: [String], all: [String]) {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let before = try pool.read { try Migrations.migrator.appliedMigrations($0) }
+        try Migrations.migrator.migrate(pool)
+        let after = try pool.read { try Migrations.migrator.appliedMigrations($0) }
+        return (after.filter { !before.contains($0) }, after)
+    }
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        return configuration
+    }
+
+    // MARK: Site
+
+    public func siteContext() async throws -> SiteContext {
+        try await writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM site_settings WHERE id = 1")
+            guard let row else { throw StoreError.notFound }
+            let sections = try Section.fetchAll(db, sql: "SELECT * FROM section ORDER BY position, name")
+            return SiteContext(settings: try SiteSettings(row: row), sections: sections)
+        }
+    }
+
+    public func updateSiteSettings(_ settings: SiteSettings) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE site_settings SET name = ?, description = ?, about = ?, locale = ?, time_zone = ?,
+                        logo_media_id = ?, social_profiles = ?, navigation = ? WHERE id = 1
+                    """,
+                arguments: [
+                    settings.name, settings.description, settings.about, settings.locale, settings.timeZone,
+                    settings.logoID?.rawValue, try JSONColumn.encode(settings.socialProfiles), try JSONColumn.encode(settings.navigation),
+                ])
+        }
+    }
+
+    // MARK: Taxonomy and media
+
+    public func createSection(_ new: NewSection) async throws -> Section {
+        try await insert { db in
+            try ensureSlugIsFree(db, table: "section", slug: new.slug)
+            try db.execute(
+                sql: "INSERT INTO section (slug, name, description, position) VALUES (?, ?, ?, ?)",
+                arguments: [new.slug.rawValue, new.name, new.description, new.position])
+            return Section(id: .init(db.lastInsertedRowID), slug: new.slug, name: new.name, description: new.description, position: new.position)
+        }
+    }
+
+    public func createTopic(_ new: NewTerm) async throws -> Topic {
+        try await insert { db in
+            try ensureSlugIsFree(db, table: "topic", slug: new.slug)
+            try db.execute(sql: "INSERT INTO topic (slug, name, description) VALUES (?, ?, ?)", arguments: [new.slug.rawValue, new.name, new.description])
+            return Topic(id: .init(db.lastInsertedRowID), slug: new.slug, name: new.name, description: new.description)
+        }
+    }
+
+    public func createSeries(_ new: NewTerm) async throws -> Series {
+        try await insert { db in
+            try ensureSlugIsFree(db, table: "series", slug: new.slug)
+            try db.execute(sql: "INSERT INTO series (slug, name, description) VALUES (?, ?, ?)", arguments: [new.slug.rawValue, new.name, new.description])
+            return Series(id: .init(db.lastInsertedRowID), slug: new.slug, name: new.name, description: new.description)
+        }
+    }
+
+    public func createAuthor(_ new: NewAuthor) async throws -> Author {
+        try await insert { db in
+            try ensureSlugIsFree(db, table: "author", slug: new.slug)
+            try db.execute(
+                sql: "INSERT INTO author (slug, name, bio, photo_media_id, links) VALUES (?, ?, ?, ?, ?)",
+                arguments: [new.slug.rawValue, new.name, new.bio, new.photoID?.rawValue, try JSONColumn.encode(new.links)])
+            return Author(id: .init(db.lastInsertedRowID), slug: new.slug, name: new.name, bio: new.bio, photoID: new.photoID, links: new.links)
+        }
+    }
+
+    public func changeSectionSlug(_ id: Section.ID, to slug: Slug) async throws {
+        try await insert { db in
+            guard let old = try String.fetchOne(db, sql: "SELECT slug FROM section WHERE id = ?", arguments: [id.rawValue]) else {
+                throw StoreError.notFound
+            }
+            guard old != slug.rawValue else { return }
+            try ensureSlugIsFree(db, table: "section", slug: slug, except: id.rawValue)
+            try db.execute(sql: "UPDATE section SET slug = ? WHERE id = ?", arguments: [slug.rawValue, id.rawValue])
+            try Redirects.record(db, kind: .section, from: old, to: slug.rawValue, target: id.rawValue)
+        }
+    }
+
+    public func addMedia(_ new: NewMedia) async throws -> Media {
+        try await insert { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO media (file_name, content_type, width, height, alt, caption, credit, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [new.fileName, new.contentType, new.width, new.height, new.alt, new.caption, new.credit, Date()])
+            return Media(
+                id: .init(db.lastInsertedRowID), fileName: new.fileName, contentType: new.contentType, width: new.width,
+                height: new.height, alt: new.alt, caption: new.caption, credit: new.credit)
+        }
+    }
+
+    // MARK: Articles
+
+    public func createArticle(_ content: ArticleContent, status: ArticleStatus, publishedAt: Date?, now: Date) async throws -> Article {
+        let publishedAt = status == .published ? (publishedAt ?? now) : publishedAt
+        return try await insert { db in
+            try ensureSlugIsFree(db, table: "article", slug: content.slug)
+            try db.execute(
+                sql: """
+                    INSERT INTO article (slug, title, dek, format, status, section_id, series_id, top_media_id, body_markdown,
+                        body_html, opening_html, excerpt, seo_title, seo_description, canonical_url, published_at, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: ArticleColumns.arguments(content, status: status) + [publishedAt, now, now])
+            let id = Article.ID(db.lastInsertedRowID)
+            try ArticleColumns.replaceLinks(db, article: id, content: content)
+            try Redirects.forget(db, kind: .article, slug: content.slug.rawValue)
+            return Article(id: id, content: content, status: status, publishedAt: publishedAt, createdAt: now, updatedAt: now)
+        }
+    }
+
+    public func updateArticle(_ id: Article.ID, content: ArticleContent, now: Date) async throws -> Article {
+        try await insert { db in
+            guard var article = try ArticleColumns.fetch(db, id: id) else { throw StoreError.notFound }
+            let oldSlug = article.content.slug
+            try ensureSlugIsFree(db, table: "article", slug: content.slug, except: id.rawValue)
+            try db.execute(
+                sql: """
+                    UPDATE article SET slug = ?, title = ?, dek = ?, format = ?, status = ?, section_id = ?, series_id = ?,
+                        top_media_id = ?, body_markdown = ?, body_html = ?, opening_html = ?, excerpt = ?, seo_title = ?,
+                        seo_description = ?, canonical_url = ?, updated_at = ? WHERE id = ?
+                    """,
+                arguments: ArticleColumns.arguments(content, status: article.status) + [now, id.rawValue])
+            try ArticleColumns.replaceLinks(db, article: id, content: content)
+            if oldSlug != content.slug {
+                try Redirects.record(db, kind: .article, from: oldSlug.rawValue, to: content.slug.rawValue, target: id.rawValue)
+            }
+            article.content = content
+            article.updatedAt = now
+            return article
+        }
+    }
+
+    public func article(_ id: Article.ID) async throws -> Article? {
+        try await writer.read { db in try ArticleColumns.fetch(db, id: id) }
+    }
+
+    public func articleCount() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 }
+    }
+
+    public func removeAllContent() async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect;
+                    DELETE FROM topic; DELETE FROM series; DELETE FROM section; DELETE FROM author;
+                    UPDATE site_settings SET logo_media_id = NULL; DELETE FROM media;
+                    """)
+        }
+    }
+
+    // MARK: Reader's site
+
+    public func frontPage(latestCount: Int) async throws -> FrontPage {
+        try await writer.read { db in
+            let stories = try Summaries.fetch(db, filter: .all, limit: latestCount + 1, offset: 0)
+            return FrontPage(lead: stories.first, latest: Array(stories.dropFirst()))
+        }
+    }
+
+    public func latest(_ page: PageRequest) async throws -> Page<ArticleSummary> {
+        try await writer.read { db in try Summaries.page(db, filter: .all, request: page) }
+    }
+
+    public func articlePage(_ slug: Slug, relatedLimit: Int) async throws -> SlugLookup<ArticleDetail> {
+        try await writer.read { db in
+            guard let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM article WHERE slug = ? AND status = 'published'", arguments: [slug.rawValue]),
+                let article = try ArticleColumns.fetch(db, id: Article.ID(id))
+            else {
+                return try Redirects.lookup(db, kind: .article, slug: slug, table: "article", visibleOnly: true)
+            }
+            return .found(try ArticleDetails.fetch(db, article: article, relatedLimit: relatedLimit))
+        }
+    }
+
+    public func sectionListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Section>> {
+        try await listing(kind: .section, slug: slug, page: page) { .section($0.id) }
+    }
+
+    public func topicListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Topic>> {
+        try await listing(kind: .topic, slug: slug, page: page) { .topic($0.id) }
+    }
+
+    public func seriesListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Series>> {
+        try await listing(kind: .series, slug: slug, page: page) { .series($0.id) }
+    }
+
+    public func authorListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Author>> {
+        try await listing(kind: .author, slug: slug, page: page) { .author($0.id) }
+    }
+
+    // MARK: Helpers
+
+    private func listing<Owner: FetchableRecord & Sendable>(
+        kind: RedirectKind, slug: Slug, page: PageRequest,
+        filter: @escaping @Sendable (Owner) -> SummaryFilter
+    ) async throws -> SlugLookup<Listing<Owner>> {
+        try await writer.read { db in
+            guard let owner = try Owner.fetchOne(db, sql: "SELECT * FROM \(kind.rawValue) WHERE slug = ?", arguments: [slug.rawValue]) else {
+                return try Redirects.lookup(db, kind: kind, slug: slug, table: kind.rawValue, visibleOnly: false)
+            }
+            return .found(Listing(owner: owner, page: try Summaries.page(db, filter: filter(owner), request: page)))
+        }
+    }
+
+    /// Runs a write, turning SQLite constraint failures into `StoreError`s.
+    private func insert<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(work)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreErrors.translate(error)
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Configuration
+import Foundation
+import Hummingbird
+import KioskCore
+import KioskDemo
+import KioskRender
+import KioskServer
+import KioskStore
+import Logging
+import ServiceLifecycle
+
+/// The `kiosk` command: one binary for the whole publication.
+@main
+struct Kiosk: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Kiosk, a publishing platform for independent newsrooms.",
+        subcommands: [Serve.self, Migrate.self, Demo.self]
+    )
+
+    /// Runs a command and turns any failure into one readable line on standard error.
+    static func reportingErrors(_ work: () async throws -> Void) async throws {
+        do {
+            try await work()
+        } catch let error as CleanExit {
+            throw error
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("kiosk: \(Messages.describe(error))\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Options shared by the commands that open the database.
+struct StorageOptions: ParsableArguments {
+    @Option(help: "SQLite database file (env KIOSK_DATABASE; default kiosk-data/kiosk.sqlite).")
+    var database: String?
+
+    @Option(help: "Folder for media files (env KIOSK_MEDIA; default: a 'media' folder beside the database).")
+    var media: String?
+}
+
+/// `kiosk serve`: runs the reader's site.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the publication over HTTP.")
+
+    @OptionGroup var storage: StorageOptions
+
+    @Option(help: "Address to listen on (env KIOSK_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "Port to listen on (env KIOSK_PORT; default 8080).")
+    var port: Int?
+
+    @Option(help: "Theme folder (env KIOSK_THEME; default Themes/default).")
+    var theme: String?
+
+    @Option(name: .customLong("public-url"), help: "Public address of the site, for canonical links (env KIOSK_PUBLIC_URL).")
+    var publicURL: String?
+
+    func run() async throws {
+        try await Kiosk.reportingErrors {
+            let settings = try await Settings.load(
+                storage: storage, host: host, port: port, theme: theme, publicURL: publicURL)
+            var logger = Logger(label: "kiosk")
+            logger.logLevel = settings.logLevel
+            let store = try SQLiteStore.open(path: settings.database)
+            let loadedTheme = try Theme(directory: settings.theme)
+            let configuration = ServerConfiguration(
+                host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL)
+            let app = buildApplication(
+                configuration: configuration, dependencies: AppDependencies(store: store, theme: loadedTheme, logger: logger))
+            print("Kiosk is serving \(settings.database) at \(configuration.publicURL)/")
+            let services = ServiceGroup(
+                configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await services.run()
+        }
+    }
+}
+
+/// `kiosk migrate`: brings the database schema up to date.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create or upgrade the database schema.")
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        try await Kiosk.reportingErrors {
+            let settings = try await Settings.load(storage: storage)
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: settings.database).deletingLastPathComponent(), withIntermediateDirectories: true)
+            let result = try SQLiteStore.migrate(path: settings.database)
+            if result.applied.isEmpty {
+                print("\(settings.database) is up to date (\(result.all.count) migrations).")
+            } else {
+                print("Applied to \(settings.database): \(result.applied.joined(separator: ", ")).")
+            }
+        }
+    }
+}
+
+/// `kiosk demo`: fills an empty database with the demo publication.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fill an empty database with The Meridian, a demo publication.")
+
+    @OptionGroup var storage: StorageOptions
+
+    @Flag(help: "Replace the content of a database that is not empty.")
+    var force = false
+
+    func run() async throws {
+        try await Kiosk.reportingErrors {
+            let settings = try await Settings.load(storage: storage)
+            let store = try SQLiteStore.open(path: settings.database)
+            let existing = try await store.articleCount()
+            if existing > 0 {
+                guard force else {
+                    throw Messages.Refusal(
+                        "\(settings.database) already holds \(existing) articles; run again with --force to replace all content with the demo.")
+                }
+                print("Removing the existing content of \(settings.database)")
+                try await store.removeAllContent()
+            }
+            let seeder = DemoSeeder(store: store, mediaDirectory: settings.media)
+            try await seeder.seed(now: Date()) { print($0) }
+            print("Done: \(DemoSeeder<SQLiteStore>.articleCount) demo articles in \(settings.database), media in \(settings.media).")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Configuration
+import Foundation
+import KioskCore
+import Logging
+
+/// Settings of a `kiosk` process, read from flags, then the environment, then `.env`, then defaults.
+struct Settings {
+    var database: String
+    var media: String
+    var host: String
+    var port: Int
+    var theme: String
+    var publicURL: String
+    var logLevel: Logger.Level
+
+    /// Reads the settings; flags given on the command line win over every other source.
+    static func load(
+        storage: StorageOptions, host: String? = nil, port: Int? = nil, theme: String? = nil, publicURL: String? = nil
+    ) async throws -> Settings {
+        var flags: [AbsoluteConfigKey: ConfigValue] = [:]
+        func set(_ key: String, _ value: String?) {
+            if let value { flags[AbsoluteConfigKey(key.split(separator: ".").map(String.init))] = .init(.string(value), isSecret: false) }
+        }
+        set("kiosk.database", storage.database)
+        set("kiosk.media", storage.media)
+        set("kiosk.host", host)
+        set("kiosk.port", port.map(String.init))
+        set("kiosk.theme", theme)
+        set("kiosk.public.url", publicURL)
+        let reader = ConfigReader(providers: [
+            InMemoryProvider(name: "flags", values: flags),
+            EnvironmentVariablesProvider(),
+            try await EnvironmentVariablesProvider(environmentFilePath: ".env", allowMissing: true),
+        ])
+
+        let database = reader.string(forKey: "kiosk.database", default: "kiosk-data/kiosk.sqlite")
+        guard !database.isEmpty else { throw Messages.Refusal("the database path is empty; give a file with --database or KIOSK_DATABASE.") }
+        let defaultMedia = URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("media").path
+        let hostName = reader.string(forKey: "kiosk.host", default: "127.0.0.1")
+        let portText = reader.string(forKey: "kiosk.port", default: "8080")
+        guard let portNumber = Int(portText), (1...65_535).contains(portNumber) else {
+            throw Messages.Refusal("the port must be a number from 1 to 65535, not “\(portText)”.")
+        }
+        let levelText = reader.string(forKey: "kiosk.log.level", default: "info")
+        guard let level = Logger.Level(rawValue: levelText) else {
+            throw Messages.Refusal("the log level must be one of trace, debug, info, notice, warning, error, critical, not “\(levelText)”.")
+        }
+        let url = reader.string(forKey: "kiosk.public.url", default: "http://\(hostName):\(portNumber)")
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+            throw Messages.Refusal("the public URL must start with http:// or https:// and name a host, not “\(url)”.")
+        }
+        return Settings(
+            database: database,
+            media: reader.string(forKey: "kiosk.media", default: defaultMedia),
+            host: hostName,
+            port: portNumber,
+            theme: reader.string(forKey: "kiosk.theme", default: "Themes/default"),
+            publicURL: url,
+            logLevel: level
+        )
+    }
+}
+
+/// Words for the one line a failed command prints.
+enum Messages {
+    /// A refusal with its reason, already worded for the person at the terminal.
+    struct Refusal: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// Describes any error in one line.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let refusal as Refusal: refusal.message
+        case let validation as KioskCore.ValidationError: validation.message
+        case let store as StoreError: describe(store)
+        default: String(describing: error).replacingOccurrences(of: "\n", with: " ")
+        }
+    }
+
+    private static func describe(_ error: StoreError) -> String {
+        switch error {
+        case .slugTaken(let slug): "the slug “\(slug)” is already in use."
+        case .missingReference(let what): "missing or invalid reference: \(what)."
+        case .notFound: "the record does not exist."
+        }
+    }
+}

@@ -104,7 +104,12 @@ let package = Package(
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"], swiftSettings: strictSwift),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskTestSupport"], swiftSettings: strictSwift),
-        .testTarget(name: "KioskRenderTests", dependencies: ["KioskTestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "KioskRenderTests",
+            dependencies: ["KioskTestSupport"],
+            exclude: ["Expected"],
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "KioskServerTests",
             dependencies: [

@@ -37,11 +37,14 @@ public struct PageRenderer: Sendable {
     let theme: Theme
     /// Absolute base of public URLs, e.g. "https://example.org", without trailing slash.
     let publicURL: String
+    /// The current time, for the footer's year; injected so rendered pages can be compared in tests.
+    let now: @Sendable () -> Date
 
     /// Creates a renderer for `theme`, building absolute links from `publicURL`.
-    public init(theme: Theme, publicURL: String) {
+    public init(theme: Theme, publicURL: String, now: @escaping @Sendable () -> Date = Date.init) {
         self.theme = theme
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
+        self.now = now
     }
 
     /// The front page.
@@ -150,7 +153,7 @@ public struct PageRenderer: Sendable {
             navigation: settings.navigation.map { LinkView(label: $0.label, url: $0.url, current: $0.url == currentPath) },
             socialProfiles: settings.socialProfiles.map { LinkView(label: $0.label, url: $0.url) },
             assetVersion: theme.assetVersion,
-            year: String(Calendar(identifier: .gregorian).component(.year, from: Date()))
+            year: String(Calendar(identifier: .gregorian).component(.year, from: now()))
         )
     }
 

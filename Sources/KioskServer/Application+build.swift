@@ -53,8 +53,8 @@ public func buildRouter<Store: PublicationStore>(
 ) -> Router<BasicRequestContext> {
     let renderer = PageRenderer(theme: dependencies.theme, publicURL: configuration.publicURL)
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: ErrorPageMiddleware(store: dependencies.store, renderer: renderer, logger: dependencies.logger))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorPageMiddleware(store: dependencies.store, renderer: renderer, logger: dependencies.logger))
     router.add(middleware: RequestLimitsMiddleware())
     PublicController(store: dependencies.store, renderer: renderer).addRoutes(to: router)
     StaticFilesController(

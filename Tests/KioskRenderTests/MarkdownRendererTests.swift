@@ -1,0 +1,114 @@
+import KioskCore
+import KioskRender
+import Testing
+
+@Suite("Markdown rendering")
+struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test("paragraphs, headings, quotes, lists, links and tables")
+    func commonMarkAndTables() {
+        let html = renderer.render(
+            """
+            A paragraph with [a link](https://news.example/a) and ~~a strike~~.
+
+            ## A sub-heading
+
+            > A quotation.
+
+            - one
+            - two
+
+            | Country | Votes |
+            |---|---|
+            | Ruritania | 12 |
+
+            Visit https://auto.example/link today.
+            """
+        ).html
+        #expect(html.contains("<p>A paragraph with <a href=\"https://news.example/a\">a link</a> and <del>a strike</del>.</p>"))
+        #expect(html.contains("<h2>A sub-heading</h2>"))
+        #expect(html.contains("<blockquote>\n<p>A quotation.</p>\n</blockquote>"))
+        #expect(html.contains("<ul>\n<li>one</li>\n<li>two</li>\n</ul>"))
+        #expect(html.contains("<td>Ruritania</td>"))
+        #expect(html.contains("<a href=\"https://auto.example/link\">https://auto.example/link</a>"))
+    }
+
+    @Test(
+        "raw HTML, scripts, event handlers and javascript: links are rendered inert",
+        arguments: [
+            "<script>alert(1)</script>",
+            "Hello <img src=x onerror=alert(1)> there",
+            "[click](javascript:alert(1))",
+            "[click](JaVaScRiPt:alert(1))",
+            "[click](vbscript:msgbox)",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "![x](javascript:alert(1))",
+            "<div onclick=\"alert(1)\">x</div>",
+            "<style>body{display:none}</style>",
+        ])
+    func inert(_ markdown: String) {
+        let html = renderer.render(markdown).html.lowercased()
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<iframe"))
+        #expect(!html.contains("<style"))
+        #expect(!html.contains("<img src=\"x\""))
+        #expect(!html.contains("onerror="))
+        #expect(!html.contains("onclick="))
+        #expect(!html.contains("href=\"javascript:"))
+        #expect(!html.contains("src=\"javascript:"))
+        #expect(!html.contains("href=\"vbscript:"))
+    }
+
+    @Test("a round-up block becomes a titled section with its linked items")
+    func roundup() {
+        let html = renderer.render(
+            """
+            Lead paragraph.
+
+            :::roundup In other <diplomatic> news
+            - [Item one](https://one.example/): first.
+            - [Item two](https://two.example/): second.
+            :::
+
+            After the block.
+            """
+        ).html
+        #expect(
+            html == """
+                <p>Lead paragraph.</p>
+                <section class="roundup"><h2 class="roundup-title">In other &lt;diplomatic&gt; news</h2>
+                <ul>
+                <li><a href="https://one.example/">Item one</a>: first.</li>
+                <li><a href="https://two.example/">Item two</a>: second.</li>
+                </ul>
+                </section>
+                <p>After the block.</p>
+
+                """)
+    }
+
+    @Test("an unclosed round-up runs to the end; an untitled one gets a default title")
+    func roundupEdges() {
+        let html = renderer.render(":::roundup\n- [Only](https://only.example/)").html
+        #expect(html.contains("<h2 class=\"roundup-title\">In brief</h2>"))
+        #expect(html.contains("<li><a href=\"https://only.example/\">Only</a></li>"))
+    }
+
+    @Test("the opening is the first three paragraphs; the excerpt is the first, shortened at a word")
+    func openingAndExcerpt() {
+        let long = Array(repeating: "word", count: 100).joined(separator: " ")
+        let body = renderer.render("\(long)\n\n## Heading\n\nSecond *paragraph*.\n\nThird.\n\nFourth.")
+        #expect(body.openingHTML == "<p>\(long)</p>\n<p>Second <em>paragraph</em>.</p>\n<p>Third.</p>\n")
+        #expect(body.excerpt.hasSuffix("word…"))
+        #expect(body.excerpt.count <= MarkdownRenderer.excerptLength + 1)
+        #expect(renderer.render("Short [linked](https://a.example) text.").excerpt == "Short linked text.")
+    }
+
+    @Test("smart punctuation and empty input")
+    func punctuation() {
+        #expect(renderer.render("\"Quoted\" -- it's").html == "<p>“Quoted” – it’s</p>\n")
+        #expect(renderer.render("").html.isEmpty)
+    }
+}

@@ -1,0 +1,212 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KioskCore
+import KioskStore
+import KioskTestSupport
+import Testing
+
+@Suite("Reader's site through the router")
+struct PublicSiteTests {
+    static let pages = [
+        "/", "/latest", "/latest?page=1", "/articles/letter-two", "/sections/europe", "/topics/ports", "/series/harbour-letters",
+        "/authors/ada-test", "/media/test-harbour.svg", "/assets/style.css", "/assets/kiosk.js", "/healthz",
+    ]
+
+    @Test("every GET route answers 200", arguments: pages)
+    func getRoutes(path: String) async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes > 0)
+            }
+        }
+    }
+
+    @Test("HEAD answers like GET without a body", arguments: pages + ["/no-such-page", "/articles/no-such-story"])
+    func headRoutes(path: String) async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            let get = try await client.execute(uri: path, method: .get)
+            let head = try await client.execute(uri: path, method: .head)
+            #expect(head.status == get.status)
+            #expect(head.headers[.contentType] == get.headers[.contentType])
+            #expect(head.body.readableBytes == 0)
+        }
+    }
+
+    @Test("the article page shows every part of the story")
+    func articlePage() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            try await client.execute(uri: "/articles/letter-two", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(html.contains("<span class=\"format\">Reporting</span>"))
+                #expect(html.contains("<a href=\"/sections/europe\">Europe</a>"))
+                #expect(html.contains("Series: <a href=\"/series/harbour-letters\">Harbour Letters</a>"))
+                #expect(html.contains("<h1 class=\"headline\">Letter two from the harbour</h1>"))
+                #expect(html.contains("<p class=\"dek\">The dek of letter two from the harbour.</p>"))
+                #expect(html.contains("By <a href=\"/authors/ada-test\" rel=\"author\">Ada Test</a> and <a href=\"/authors/bea-test\" rel=\"author\">Bea Test</a>"))
+                #expect(html.contains("alt=\"A drawing of a harbour crane\""))
+                #expect(html.contains("<span class=\"caption\">The crane at the test harbour.</span>"))
+                #expect(html.contains("<span class=\"credit\">Illustration: Test Studio</span>"))
+                #expect(html.contains("<section class=\"roundup\"><h2 class=\"roundup-title\">In other harbour news</h2>"))
+                #expect(html.contains("rel=\"prev\">Letter one from the harbour</a>"))
+                #expect(html.contains("rel=\"next\">Letter three from the harbour</a>"))
+                #expect(html.components(separatedBy: "<article class=\"teaser\"").count - 1 == 4)
+                #expect(html.contains("<details class=\"teaser-more\">"))
+                #expect(html.contains("<link rel=\"canonical\" href=\"https://gazette.example/articles/letter-two\">"))
+            }
+        }
+    }
+
+    @Test(
+        "unknown things are a themed 404",
+        arguments: [
+            "/no-such-page", "/articles/no-such-story", "/articles/secret-draft", "/articles/Letter-Two", "/articles/%3Cscript%3E",
+            "/sections/antarctica", "/topics/none", "/series/none", "/authors/nobody", "/articles/", "/assets/missing.css",
+            "/media/missing.svg",
+        ])
+    func notFound(path: String) async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .notFound)
+                let html = String(buffer: response.body)
+                #expect(html.contains("Page not found"))
+                #expect(html.contains("The Test Gazette"))
+                #expect(html.contains("<meta name=\"robots\" content=\"noindex\">"))
+            }
+        }
+    }
+
+    @Test(
+        "bad page numbers are a 404, never a 500",
+        arguments: [
+            "/latest?page=abc", "/latest?page=0", "/latest?page=-1", "/latest?page=1.5", "/latest?page=99999",
+            "/latest?page=99999999999999999999999", "/latest?page=2", "/sections/europe?page=%00", "/topics/ports?page=2",
+            "/authors/ada-test?page=1e3", "/series/harbour-letters?page=",
+        ])
+    func badPages(path: String) async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test(
+        "media paths cannot leave the media folder",
+        arguments: [
+            "/media/..%2Fkiosk-secret.txt", "/media/%2e%2e%2fkiosk-secret.txt", "/media/../kiosk-secret.txt", "/media/..",
+            "/media/%2e%2e", "/media/.hidden.svg", "/media//etc/passwd", "/media/%2Fetc%2Fpasswd", "/media/..%5c..%5cwin.ini",
+            "/media/test-harbour.svg%00.png", "/media/test-harbour.svg/..", "/assets/..%2F..%2FPackage.swift", "/media/test-harbour.exe",
+        ])
+    func traversal(path: String) async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            try await client.execute(uri: path, method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(!String(buffer: response.body).contains("secret"))
+            }
+        }
+    }
+
+    @Test("media are served with their type, an ETag and a 304 for a current copy")
+    func mediaCaching() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            let first = try await client.execute(uri: "/media/test-harbour.svg", method: .get)
+            #expect(first.status == .ok)
+            #expect(first.headers[.contentType] == "image/svg+xml")
+            #expect(String(buffer: first.body) == TestSite.imageBytes)
+            #expect(first.headers[.cacheControl]?.contains("max-age") == true)
+            #expect(first.headers[.contentSecurityPolicy]?.contains("sandbox") == true)
+            let etag = try #require(first.headers[.eTag])
+            let second = try await client.execute(uri: "/media/test-harbour.svg", method: .get, headers: [.ifNoneMatch: etag])
+            #expect(second.status == .notModified)
+            #expect(second.body.readableBytes == 0)
+            let stale = try await client.execute(uri: "/media/test-harbour.svg", method: .get, headers: [.ifNoneMatch: "\"other\""])
+            #expect(stale.status == .ok)
+        }
+    }
+
+    @Test("a changed slug answers 301 to the new address")
+    func redirects() async throws {
+        let site = try await TestSite.make()
+        let store = site.publication.store
+        let article = try site.publication.article("vote-count")
+        var content = article.content
+        content.slug = try Slug("vote-count-begins")
+        _ = try await store.updateArticle(article.id, content: content, now: TestPublication<SQLiteStore>.now)
+        try await store.changeSectionSlug(site.publication.europe.id, to: Slug("european-union"))
+        try await site.application.test(.router) { client in
+            try await client.execute(uri: "/articles/vote-count", method: .get) { response in
+                #expect(response.status == .movedPermanently)
+                #expect(response.headers[.location] == "/articles/vote-count-begins")
+            }
+            try await client.execute(uri: "/articles/vote-count", method: .head) { response in
+                #expect(response.status == .movedPermanently)
+            }
+            try await client.execute(uri: "/sections/europe?page=1", method: .get) { response in
+                #expect(response.status == .movedPermanently)
+                #expect(response.headers[.location] == "/sections/european-union")
+            }
+            try await client.execute(uri: "/articles/vote-count-begins", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test("very long addresses get a 414 page")
+    func longAddresses() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            try await client.execute(uri: "/articles/" + String(repeating: "a", count: 10_000), method: .get) { response in
+                #expect(response.status == .uriTooLong)
+                #expect(String(buffer: response.body).contains("Request not understood"))
+            }
+            try await client.execute(uri: "/latest?q=" + String(repeating: "x", count: 100_000), method: .get) { response in
+                #expect(response.status == .uriTooLong)
+            }
+        }
+    }
+
+    @Test("pages carry security headers")
+    func securityHeaders() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            for path in ["/", "/articles/letter-one", "/no-such-page"] {
+                let response = try await client.execute(uri: path, method: .get)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+        }
+    }
+
+    @Test("nothing a reader sends changes stored data")
+    func readersCannotWrite() async throws {
+        let site = try await TestSite.make()
+        let ids = site.publication.articles.values.map(\.id) + [site.publication.draft.id]
+        let before = try await StoreSnapshot.take(site.publication.store, articles: ids)
+        let body = ByteBuffer(string: "title=Hacked&slug=letter-two&status=published")
+        try await site.application.test(.router) { client in
+            for method in [HTTPRequest.Method.post, .put, .patch, .delete] {
+                for path in ["/", "/articles/letter-two", "/articles/secret-draft", "/sections/europe", "/media/test-harbour.svg"] {
+                    let response = try await client.execute(uri: path, method: method, headers: [.contentType: "application/x-www-form-urlencoded"], body: body)
+                    #expect(response.status.code >= 400 && response.status.code < 500, "\(method) \(path) answered \(response.status)")
+                }
+            }
+            for path in Self.pages + ["/articles/secret-draft", "/latest?page=abc", "/media/..%2Fkiosk-secret.txt"] {
+                _ = try await client.execute(uri: path, method: .get)
+            }
+        }
+        let after = try await StoreSnapshot.take(site.publication.store, articles: ids)
+        #expect(before == after)
+        #expect(FileManager.default.fileExists(atPath: site.mediaFolder.appendingPathComponent("test-harbour.svg").path))
+    }
+}

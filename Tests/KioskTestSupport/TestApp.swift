@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import KioskRender
+import KioskServer
+import KioskStore
+import Logging
+
+/// The reader's site over a fresh in-memory store with the test publication, ready for `app.test(.router)`.
+public struct TestSite {
+    public let publication: TestPublication<SQLiteStore>
+    public let router: Router<BasicRequestContext>
+    public let mediaFolder: URL
+
+    /// The bytes of the fixture image served under `/media/test-harbour.svg`.
+    public static let imageBytes = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\"><rect width=\"1200\" height=\"675\" fill=\"#345\"/></svg>\n"
+
+    /// Builds the site; each call has its own database and media folder.
+    public static func make() async throws -> TestSite {
+        let store = try SQLiteStore.inMemory()
+        let publication = try await TestPublication.make(in: store)
+        let media = try TestPaths.temporaryFolder()
+        try Data(imageBytes.utf8).write(to: media.appendingPathComponent("test-harbour.svg"))
+        try Data("secret".utf8).write(to: media.deletingLastPathComponent().appendingPathComponent("kiosk-secret-\(media.lastPathComponent).txt"))
+        var logger = Logger(label: "kiosk.tests")
+        logger.logLevel = .critical
+        let router = buildRouter(
+            configuration: ServerConfiguration(mediaDirectory: media.path, publicURL: "https://gazette.example"),
+            dependencies: AppDependencies(store: store, theme: try Theme(directory: TestPaths.defaultTheme), logger: logger))
+        return TestSite(publication: publication, router: router, mediaFolder: media)
+    }
+
+    /// The application around the router, for `app.test(.router)`.
+    public var application: some ApplicationProtocol {
+        Application(router: router)
+    }
+}

@@ -1,0 +1,262 @@
+"""Shared fixtures for Kiosk's end-to-end browser tests.
+
+One real Kiosk server runs for the whole session, on loopback, over a throwaway
+database filled with the demo publication (The Meridian). Tests drive Debian's
+Chromium through Playwright at phone and desktop widths.
+
+Environment:
+    KIOSK_BIN      the kiosk binary (default /work/main/.build/debug/kiosk)
+    CHROMIUM_BIN   the Chromium executable (default /usr/bin/chromium)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_KIOSK_BIN = "/work/main/.build/debug/kiosk"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
+STARTUP_TIMEOUT_S = 30.0
+
+# Viewports the site is tested at.
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+}
+DESKTOP = {
+    "viewport": {"width": 1280, "height": 900},
+}
+DEVICES = {"phone": PHONE, "desktop": DESKTOP}
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+# --------------------------------------------------------------------------- server
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def kiosk_bin() -> str:
+    binary = os.environ.get("KIOSK_BIN", DEFAULT_KIOSK_BIN)
+    if not (os.path.isfile(binary) and os.access(binary, os.X_OK)):
+        pytest.fail(
+            f"Kiosk binary not found or not executable: {binary!r}. "
+            "Build it first (swift build) or point KIOSK_BIN at it.",
+            pytrace=False,
+        )
+    return binary
+
+
+@pytest.fixture(scope="session")
+def kiosk_server(kiosk_bin: str, tmp_path_factory: pytest.TempPathFactory):
+    """Fills a fresh database with the demo publication, serves it, yields the base URL."""
+    workdir = tmp_path_factory.mktemp("kiosk")
+    database = workdir / "kiosk.sqlite"
+    demo_log = workdir / "demo.log"
+    with open(demo_log, "wb") as log:
+        demo = subprocess.run(
+            [kiosk_bin, "demo", "--database", str(database)],
+            cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, timeout=300,
+        )
+    if demo.returncode != 0:
+        pytest.fail(f"`kiosk demo` exited with {demo.returncode}:\n{_tail(demo_log)}", pytrace=False)
+
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    server_log = workdir / "server.log"
+    log = open(server_log, "wb")
+    process = subprocess.Popen(
+        [kiosk_bin, "serve", "--database", str(database), "--port", str(port), "--host", "127.0.0.1"],
+        cwd=REPO_ROOT,  # the theme is found at Themes/default relative to the working directory
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        last_error = "no answer yet"
+        while True:
+            if process.poll() is not None:
+                pytest.fail(
+                    f"`kiosk serve` exited with {process.returncode} before it was healthy:\n{_tail(server_log)}",
+                    pytrace=False,
+                )
+            try:
+                with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
+                    body = response.read().decode().strip()
+                    if response.status == 200 and body == "ok":
+                        break
+                    last_error = f"HTTP {response.status} {body!r}"
+            except (urllib.error.URLError, OSError) as error:
+                last_error = repr(error)
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"Kiosk did not answer GET /healthz with 'ok' within {STARTUP_TIMEOUT_S:.0f} s "
+                    f"(last: {last_error}):\n{_tail(server_log)}",
+                    pytrace=False,
+                )
+            time.sleep(0.1)  # polling the health check; the only wait the suite cannot hand to Playwright
+        yield base_url
+    finally:
+        _stop(process)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(kiosk_server: str) -> str:
+    return kiosk_server
+
+
+# --------------------------------------------------------------------------- browser
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    executable = os.environ.get("CHROMIUM_BIN", DEFAULT_CHROMIUM)
+    if not os.path.exists(executable):
+        pytest.fail(f"Chromium not found at {executable!r} (set CHROMIUM_BIN).", pytrace=False)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Traffic:
+    """What the pages of one test did that they should not: leave loopback, throw."""
+
+    def __init__(self) -> None:
+        self.blocked: list[str] = []
+        self.page_errors: list[str] = []
+
+
+@pytest.fixture
+def traffic() -> Traffic:
+    return Traffic()
+
+
+@pytest.fixture
+def new_context(browser: Browser, base_url: str, traffic: Traffic):
+    """Factory: a browser context for a device ("phone" or "desktop"); closed after the test.
+
+    Every request that would leave loopback is aborted and recorded in `traffic.blocked`.
+    """
+    contexts: list[BrowserContext] = []
+
+    def guard(route, request) -> None:
+        host = urlsplit(request.url).hostname or ""
+        if request.url.startswith(("data:", "blob:", "about:")) or host in LOOPBACK_HOSTS:
+            route.continue_()
+        else:
+            traffic.blocked.append(request.url)
+            route.abort("blockedbyclient")
+
+    def make(device: str, **options) -> BrowserContext:
+        settings = {
+            **DEVICES[device],
+            "base_url": base_url,
+            "locale": "en-GB",
+            "timezone_id": "Europe/London",
+            "reduced_motion": "reduce",
+            **options,
+        }
+        context = browser.new_context(**settings)
+        context.set_default_timeout(10_000)
+        context.route("**/*", guard)
+        context.on("page", lambda page: page.on("pageerror", lambda error: traffic.page_errors.append(str(error))))
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def _page(new_context, device: str) -> Page:
+    context = new_context(device)
+    return context.new_page()
+
+
+@pytest.fixture
+def phone_page(new_context) -> Page:
+    """A page in a phone context: 390 x 844, mobile, touch."""
+    return _page(new_context, "phone")
+
+
+@pytest.fixture
+def desktop_page(new_context) -> Page:
+    """A page in a desktop context: 1280 x 900."""
+    return _page(new_context, "desktop")
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def device(request) -> str:
+    """Parametrizes a test over both widths."""
+    return request.param
+
+
+@pytest.fixture
+def any_page(new_context, device: str) -> Page:
+    """A page at the width of the `device` parameter."""
+    return _page(new_context, device)
+
+
+# --------------------------------------------------------------------------- screenshots
+
+
+@pytest.fixture
+def screenshot(request):
+    """Saves a full-page screenshot named by test and viewport width; returns its path."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+
+    def take(page: Page, label: str = "") -> Path:
+        name = re.sub(r"\[.*\]$", "", request.node.name)
+        width = page.viewport_size["width"] if page.viewport_size else 0
+        suffix = f"-{label}" if label else ""
+        path = SCREENSHOT_DIR / f"{name}-{width}px{suffix}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

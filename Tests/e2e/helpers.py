@@ -1,0 +1,81 @@
+"""Small helpers shared by the end-to-end tests (no fixtures here; see conftest.py)."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page
+
+# The demo publication the suite runs against (`kiosk demo`).
+SITE_NAME = "The Meridian"
+SERIES_ARTICLE = "/articles/statecraft-red-sea-underwriters-return"
+SERIES_PATH = "/series/week-in-statecraft"
+SECTION_SLUGS = ["europe", "asia-pacific", "middle-east", "americas", "africa", "defense", "trade"]
+
+
+def load_all_images(page: Page) -> None:
+    """Makes lazy images load now and waits until every image on the page has decoded."""
+    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
+    page.wait_for_function("() => Array.from(document.images).every(img => img.complete && img.naturalWidth > 0)")
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name)
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", errors="replace")
+
+
+def fetch(base_url: str, target: str, method: str = "GET", headers: dict | None = None, timeout: float = 10) -> Reply:
+    """Sends one request with `target` exactly as given (no URL normalisation) to the loopback server."""
+    parts = urlsplit(base_url)
+    assert parts.hostname == "127.0.0.1", "the tests only talk to loopback"
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        connection.putrequest(method, target, skip_accept_encoding=True)
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        response = connection.getresponse()
+        return Reply(response.status, response.headers, response.read())
+    finally:
+        connection.close()
+
+
+def raw_exchange(base_url: str, request_head: str, timeout: float = 10) -> tuple[str, bytes]:
+    """Sends a raw HTTP/1.1 request head with `Connection: close` and returns (response head, bytes after it).
+
+    Used for HEAD, where http.client would hide any body the server wrongly sent.
+    """
+    parts = urlsplit(base_url)
+    assert parts.hostname == "127.0.0.1", "the tests only talk to loopback"
+    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
+        sock.sendall(request_head.encode("latin-1"))
+        data = b""
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    return head.decode("latin-1"), rest
+
+
+def parse_head(head: str) -> tuple[int, dict[str, str]]:
+    lines = head.split("\r\n")
+    status = int(lines[0].split(" ")[1])
+    headers = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return status, headers

@@ -1,0 +1,69 @@
+"""Must show #3: axe-core finds no serious or critical accessibility violation on any kind of page.
+
+Runs at phone and desktop widths. Lower-impact findings (moderate, minor) do not fail the test;
+they are printed and written to test-artifacts/axe/ for review.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+from conftest import REPO_ROOT
+from helpers import SERIES_ARTICLE, SERIES_PATH
+
+AXE_DIR = REPO_ROOT / "test-artifacts" / "axe"
+BLOCKING = {"serious", "critical"}
+
+PAGES = {
+    "home": ("/", 200),
+    "article": (SERIES_ARTICLE, 200),
+    "section": ("/sections/europe", 200),
+    "series": (SERIES_PATH, 200),
+    "author": ("/authors/nadia-rahimi", 200),
+    "latest": ("/latest", 200),
+    "not-found": ("/no-such-page", 404),
+}
+
+_axe = Axe()
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation.get('help')} [{violation.get('helpUrl', '')}]")
+        for node in violation.get("nodes", []):
+            target = " ".join(str(t) for t in node.get("target", []))
+            html = re.sub(r"\s+", " ", node.get("html", ""))[:160]
+            lines.append(f"    {target}  {html}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_accessibility_violations(any_page: Page, device: str, name: str) -> None:
+    path, status = PAGES[name]
+    page = any_page
+    response = page.goto(path)
+    assert response is not None and response.status == status, f"GET {path} -> {response and response.status}"
+    page.wait_for_load_state("load")
+    expect(page.locator("main h1")).to_have_count(1)
+
+    results = _axe.run(page)
+    violations = results.response["violations"]
+
+    AXE_DIR.mkdir(parents=True, exist_ok=True)
+    (AXE_DIR / f"{name}-{page.viewport_size['width']}px.json").write_text(json.dumps(violations, indent=2))
+
+    minor = [v for v in violations if v.get("impact") not in BLOCKING]
+    if minor:
+        print(f"\naxe, lower impact, {path} at {device}:\n{describe(minor)}")
+
+    blocking = [v for v in violations if v.get("impact") in BLOCKING]
+    assert not blocking, (
+        f"axe found {len(blocking)} serious/critical violation(s) on {path} at {device} width:\n{describe(blocking)}"
+    )

@@ -52,7 +52,7 @@ struct Serve: AsyncParsableCommand {
     var host: String?
 
     @Option(help: "Port to listen on (env KIOSK_PORT; default 8080).")
-    var port: Int?
+    var port: String?
 
     @Option(help: "Theme folder (env KIOSK_THEME; default Themes/default).")
     var theme: String?

@@ -15,7 +15,7 @@ struct Settings {
 
     /// Reads the settings; flags given on the command line win over every other source.
     static func load(
-        storage: StorageOptions, host: String? = nil, port: Int? = nil, theme: String? = nil, publicURL: String? = nil
+        storage: StorageOptions, host: String? = nil, port: String? = nil, theme: String? = nil, publicURL: String? = nil
     ) async throws -> Settings {
         var flags: [AbsoluteConfigKey: ConfigValue] = [:]
         func set(_ key: String, _ value: String?) {
@@ -24,7 +24,7 @@ struct Settings {
         set("kiosk.database", storage.database)
         set("kiosk.media", storage.media)
         set("kiosk.host", host)
-        set("kiosk.port", port.map(String.init))
+        set("kiosk.port", port)
         set("kiosk.theme", theme)
         set("kiosk.public.url", publicURL)
         let reader = ConfigReader(providers: [

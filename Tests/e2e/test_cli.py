@@ -1,0 +1,100 @@
+"""The kiosk command line: bad arguments get one clear line on stderr and change nothing."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+KIOSK_BIN = os.environ.get("KIOSK_BIN", str(REPO_ROOT / ".build" / "debug" / "kiosk"))
+
+
+def kiosk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Runs the kiosk binary from the repository root and captures its output."""
+    return subprocess.run(
+        [KIOSK_BIN, *args],
+        cwd=REPO_ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+    assert result.returncode != 0, result
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, f"expected one line on stderr, got: {result.stderr!r}"
+    assert lines[0].startswith("kiosk: "), lines[0]
+    for fragment in fragments:
+        assert fragment in lines[0], lines[0]
+
+
+def article_rows(database: Path) -> list[tuple]:
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT id, slug, title, updated_at FROM article ORDER BY id").fetchall()
+
+
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    database = tmp_path_factory.mktemp("cli") / "kiosk.sqlite"
+    result = kiosk("demo", "--database", str(database))
+    assert result.returncode == 0, result.stderr
+    assert "Writing article 60 of 60" in result.stdout
+    return database
+
+
+def test_demo_refuses_a_database_with_content(demo_database: Path) -> None:
+    before = article_rows(demo_database)
+    one_line_error(kiosk("demo", "--database", str(demo_database)), "already holds 60 articles", "--force")
+    assert article_rows(demo_database) == before
+
+
+def test_demo_force_replaces_the_content(tmp_path: Path) -> None:
+    database = tmp_path / "kiosk.sqlite"
+    assert kiosk("demo", "--database", str(database)).returncode == 0
+    result = kiosk("demo", "--database", str(database), "--force")
+    assert result.returncode == 0, result.stderr
+    assert "Removing the existing content" in result.stdout
+    assert len(article_rows(database)) == 60
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "fragment"),
+    [
+        (["--port", "80a"], {}, "port must be a number from 1 to 65535"),
+        (["--port", "70000"], {}, "port must be a number from 1 to 65535"),
+        ([], {"KIOSK_PORT": "-1"}, "port must be a number from 1 to 65535"),
+        (["--theme", "/nonexistent-theme"], {}, "No theme at /nonexistent-theme"),
+        (["--public-url", "javascript:alert(1)"], {}, "public URL must start with http"),
+        ([], {"KIOSK_LOG_LEVEL": "loud"}, "log level must be one of"),
+    ],
+)
+def test_serve_rejects_bad_settings(demo_database: Path, args: list[str], env: dict[str, str], fragment: str) -> None:
+    before = article_rows(demo_database)
+    one_line_error(kiosk("serve", "--database", str(demo_database), *args, env=env), fragment)
+    assert article_rows(demo_database) == before
+
+
+def test_migrate_reports_an_up_to_date_database(demo_database: Path) -> None:
+    result = kiosk("migrate", "--database", str(demo_database))
+    assert result.returncode == 0, result.stderr
+    assert "is up to date" in result.stdout
+
+
+def test_migrate_creates_a_new_database(tmp_path: Path) -> None:
+    database = tmp_path / "nested" / "new.sqlite"
+    result = kiosk("migrate", "--database", str(database))
+    assert result.returncode == 0, result.stderr
+    assert "Applied to" in result.stdout and database.exists()
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_kept(tmp_path: Path) -> None:
+    database = tmp_path / "notes.sqlite"
+    database.write_text("these are my notes, not a database\n")
+    one_line_error(kiosk("migrate", "--database", str(database)))
+    assert database.read_text() == "these are my notes, not a database\n"

@@ -114,6 +114,7 @@ let package = Package(
             name: "KioskServerTests",
             dependencies: [
                 "KioskTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift

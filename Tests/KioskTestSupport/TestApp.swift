@@ -15,9 +15,9 @@ public struct TestSite {
     /// The bytes of the fixture image served under `/media/test-harbour.svg`.
     public static let imageBytes = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\"><rect width=\"1200\" height=\"675\" fill=\"#345\"/></svg>\n"
 
-    /// Builds the site; each call has its own database and media folder.
-    public static func make() async throws -> TestSite {
-        let store = try SQLiteStore.inMemory()
+    /// Builds the site; each call has its own database (in memory unless a path is given) and media folder.
+    public static func make(databasePath: String? = nil) async throws -> TestSite {
+        let store = try databasePath.map { try SQLiteStore.open(path: $0) } ?? SQLiteStore.inMemory()
         let publication = try await TestPublication.make(in: store)
         let media = try TestPaths.temporaryFolder()
         try Data(imageBytes.utf8).write(to: media.appendingPathComponent("test-harbour.svg"))

@@ -5,7 +5,7 @@ database filled with the demo publication (The Meridian). Tests drive Debian's
 Chromium through Playwright at phone and desktop widths.
 
 Environment:
-    KIOSK_BIN      the kiosk binary (default /work/main/.build/debug/kiosk)
+    KIOSK_BIN      the kiosk binary (default .build/debug/kiosk in the repository)
     CHROMIUM_BIN   the Chromium executable (default /usr/bin/chromium)
 """
 
@@ -25,7 +25,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_KIOSK_BIN = "/work/main/.build/debug/kiosk"
+DEFAULT_KIOSK_BIN = str(REPO_ROOT / ".build" / "debug" / "kiosk")
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -24,12 +24,19 @@ public enum ArticleStatus: String, Sendable, CaseIterable, Codable {
 
 /// A story as stored: the Markdown an editor wrote and the HTML rendered from it when it was saved.
 public struct Article: Hashable, Sendable, Identifiable {
+    /// The typed store identifier of this kind of record.
     public typealias ID = Identifier<Article>
+    /// The store identifier.
     public let id: ID
+    /// What the editor wrote, with the rendered body.
     public var content: ArticleContent
+    /// Draft, scheduled or published.
     public var status: ArticleStatus
+    /// When it went (or goes) live.
     public var publishedAt: Date?
+    /// When it was first stored.
     public var createdAt: Date
+    /// When it was last changed.
     public var updatedAt: Date
 
     /// Creates an article value.
@@ -48,17 +55,27 @@ public struct ArticleContent: Hashable, Sendable {
     /// The longest headline accepted, in characters.
     public static let maximumTitleLength = 300
 
+    /// The URL segment that names it.
     public var slug: Slug
+    /// The headline.
     public var title: String
+    /// The standfirst under the headline, also the meta description.
     public var dek: String
+    /// The editorial format shown in the kicker.
     public var format: ArticleFormat
+    /// The primary section.
     public var sectionID: Section.ID
+    /// The topics (tags), sorted.
     public var topicIDs: [Topic.ID]
+    /// The series (recurring column), if any.
     public var seriesID: Series.ID?
     /// Authors in byline order; never empty.
     public var authorIDs: [Author.ID]
+    /// The image shown at the top, if any.
     public var topMediaID: Media.ID?
+    /// The Markdown body and its renderings.
     public var body: RenderedBody
+    /// Overrides for search engines and sharing.
     public var seo: SEOFields
 
     /// Validates and creates article content; throws `ValidationError` naming the first bad field.
@@ -112,8 +129,11 @@ public struct RenderedBody: Hashable, Sendable {
 
 /// Optional overrides for search engines and sharing.
 public struct SEOFields: Hashable, Sendable {
+    /// The document title override.
     public var title: String?
+    /// The meta description override.
     public var description: String?
+    /// The canonical address when it is not this site.
     public var canonicalURL: String?
 
     /// Creates overrides; empty strings count as absent.

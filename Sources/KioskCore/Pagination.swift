@@ -3,7 +3,9 @@ public struct PageRequest: Hashable, Sendable {
     /// The largest page number accepted; anything above is treated as not found.
     public static let maximumNumber = 100_000
 
+    /// The page number, from 1.
     public let number: Int
+    /// How many items a page holds.
     public let size: Int
 
     /// Creates a request, or returns `nil` for a number below 1 or above `maximumNumber`.
@@ -31,9 +33,13 @@ public struct PageRequest: Hashable, Sendable {
 
 /// One page of results with what is needed to link to its neighbours.
 public struct Page<Item: Sendable>: Sendable {
+    /// The items on this page.
     public let items: [Item]
+    /// The page number, from 1.
     public let number: Int
+    /// How many items a page holds.
     public let size: Int
+    /// How many items the whole listing has.
     public let totalItems: Int
 
     /// Creates a page.
@@ -48,6 +54,8 @@ public struct Page<Item: Sendable>: Sendable {
     public var totalPages: Int { max(1, (totalItems + size - 1) / size) }
     /// Whether this page lies past the end of the listing.
     public var isBeyondEnd: Bool { number > totalPages }
+    /// Whether a newer page exists.
     public var hasPrevious: Bool { number > 1 }
+    /// Whether an older page exists.
     public var hasNext: Bool { number < totalPages }
 }

@@ -2,17 +2,29 @@ import Foundation
 
 /// What a reader-facing list or teaser needs to know about an article, fetched in one go.
 public struct ArticleSummary: Hashable, Sendable, Identifiable {
+    /// The store identifier.
     public let id: Article.ID
+    /// The URL segment that names it.
     public let slug: Slug
+    /// The headline.
     public let title: String
+    /// The standfirst under the headline, also the meta description.
     public let dek: String
+    /// The editorial format shown in the kicker.
     public let format: ArticleFormat
+    /// The primary section.
     public let section: SectionReference
+    /// The series, if any.
     public let series: SectionReference?
+    /// The authors in byline order.
     public let authors: [AuthorReference]
+    /// The top image, if any.
     public let topMedia: Media?
+    /// A plain-text teaser.
     public let excerpt: String
+    /// The opening paragraphs as safe HTML.
     public let openingHTML: String
+    /// When it went (or goes) live.
     public let publishedAt: Date
 
     /// Creates a summary.
@@ -38,7 +50,9 @@ public struct ArticleSummary: Hashable, Sendable, Identifiable {
 
 /// The name and slug of a section or series, enough to print and link it.
 public struct SectionReference: Hashable, Sendable {
+    /// The URL segment that names it.
     public let slug: Slug
+    /// The name readers see.
     public let name: String
 
     /// Creates a reference.
@@ -50,7 +64,9 @@ public struct SectionReference: Hashable, Sendable {
 
 /// The name and slug of an author, enough for a byline link.
 public struct AuthorReference: Hashable, Sendable {
+    /// The URL segment that names it.
     public let slug: Slug
+    /// The name readers see.
     public let name: String
 
     /// Creates a reference.
@@ -62,11 +78,17 @@ public struct AuthorReference: Hashable, Sendable {
 
 /// Everything the article page shows, gathered by the store.
 public struct ArticleDetail: Sendable {
+    /// The article itself.
     public let article: Article
+    /// The primary section.
     public let section: Section
+    /// The series, if any.
     public let series: Series?
+    /// The topics, by name.
     public let topics: [Topic]
+    /// The authors in byline order.
     public let authors: [Author]
+    /// The top image, if any.
     public let topMedia: Media?
     /// The previous article in the series, by publication date.
     public let previousInSeries: ArticleSummary?
@@ -101,7 +123,9 @@ public enum SlugLookup<Value: Sendable>: Sendable {
 
 /// A page of a reader-facing listing (section, topic, series, author) and the thing it lists.
 public struct Listing<Owner: Sendable>: Sendable {
+    /// The section, topic, series or author being listed.
     public let owner: Owner
+    /// The page of stories.
     public let page: Page<ArticleSummary>
 
     /// Creates a listing.
@@ -113,7 +137,9 @@ public struct Listing<Owner: Sendable>: Sendable {
 
 /// The front page: a lead story and the newest stories after it.
 public struct FrontPage: Sendable {
+    /// The lead story, if anything is published.
     public let lead: ArticleSummary?
+    /// The stories after the lead, newest first.
     public let latest: [ArticleSummary]
 
     /// Creates a front page.

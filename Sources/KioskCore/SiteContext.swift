@@ -2,6 +2,7 @@ import Foundation
 
 /// What every page needs from the store besides its own content.
 public struct SiteContext: Sendable {
+    /// The site settings.
     public let settings: SiteSettings
     /// Sections in navigation order.
     public let sections: [Section]

@@ -2,7 +2,9 @@ import Foundation
 
 /// Publication-wide settings: identity, locale and time zone, social profiles and navigation.
 public struct SiteSettings: Hashable, Sendable {
+    /// The name readers see.
     public var name: String
+    /// A sentence or two about it.
     public var description: String
     /// A short line about the publication for the footer.
     public var about: String
@@ -10,6 +12,7 @@ public struct SiteSettings: Hashable, Sendable {
     public var locale: String
     /// IANA time zone identifier in which dates are shown, e.g. "Europe/London".
     public var timeZone: String
+    /// The logo image, if any.
     public var logoID: Media.ID?
     /// Profiles shown as "Follow us" in the footer.
     public var socialProfiles: [SocialLink]

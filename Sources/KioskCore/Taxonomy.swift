@@ -1,9 +1,14 @@
 /// A primary department of the publication (Europe, Defense…); every article has exactly one.
 public struct Section: Hashable, Sendable, Identifiable {
+    /// The typed store identifier of this kind of record.
     public typealias ID = Identifier<Section>
+    /// The store identifier.
     public let id: ID
+    /// The URL segment that names it.
     public var slug: Slug
+    /// The name readers see.
     public var name: String
+    /// A sentence or two about it.
     public var description: String
     /// Order in the site navigation, smallest first.
     public var position: Int
@@ -20,10 +25,15 @@ public struct Section: Hashable, Sendable, Identifiable {
 
 /// A tag that cuts across sections (Sanctions, NATO…); an article has any number.
 public struct Topic: Hashable, Sendable, Identifiable {
+    /// The typed store identifier of this kind of record.
     public typealias ID = Identifier<Topic>
+    /// The store identifier.
     public let id: ID
+    /// The URL segment that names it.
     public var slug: Slug
+    /// The name readers see.
     public var name: String
+    /// A sentence or two about it.
     public var description: String
 
     /// Creates a topic value.
@@ -37,10 +47,15 @@ public struct Topic: Hashable, Sendable, Identifiable {
 
 /// A recurring column with its own archive and reading order.
 public struct Series: Hashable, Sendable, Identifiable {
+    /// The typed store identifier of this kind of record.
     public typealias ID = Identifier<Series>
+    /// The store identifier.
     public let id: ID
+    /// The URL segment that names it.
     public var slug: Slug
+    /// The name readers see.
     public var name: String
+    /// A sentence or two about it.
     public var description: String
 
     /// Creates a series value.
@@ -54,7 +69,9 @@ public struct Series: Hashable, Sendable, Identifiable {
 
 /// A labelled link to a profile elsewhere (Mastodon, a personal site…).
 public struct SocialLink: Hashable, Sendable, Codable {
+    /// The link text.
     public var label: String
+    /// The address linked to.
     public var url: String
 
     /// Creates a link.
@@ -66,12 +83,19 @@ public struct SocialLink: Hashable, Sendable, Codable {
 
 /// A person who writes for the publication.
 public struct Author: Hashable, Sendable, Identifiable {
+    /// The typed store identifier of this kind of record.
     public typealias ID = Identifier<Author>
+    /// The store identifier.
     public let id: ID
+    /// The URL segment that names it.
     public var slug: Slug
+    /// The name readers see.
     public var name: String
+    /// A short biography.
     public var bio: String
+    /// A portrait, if any.
     public var photoID: Media.ID?
+    /// Profiles elsewhere.
     public var links: [SocialLink]
 
     /// Creates an author value.
@@ -87,16 +111,23 @@ public struct Author: Hashable, Sendable, Identifiable {
 
 /// An image stored once in the media folder and reused wherever it appears.
 public struct Media: Hashable, Sendable, Identifiable {
+    /// The typed store identifier of this kind of record.
     public typealias ID = Identifier<Media>
+    /// The store identifier.
     public let id: ID
     /// File name inside the media folder.
     public var fileName: String
+    /// The MIME type of the file.
     public var contentType: String
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
     /// Text alternative for people who cannot see the image.
     public var alt: String
+    /// The caption printed under the image.
     public var caption: String
+    /// Who made the image.
     public var credit: String
 
     /// Creates a media value.

@@ -12,13 +12,17 @@ public enum ListingKind: String, Sendable {
 
 /// A listing to render: its kind, heading, description, links and page of stories.
 public struct ListingContent: Sendable {
+    /// What is listed.
     public let kind: ListingKind
+    /// The listing heading.
     public let heading: String
+    /// A sentence or two about it.
     public let description: String
     /// The listing's own address, without page query.
     public let path: String
     /// Extra links (an author's profiles).
     public let links: [SocialLink]
+    /// The page of stories.
     public let page: Page<ArticleSummary>
 
     /// Creates listing content.

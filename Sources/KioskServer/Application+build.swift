@@ -6,7 +6,9 @@ import Logging
 
 /// How a Kiosk node listens and where it finds its files.
 public struct ServerConfiguration: Sendable {
+    /// The address to listen on.
     public var host: String
+    /// The port to listen on.
     public var port: Int
     /// Folder of uploaded and generated media, served under `/media/`.
     public var mediaDirectory: String
@@ -24,8 +26,11 @@ public struct ServerConfiguration: Sendable {
 
 /// The composition root: the store, theme and logger a node runs with.
 public struct AppDependencies<Store: PublicationStore>: Sendable {
+    /// Where content is read and written.
     public var store: Store
+    /// The loaded theme.
     public var theme: Theme
+    /// Where requests and errors are logged.
     public var logger: Logger
 
     /// Bundles the dependencies.

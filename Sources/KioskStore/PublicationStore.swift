@@ -61,9 +61,13 @@ public protocol PublicationStore: Sendable {
 
 /// A section to create.
 public struct NewSection: Sendable {
+    /// The URL segment that names it.
     public var slug: Slug
+    /// The name readers see.
     public var name: String
+    /// A sentence or two about it.
     public var description: String
+    /// Order in the navigation, smallest first.
     public var position: Int
 
     /// Validates the name and creates the input.
@@ -77,8 +81,11 @@ public struct NewSection: Sendable {
 
 /// A topic or series to create.
 public struct NewTerm: Sendable {
+    /// The URL segment that names it.
     public var slug: Slug
+    /// The name readers see.
     public var name: String
+    /// A sentence or two about it.
     public var description: String
 
     /// Validates the name and creates the input.
@@ -91,10 +98,15 @@ public struct NewTerm: Sendable {
 
 /// An author to create.
 public struct NewAuthor: Sendable {
+    /// The URL segment that names it.
     public var slug: Slug
+    /// The name readers see.
     public var name: String
+    /// A short biography.
     public var bio: String
+    /// A portrait, if any.
     public var photoID: Media.ID?
+    /// Profiles elsewhere.
     public var links: [SocialLink]
 
     /// Validates the name and creates the input.
@@ -109,12 +121,19 @@ public struct NewAuthor: Sendable {
 
 /// A media file to record.
 public struct NewMedia: Sendable {
+    /// File name inside the media folder.
     public var fileName: String
+    /// The MIME type of the file.
     public var contentType: String
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
+    /// Text alternative for people who cannot see the image.
     public var alt: String
+    /// The caption printed under the image.
     public var caption: String
+    /// Who made the image.
     public var credit: String
 
     /// Validates the dimensions and the alt text and creates the input.

@@ -40,6 +40,7 @@ public struct SQLiteStore: PublicationStore {
 
     // MARK: Site
 
+    /// The site settings and the sections in navigation order, read together.
     public func siteContext() async throws -> SiteContext {
         try await writer.read { db in
             let row = try Row.fetchOne(db, sql: "SELECT * FROM site_settings WHERE id = 1")
@@ -49,6 +50,7 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// Replaces the site settings.
     public func updateSiteSettings(_ settings: SiteSettings) async throws {
         try await writer.write { db in
             try db.execute(
@@ -65,6 +67,7 @@ public struct SQLiteStore: PublicationStore {
 
     // MARK: Taxonomy and media
 
+    /// Adds a section; throws `StoreError.slugTaken` if its slug is in use.
     public func createSection(_ new: NewSection) async throws -> Section {
         try await insert { db in
             try ensureSlugIsFree(db, table: "section", slug: new.slug)
@@ -75,6 +78,7 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// Adds a topic; throws `StoreError.slugTaken` if its slug is in use.
     public func createTopic(_ new: NewTerm) async throws -> Topic {
         try await insert { db in
             try ensureSlugIsFree(db, table: "topic", slug: new.slug)
@@ -83,6 +87,7 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// Adds a series; throws `StoreError.slugTaken` if its slug is in use.
     public func createSeries(_ new: NewTerm) async throws -> Series {
         try await insert { db in
             try ensureSlugIsFree(db, table: "series", slug: new.slug)
@@ -91,6 +96,7 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// Adds an author; throws `StoreError.slugTaken` if its slug is in use.
     public func createAuthor(_ new: NewAuthor) async throws -> Author {
         try await insert { db in
             try ensureSlugIsFree(db, table: "author", slug: new.slug)
@@ -101,6 +107,7 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// Gives a section a new slug; the old one keeps answering with a redirect.
     public func changeSectionSlug(_ id: Section.ID, to slug: Slug) async throws {
         try await insert { db in
             guard let old = try String.fetchOne(db, sql: "SELECT slug FROM section WHERE id = ?", arguments: [id.rawValue]) else {
@@ -113,6 +120,7 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// Records a media file already written to the media folder.
     public func addMedia(_ new: NewMedia) async throws -> Media {
         try await insert { db in
             try db.execute(
@@ -129,6 +137,7 @@ public struct SQLiteStore: PublicationStore {
 
     // MARK: Articles
 
+    /// Stores a new article; throws `StoreError` for a taken slug or a missing reference.
     public func createArticle(_ content: ArticleContent, status: ArticleStatus, publishedAt: Date?, now: Date) async throws -> Article {
         let publishedAt = status == .published ? (publishedAt ?? now) : publishedAt
         return try await insert { db in
@@ -147,6 +156,7 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// Replaces an article's content; a changed slug leaves the old one redirecting to the new.
     public func updateArticle(_ id: Article.ID, content: ArticleContent, now: Date) async throws -> Article {
         try await insert { db in
             guard var article = try ArticleColumns.fetch(db, id: id) else { throw StoreError.notFound }
@@ -169,14 +179,17 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// The article with this id in any status, or `nil`.
     public func article(_ id: Article.ID) async throws -> Article? {
         try await writer.read { db in try ArticleColumns.fetch(db, id: id) }
     }
 
+    /// How many articles exist in any status.
     public func articleCount() async throws -> Int {
         try await writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 }
     }
 
+    /// Deletes every article, section, topic, series, author, media record and redirect; settings stay.
     public func removeAllContent() async throws {
         try await writer.write { db in
             try db.execute(
@@ -190,6 +203,7 @@ public struct SQLiteStore: PublicationStore {
 
     // MARK: Reader's site
 
+    /// The newest published article as lead and the `latestCount` after it.
     public func frontPage(latestCount: Int) async throws -> FrontPage {
         try await writer.read { db in
             let stories = try Summaries.fetch(db, filter: .all, limit: latestCount + 1, offset: 0)
@@ -197,10 +211,12 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// A page of all published articles, newest first.
     public func latest(_ page: PageRequest) async throws -> Page<ArticleSummary> {
         try await writer.read { db in try Summaries.page(db, filter: .all, request: page) }
     }
 
+    /// A published article with everything its page shows, or where its slug moved.
     public func articlePage(_ slug: Slug, relatedLimit: Int) async throws -> SlugLookup<ArticleDetail> {
         try await writer.read { db in
             guard let id = try Int64.fetchOne(
@@ -213,18 +229,22 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
+    /// A page of a section's published articles.
     public func sectionListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Section>> {
         try await listing(kind: .section, slug: slug, page: page) { .section($0.id) }
     }
 
+    /// A page of a topic's published articles.
     public func topicListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Topic>> {
         try await listing(kind: .topic, slug: slug, page: page) { .topic($0.id) }
     }
 
+    /// A page of a series' published articles.
     public func seriesListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Series>> {
         try await listing(kind: .series, slug: slug, page: page) { .series($0.id) }
     }
 
+    /// A page of an author's published articles.
     public func authorListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Author>> {
         try await listing(kind: .author, slug: slug, page: page) { .author($0.id) }
     }

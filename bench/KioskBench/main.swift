@@ -12,8 +12,10 @@ struct Options {
     var iterations = 5_000
     /// Untimed runs before each measurement, to fill caches and settle allocations.
     var warmUps = 500
+    /// The letters (a, b, c, d) of the measurements to run; all of them unless `--only` narrows it, e.g. for a profiler.
+    var only: Set<String> = ["a", "b", "c", "d"]
 
-    /// Reads `arguments` (without the program name): `[theme-folder] [--iterations N] [--warm-ups N]`.
+    /// Reads `arguments` (without the program name): `[theme-folder] [--iterations N] [--warm-ups N] [--only a,b,c,d]`.
     init(arguments: [String]) {
         var rest = arguments[...]
         while let argument = rest.popFirst() {
@@ -22,6 +24,8 @@ struct Options {
                 iterations = Self.count(after: argument, in: &rest)
             case "--warm-ups":
                 warmUps = Self.count(after: argument, in: &rest)
+            case "--only":
+                only = Self.letters(after: argument, in: &rest)
             case "-h", "--help":
                 print(Self.usage)
                 exit(0)
@@ -33,12 +37,19 @@ struct Options {
     }
 
     /// How to call the benchmark.
-    static let usage = "usage: KioskBench [theme-folder] [--iterations N] [--warm-ups N]"
+    static let usage = "usage: KioskBench [theme-folder] [--iterations N] [--warm-ups N] [--only a,b,c,d]"
 
     /// The positive whole number following `option`, or exits with the usage.
     private static func count(after option: String, in rest: inout ArraySlice<String>) -> Int {
         guard let text = rest.popFirst(), let value = Int(text), value > 0 else { fail("\(option) needs a positive number") }
         return value
+    }
+
+    /// The comma-separated measurement letters following `option`, or exits with the usage.
+    private static func letters(after option: String, in rest: inout ArraySlice<String>) -> Set<String> {
+        let letters = Set((rest.popFirst() ?? "").split(separator: ",").map(String.init))
+        guard !letters.isEmpty, letters.isSubset(of: ["a", "b", "c", "d"]) else { fail("\(option) needs letters from a,b,c,d") }
+        return letters
     }
 
     /// Prints `message` and the usage to standard error and exits with status 2.
@@ -110,30 +121,42 @@ enum Benchmark {
         let bodyHTML = markdownRenderer.render(markdown).html
         guard !markdown.isEmpty, !page.isEmpty else { throw BenchError(description: "empty Markdown body or page") }
 
-        print("Article:   \(articleSlug) (\(detail.related.count) related, \(detail.topics.count) topics, \(detail.authors.count) authors)")
+        print("Article:   \(articleSlug) (series: \(detail.series?.name ?? "none"), \(detail.related.count) related, \(detail.topics.count) topics, \(detail.authors.count) authors)")
         print("Page size: \(page.utf8.count) bytes of HTML (\(page.count) characters)")
         print("Body:      \(markdown.utf8.count) bytes of Markdown -> \(bodyHTML.utf8.count) bytes of HTML; matches the stored HTML: \(bodyHTML == detail.article.content.body.html ? "yes" : "NO")")
         print("Runs:      \(options.warmUps) warm-up + \(options.iterations) timed per measurement, one at a time, ContinuousClock")
         print("")
 
-        let storeRead = try await measure("a. store read (articlePage + siteContext)", options) {
-            let detail = try await fetchDetail(store, slug: slug)
-            let site = try await store.siteContext()
-            return detail.related.count + site.sections.count
+        var results: [Timings] = []
+        if options.only.contains("a") {
+            results.append(try await measure("a. store read (articlePage + siteContext)", options) {
+                let detail = try await fetchDetail(store, slug: slug)
+                let site = try await store.siteContext()
+                return detail.related.count + site.sections.count
+            })
         }
-        let renderOnly = try await measure("b. render only (PageRenderer.articlePage)", options) {
-            renderer.articlePage(detail, site: site).utf8.count
+        if options.only.contains("b") {
+            results.append(try await measure("b. render only (PageRenderer.articlePage)", options) {
+                renderer.articlePage(detail, site: site).utf8.count
+            })
         }
-        let wholePage = try await measure("c. whole page, no cache (a + b)", options) {
-            let detail = try await fetchDetail(store, slug: slug)
-            let site = try await store.siteContext()
-            return renderer.articlePage(detail, site: site).utf8.count
+        if options.only.contains("c") {
+            results.append(try await measure("c. whole page, no cache (a + b)", options) {
+                let detail = try await fetchDetail(store, slug: slug)
+                let site = try await store.siteContext()
+                return renderer.articlePage(detail, site: site).utf8.count
+            })
         }
-        let reference = try await measure("d. reference: MarkdownRenderer().render(body)", options) {
-            MarkdownRenderer().render(markdown).html.utf8.count
+        var reference: Timings?
+        if options.only.contains("d") {
+            let timings = try await measure("d. reference: MarkdownRenderer().render(body)", options) {
+                MarkdownRenderer().render(markdown).html.utf8.count
+            }
+            results.append(timings)
+            reference = timings
         }
 
-        printTable([storeRead, renderOnly, wholePage, reference], reference: reference)
+        printTable(results, reference: reference)
     }
 
     /// Fetches the article's page data, failing if the slug is not a published article.
@@ -169,8 +192,8 @@ enum Benchmark {
         return Double(seconds) * 1_000_000 + Double(attoseconds) / 1_000_000_000_000
     }
 
-    /// Prints the results as a Markdown table, with each median compared to `reference`'s.
-    static func printTable(_ results: [Timings], reference: Timings) {
+    /// Prints the results as a Markdown table, with each median compared to `reference`'s when it was measured.
+    static func printTable(_ results: [Timings], reference: Timings?) {
         let header = ["measurement", "median µs", "p90 µs", "p99 µs", "mean µs", "pages/s (1 core)", "× reference"]
         let rows = results.map { result in
             [
@@ -180,7 +203,7 @@ enum Benchmark {
                 decimal(result.p99, places: 1),
                 decimal(result.mean, places: 1),
                 decimal(result.pagesPerSecond, places: 0),
-                decimal(result.median / reference.median, places: 2),
+                reference.map { decimal(result.median / $0.median, places: 2) } ?? "–",
             ]
         }
         let widths = header.indices.map { column in
@@ -209,7 +232,7 @@ enum Benchmark {
     }
 }
 
-/// Runs the benchmark off the main actor, as a request handler would, and reports failures.
+// Runs the benchmark off the main actor, as a request handler would, and reports failures.
 do {
     try await Benchmark.run(Options(arguments: Array(CommandLine.arguments.dropFirst())))
 } catch {

@@ -138,7 +138,7 @@ enum RoundupSplitter {
         var plain: [Substring] = []
         var roundup: (title: String, lines: [Substring])?
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = trimmingSpaces(line)
             if var open = roundup {
                 if trimmed == closing {
                     blocks.append(.roundup(title: open.title, items: open.lines.joined(separator: "\n")))
@@ -150,7 +150,7 @@ enum RoundupSplitter {
             } else if trimmed.hasPrefix(opening) {
                 if !plain.isEmpty { blocks.append(.markdown(plain.joined(separator: "\n"))) }
                 plain = []
-                let title = trimmed.dropFirst(opening.count).trimmingCharacters(in: .whitespaces)
+                let title = String(trimmingSpaces(trimmed.dropFirst(opening.count)))
                 roundup = (title.isEmpty ? "In brief" : title, [])
             } else {
                 plain.append(line)
@@ -159,5 +159,12 @@ enum RoundupSplitter {
         if let open = roundup { blocks.append(.roundup(title: open.title, items: open.lines.joined(separator: "\n"))) }
         if !plain.isEmpty { blocks.append(.markdown(plain.joined(separator: "\n"))) }
         return blocks
+    }
+
+    /// `line` without leading and trailing spaces, tabs and carriage returns (cheaper than Foundation's trimming).
+    private static func trimmingSpaces(_ line: Substring) -> Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard let first = line.firstIndex(where: { !isSpace($0) }), let last = line.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return line[first...last]
     }
 }

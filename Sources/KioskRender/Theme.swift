@@ -18,6 +18,7 @@ public struct Theme: Sendable {
 
     /// Loads the theme in `directory`, or throws `ThemeError` saying what is missing or broken.
     public init(directory: String) throws(ThemeError) {
+        _ = HTMLEscaping.registration
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         let templatesURL = root.appendingPathComponent("templates")
         let assetsURL = root.appendingPathComponent("assets")

@@ -29,10 +29,10 @@ enum ArticleColumns {
 
     /// The article with `id` in any status.
     static func fetch(_ db: Database, id: Article.ID) throws -> Article? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id.rawValue]) else { return nil }
-        let topics = try Int64.fetchAll(db, sql: "SELECT topic_id FROM article_topic WHERE article_id = ?", arguments: [id.rawValue])
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM article WHERE id = ?"), arguments: [id.rawValue]) else { return nil }
+        let topics = try Int64.fetchAll(db.cachedStatement(sql: "SELECT topic_id FROM article_topic WHERE article_id = ?"), arguments: [id.rawValue])
         let authors = try Int64.fetchAll(
-            db, sql: "SELECT author_id FROM article_author WHERE article_id = ? ORDER BY position", arguments: [id.rawValue])
+            db.cachedStatement(sql: "SELECT author_id FROM article_author WHERE article_id = ? ORDER BY position"), arguments: [id.rawValue])
         let seriesID: Int64? = row["series_id"]
         let mediaID: Int64? = row["top_media_id"]
         guard let format = ArticleFormat(rawValue: row["format"]), let status = ArticleStatus(rawValue: row["status"]) else {
@@ -100,7 +100,7 @@ enum Summaries {
     static func page(_ db: Database, filter: SummaryFilter, request: PageRequest) throws -> Page<ArticleSummary> {
         let condition = filter.condition
         let total = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM article a WHERE a.status = 'published' AND \(condition.sql)", arguments: condition.arguments) ?? 0
+            db.cachedStatement(sql: "SELECT COUNT(*) FROM article a WHERE a.status = 'published' AND \(condition.sql)"), arguments: condition.arguments) ?? 0
         let items = request.offset < total ? try fetch(db, filter: filter, limit: request.size, offset: request.offset) : []
         return Page(items: items, request: request, totalItems: total)
     }
@@ -108,8 +108,7 @@ enum Summaries {
     static func fetch(_ db: Database, filter: SummaryFilter, limit: Int, offset: Int) throws -> [ArticleSummary] {
         let condition = filter.condition
         let rows = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT a.id, a.slug, a.title, a.dek, a.format, a.excerpt, a.opening_html, a.published_at,
                     s.slug AS section_slug, s.name AS section_name, se.slug AS series_slug, se.name AS series_name,
                     m.id AS media_id, m.file_name AS media_file_name, m.content_type AS media_content_type,
@@ -122,7 +121,7 @@ enum Summaries {
                 WHERE a.status = 'published' AND \(condition.sql)
                 ORDER BY \(filter.order)
                 LIMIT ? OFFSET ?
-                """,
+                """),
             arguments: condition.arguments + [limit, offset])
         let authors = try bylines(db, articles: rows.map { $0["id"] })
         return try rows.map { row in
@@ -145,11 +144,10 @@ enum Summaries {
         guard !articles.isEmpty else { return [:] }
         let marks = Array(repeating: "?", count: articles.count).joined(separator: ",")
         let rows = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT aa.article_id, au.slug, au.name FROM article_author aa JOIN author au ON au.id = aa.author_id
                 WHERE aa.article_id IN (\(marks)) ORDER BY aa.article_id, aa.position
-                """,
+                """),
             arguments: StatementArguments(articles))
         var result: [Int64: [AuthorReference]] = [:]
         for row in rows {
@@ -163,20 +161,20 @@ enum Summaries {
 enum ArticleDetails {
     static func fetch(_ db: Database, article: Article, relatedLimit: Int) throws -> ArticleDetail {
         let content = article.content
-        guard let section = try Section.fetchOne(db, sql: "SELECT * FROM section WHERE id = ?", arguments: [content.sectionID.rawValue]) else {
+        guard let section = try Section.fetchOne(db.cachedStatement(sql: "SELECT * FROM section WHERE id = ?"), arguments: [content.sectionID.rawValue]) else {
             throw StoreError.missingReference("section of article \(article.id)")
         }
         let series = try content.seriesID.flatMap {
-            try Series.fetchOne(db, sql: "SELECT * FROM series WHERE id = ?", arguments: [$0.rawValue])
+            try Series.fetchOne(db.cachedStatement(sql: "SELECT * FROM series WHERE id = ?"), arguments: [$0.rawValue])
         }
         let topics = try Topic.fetchAll(
-            db, sql: "SELECT t.* FROM topic t JOIN article_topic at ON at.topic_id = t.id WHERE at.article_id = ? ORDER BY t.name",
+            db.cachedStatement(sql: "SELECT t.* FROM topic t JOIN article_topic at ON at.topic_id = t.id WHERE at.article_id = ? ORDER BY t.name"),
             arguments: [article.id.rawValue])
         let authors = try Author.fetchAll(
-            db, sql: "SELECT au.* FROM author au JOIN article_author aa ON aa.author_id = au.id WHERE aa.article_id = ? ORDER BY aa.position",
+            db.cachedStatement(sql: "SELECT au.* FROM author au JOIN article_author aa ON aa.author_id = au.id WHERE aa.article_id = ? ORDER BY aa.position"),
             arguments: [article.id.rawValue])
         let media = try content.topMediaID.flatMap {
-            try Media.fetchOne(db, sql: "SELECT * FROM media WHERE id = ?", arguments: [$0.rawValue])
+            try Media.fetchOne(db.cachedStatement(sql: "SELECT * FROM media WHERE id = ?"), arguments: [$0.rawValue])
         }
         var previous: ArticleSummary?
         var next: ArticleSummary?
@@ -221,11 +219,10 @@ enum Redirects {
     static func lookup<Value>(_ db: Database, kind: RedirectKind, slug: Slug, table: String, visibleOnly: Bool) throws -> SlugLookup<Value> {
         let visibility = visibleOnly ? " AND t.status = 'published'" : ""
         let current = try String.fetchOne(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT t.slug FROM slug_redirect r JOIN \(table) t ON t.id = r.target_id
                 WHERE r.kind = ? AND r.old_slug = ?\(visibility)
-                """,
+                """),
             arguments: [kind.rawValue, slug.rawValue])
         guard let current, let newSlug = Slug.parse(current) else { return .notFound }
         return .moved(to: newSlug)

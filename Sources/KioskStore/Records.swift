@@ -94,6 +94,6 @@ enum StoreErrors {
 
 /// Refuses a slug that another row of `table` already uses, before the insert fails on it.
 func ensureSlugIsFree(_ db: Database, table: String, slug: Slug, except id: Int64? = nil) throws {
-    let owner = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE slug = ?", arguments: [slug.rawValue])
+    let owner = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE slug = ?"), arguments: [slug.rawValue])
     if let owner, owner != id { throw StoreError.slugTaken(slug) }
 }

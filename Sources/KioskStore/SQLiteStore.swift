@@ -43,9 +43,9 @@ public struct SQLiteStore: PublicationStore {
     /// The site settings and the sections in navigation order, read together.
     public func siteContext() async throws -> SiteContext {
         try await writer.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM site_settings WHERE id = 1")
+            let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM site_settings WHERE id = 1"))
             guard let row else { throw StoreError.notFound }
-            let sections = try Section.fetchAll(db, sql: "SELECT * FROM section ORDER BY position, name")
+            let sections = try Section.fetchAll(db.cachedStatement(sql: "SELECT * FROM section ORDER BY position, name"))
             return SiteContext(settings: try SiteSettings(row: row), sections: sections)
         }
     }
@@ -110,7 +110,7 @@ public struct SQLiteStore: PublicationStore {
     /// Gives a section a new slug; the old one keeps answering with a redirect.
     public func changeSectionSlug(_ id: Section.ID, to slug: Slug) async throws {
         try await insert { db in
-            guard let old = try String.fetchOne(db, sql: "SELECT slug FROM section WHERE id = ?", arguments: [id.rawValue]) else {
+            guard let old = try String.fetchOne(db.cachedStatement(sql: "SELECT slug FROM section WHERE id = ?"), arguments: [id.rawValue]) else {
                 throw StoreError.notFound
             }
             guard old != slug.rawValue else { return }
@@ -186,7 +186,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// How many articles exist in any status.
     public func articleCount() async throws -> Int {
-        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 }
+        try await writer.read { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM article")) ?? 0 }
     }
 
     /// Deletes every article, section, topic, series, author, media record and redirect; settings stay.
@@ -220,7 +220,7 @@ public struct SQLiteStore: PublicationStore {
     public func articlePage(_ slug: Slug, relatedLimit: Int) async throws -> SlugLookup<ArticleDetail> {
         try await writer.read { db in
             guard let id = try Int64.fetchOne(
-                db, sql: "SELECT id FROM article WHERE slug = ? AND status = 'published'", arguments: [slug.rawValue]),
+                db.cachedStatement(sql: "SELECT id FROM article WHERE slug = ? AND status = 'published'"), arguments: [slug.rawValue]),
                 let article = try ArticleColumns.fetch(db, id: Article.ID(id))
             else {
                 return try Redirects.lookup(db, kind: .article, slug: slug, table: "article", visibleOnly: true)
@@ -256,7 +256,7 @@ public struct SQLiteStore: PublicationStore {
         filter: @escaping @Sendable (Owner) -> SummaryFilter
     ) async throws -> SlugLookup<Listing<Owner>> {
         try await writer.read { db in
-            guard let owner = try Owner.fetchOne(db, sql: "SELECT * FROM \(kind.rawValue) WHERE slug = ?", arguments: [slug.rawValue]) else {
+            guard let owner = try Owner.fetchOne(db.cachedStatement(sql: "SELECT * FROM \(kind.rawValue) WHERE slug = ?"), arguments: [slug.rawValue]) else {
                 return try Redirects.lookup(db, kind: kind, slug: slug, table: kind.rawValue, visibleOnly: false)
             }
             return .found(Listing(owner: owner, page: try Summaries.page(db, filter: filter(owner), request: page)))

@@ -112,3 +112,14 @@ struct MarkdownRendererTests {
         #expect(renderer.render("").html.isEmpty)
     }
 }
+
+@Suite("HTML escaping")
+struct HTMLEscapingTests {
+    @Test("the five special characters become references; everything else is untouched")
+    func escapes() {
+        #expect(HTMLEscaping.escape("<a href=\"x\" title='y'>Tom & Jerry</a>") == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;")
+        #expect(HTMLEscaping.escape("São Tomé — “quoted” 東京 🙂") == "São Tomé — “quoted” 東京 🙂")
+        #expect(HTMLEscaping.escape("") == "")
+        #expect(HTMLEscaping.escape("é<é") == "é&lt;é")
+    }
+}

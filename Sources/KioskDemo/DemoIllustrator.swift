@@ -65,6 +65,19 @@ struct DemoIllustrator {
         return (svg, "Illustration: \(subject), in \(palette.name) tones.")
     }
 
+    /// The publication's logo: a meridian line through a globe, on a transparent background.
+    func logo() -> String {
+        """
+        <svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">
+        <circle cx="32" cy="32" r="27" fill="none" stroke="#a4161a" stroke-width="5"/>
+        <ellipse cx="32" cy="32" rx="11" ry="27" fill="none" stroke="#1b1b1f" stroke-width="3"/>
+        <line x1="32" y1="3" x2="32" y2="61" stroke="#1b1b1f" stroke-width="3"/>
+        <line x1="6" y1="32" x2="58" y2="32" stroke="#1b1b1f" stroke-width="2"/>
+        </svg>
+
+        """
+    }
+
     private func coastline(_ palette: Palette, _ random: inout SeededRandom) -> String {
         var points = "0,675 0,\(300 + random.next(below: 80))"
         var x = 0

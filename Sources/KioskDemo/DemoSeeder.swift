@@ -28,7 +28,13 @@ public struct DemoSeeder<Store: PublicationStore> {
     /// Writes the demo publication, dating articles back from `now`; reports each step to `progress`.
     public func seed(now: Date, progress: (String) -> Void = { _ in }) async throws {
         try FileManager.default.createDirectory(at: mediaDirectory, withIntermediateDirectories: true)
-        try await store.updateSiteSettings(Self.settings)
+        let logoFile = "demo-logo.svg"
+        try Data(illustrator.logo().utf8).write(to: mediaDirectory.appendingPathComponent(logoFile), options: .atomic)
+        let logo = try await store.addMedia(
+            NewMedia(fileName: logoFile, contentType: "image/svg+xml", width: 64, height: 64, alt: "The Meridian’s logo: a globe crossed by a meridian"))
+        var settings = try Self.settings
+        settings.logoID = logo.id
+        try await store.updateSiteSettings(settings)
 
         progress("Creating 7 sections, 12 topics, 3 series and 10 authors")
         var sections: [String: Section.ID] = [:]

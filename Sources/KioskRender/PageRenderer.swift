@@ -156,6 +156,7 @@ public struct PageRenderer: Sendable {
             },
             navigation: settings.navigation.map { LinkView(label: $0.label, url: $0.url, current: $0.url == currentPath) },
             socialProfiles: settings.socialProfiles.map { LinkView(label: $0.label, url: $0.url) },
+            logo: site.logo.map(imageView),
             assetVersion: theme.assetVersion,
             year: String(Calendar(identifier: .gregorian).component(.year, from: now()))
         )

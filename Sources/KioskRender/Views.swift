@@ -21,6 +21,7 @@ struct SiteView: MustacheParent {
     let sections: [LinkView]
     let navigation: [LinkView]
     let socialProfiles: [LinkView]
+    let logo: ImageView?
     let assetVersion: String
     let year: String
 
@@ -34,6 +35,7 @@ struct SiteView: MustacheParent {
         case "navigation": navigation
         case "socialProfiles": socialProfiles
         case "hasSocialProfiles": !socialProfiles.isEmpty
+        case "logo": present(logo)
         case "assetVersion": assetVersion
         case "year": year
         default: nil

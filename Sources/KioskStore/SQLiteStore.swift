@@ -46,7 +46,11 @@ public struct SQLiteStore: PublicationStore {
             let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM site_settings WHERE id = 1"))
             guard let row else { throw StoreError.notFound }
             let sections = try Section.fetchAll(db.cachedStatement(sql: "SELECT * FROM section ORDER BY position, name"))
-            return SiteContext(settings: try SiteSettings(row: row), sections: sections)
+            let settings = try SiteSettings(row: row)
+            let logo = try settings.logoID.flatMap {
+                try Media.fetchOne(db.cachedStatement(sql: "SELECT * FROM media WHERE id = ?"), arguments: [$0.rawValue])
+            }
+            return SiteContext(settings: settings, sections: sections, logo: logo)
         }
     }
 

@@ -63,13 +63,29 @@ struct PublicSiteTests {
         }
     }
 
-    @Test(
-        "unknown things are a themed 404",
-        arguments: [
-            "/no-such-page", "/articles/no-such-story", "/articles/secret-draft", "/articles/Letter-Two", "/articles/%3Cscript%3E",
-            "/sections/antarctica", "/topics/none", "/series/none", "/authors/nobody", "/articles/", "/assets/missing.css",
-            "/media/missing.svg",
-        ])
+    static let unknownPaths = [
+        "/no-such-page", "/articles/no-such-story", "/articles/secret-draft", "/articles/Letter-Two", "/articles/%3Cscript%3E",
+        "/sections/antarctica", "/topics/none", "/series/none", "/authors/nobody", "/articles/", "/assets/missing.css",
+        "/media/missing.svg",
+    ]
+
+    static let badPagePaths = [
+        "/latest?page=abc", "/latest?page=0", "/latest?page=-1", "/latest?page=1.5", "/latest?page=99999",
+        "/latest?page=99999999999999999999999", "/latest?page=2", "/sections/europe?page=%00", "/topics/ports?page=2",
+        "/authors/ada-test?page=1e3", "/series/harbour-letters?page=",
+    ]
+
+    static let traversalPaths = [
+        "/media/..%2Fkiosk-secret.txt", "/media/%2e%2e%2fkiosk-secret.txt", "/media/../kiosk-secret.txt", "/media/..",
+        "/media/%2e%2e", "/media/.hidden.svg", "/media//etc/passwd", "/media/%2Fetc%2Fpasswd", "/media/..%5c..%5cwin.ini",
+        "/media/test-harbour.svg%00.png", "/media/test-harbour.svg/..", "/assets/..%2F..%2FPackage.swift", "/media/test-harbour.exe",
+    ]
+
+    static let longPaths = [
+        "/articles/" + String(repeating: "a", count: 10_000), "/latest?q=" + String(repeating: "x", count: 100_000),
+    ]
+
+    @Test("unknown things are a themed 404", arguments: unknownPaths)
     func notFound(path: String) async throws {
         let site = try await TestSite.make()
         try await site.application.test(.router) { client in
@@ -83,13 +99,7 @@ struct PublicSiteTests {
         }
     }
 
-    @Test(
-        "bad page numbers are a 404, never a 500",
-        arguments: [
-            "/latest?page=abc", "/latest?page=0", "/latest?page=-1", "/latest?page=1.5", "/latest?page=99999",
-            "/latest?page=99999999999999999999999", "/latest?page=2", "/sections/europe?page=%00", "/topics/ports?page=2",
-            "/authors/ada-test?page=1e3", "/series/harbour-letters?page=",
-        ])
+    @Test("bad page numbers are a 404, never a 500", arguments: badPagePaths)
     func badPages(path: String) async throws {
         let site = try await TestSite.make()
         try await site.application.test(.router) { client in
@@ -99,13 +109,7 @@ struct PublicSiteTests {
         }
     }
 
-    @Test(
-        "media paths cannot leave the media folder",
-        arguments: [
-            "/media/..%2Fkiosk-secret.txt", "/media/%2e%2e%2fkiosk-secret.txt", "/media/../kiosk-secret.txt", "/media/..",
-            "/media/%2e%2e", "/media/.hidden.svg", "/media//etc/passwd", "/media/%2Fetc%2Fpasswd", "/media/..%5c..%5cwin.ini",
-            "/media/test-harbour.svg%00.png", "/media/test-harbour.svg/..", "/assets/..%2F..%2FPackage.swift", "/media/test-harbour.exe",
-        ])
+    @Test("media paths cannot leave the media folder", arguments: traversalPaths)
     func traversal(path: String) async throws {
         let site = try await TestSite.make()
         try await site.application.test(.router) { client in
@@ -162,16 +166,13 @@ struct PublicSiteTests {
         }
     }
 
-    @Test("very long addresses get a 414 page")
-    func longAddresses() async throws {
+    @Test("very long addresses get a 414 page", arguments: longPaths)
+    func longAddresses(path: String) async throws {
         let site = try await TestSite.make()
         try await site.application.test(.router) { client in
-            try await client.execute(uri: "/articles/" + String(repeating: "a", count: 10_000), method: .get) { response in
+            try await client.execute(uri: path, method: .get) { response in
                 #expect(response.status == .uriTooLong)
                 #expect(String(buffer: response.body).contains("Request not understood"))
-            }
-            try await client.execute(uri: "/latest?q=" + String(repeating: "x", count: 100_000), method: .get) { response in
-                #expect(response.status == .uriTooLong)
             }
         }
     }
@@ -188,11 +189,12 @@ struct PublicSiteTests {
         }
     }
 
-    @Test("nothing a reader sends changes stored data")
+    @Test("nothing a reader sends, good or bad, changes stored data or media files")
     func readersCannotWrite() async throws {
         let site = try await TestSite.make()
         let ids = site.publication.articles.values.map(\.id) + [site.publication.draft.id]
         let before = try await StoreSnapshot.take(site.publication.store, articles: ids)
+        let mediaBefore = try FileManager.default.contentsOfDirectory(atPath: site.mediaFolder.path).sorted()
         let body = ByteBuffer(string: "title=Hacked&slug=letter-two&status=published")
         try await site.application.test(.router) { client in
             for method in [HTTPRequest.Method.post, .put, .patch, .delete] {
@@ -201,12 +203,17 @@ struct PublicSiteTests {
                     #expect(response.status.code >= 400 && response.status.code < 500, "\(method) \(path) answered \(response.status)")
                 }
             }
-            for path in Self.pages + ["/articles/secret-draft", "/latest?page=abc", "/media/..%2Fkiosk-secret.txt"] {
-                _ = try await client.execute(uri: path, method: .get)
+            for path in Self.pages + Self.unknownPaths + Self.badPagePaths + Self.traversalPaths + Self.longPaths {
+                for method in [HTTPRequest.Method.get, .head] {
+                    let response = try await client.execute(uri: path, method: method)
+                    #expect(response.status.code < 500, "\(method) \(path.prefix(80)) answered \(response.status)")
+                }
             }
         }
         let after = try await StoreSnapshot.take(site.publication.store, articles: ids)
         #expect(before == after)
-        #expect(FileManager.default.fileExists(atPath: site.mediaFolder.appendingPathComponent("test-harbour.svg").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.mediaFolder.path).sorted() == mediaBefore)
+        let image = try Data(contentsOf: site.mediaFolder.appendingPathComponent("test-harbour.svg"))
+        #expect(String(decoding: image, as: UTF8.self) == TestSite.imageBytes)
     }
 }

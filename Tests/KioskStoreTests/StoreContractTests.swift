@@ -243,6 +243,15 @@ struct StoreContractTests {
         #expect(site.settings.name == "The Test Gazette")
         #expect(site.settings.socialProfiles == [SocialLink(label: "Mastodon", url: "https://social.example/@gazette")])
         #expect(site.sections.map(\.name) == ["Europe", "Africa"])
+        #expect(site.logo == nil)
+
+        var settings = site.settings
+        settings.logoID = fixture.image.id
+        settings.navigation = [SocialLink(label: "About", url: "/about")]
+        try await fixture.store.updateSiteSettings(settings)
+        let updated = try await fixture.store.siteContext()
+        #expect(updated.settings == settings)
+        #expect(updated.logo == fixture.image)
     }
 
     @Test("removing all content empties the publication but keeps settings", arguments: StoreKind.allCases)

@@ -19,9 +19,12 @@ public struct TestSite {
     public static func make(databasePath: String? = nil) async throws -> TestSite {
         let store = try databasePath.map { try SQLiteStore.open(path: $0) } ?? SQLiteStore.inMemory()
         let publication = try await TestPublication.make(in: store)
-        let media = try TestPaths.temporaryFolder()
+        let root = try TestPaths.temporaryFolder()
+        let media = root.appendingPathComponent("media")
+        try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
         try Data(imageBytes.utf8).write(to: media.appendingPathComponent("test-harbour.svg"))
-        try Data("secret".utf8).write(to: media.deletingLastPathComponent().appendingPathComponent("kiosk-secret-\(media.lastPathComponent).txt"))
+        // A file beside the media folder that no request may ever reach.
+        try Data("secret".utf8).write(to: root.appendingPathComponent("kiosk-secret.txt"))
         var logger = Logger(label: "kiosk.tests")
         logger.logLevel = .critical
         let router = buildRouter(

@@ -28,6 +28,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "KioskCore",
             swiftSettings: strictSwift
@@ -57,6 +61,7 @@ let package = Package(
         .target(
             name: "KioskServer",
             dependencies: [
+                "CZlib",
                 "KioskCore",
                 "KioskStore",
                 "KioskRender",
@@ -91,6 +96,7 @@ let package = Package(
         .target(
             name: "KioskTestSupport",
             dependencies: [
+                "CZlib",
                 "KioskCore",
                 "KioskStore",
                 "KioskRender",

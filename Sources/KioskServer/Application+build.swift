@@ -14,29 +14,38 @@ public struct ServerConfiguration: Sendable {
     public var mediaDirectory: String
     /// Absolute base of the public site, used for canonical and share links.
     public var publicURL: String
+    /// What pages tell the caches in front of Kiosk.
+    public var cachePolicy: CachePolicy
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 8080, mediaDirectory: String, publicURL: String? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, mediaDirectory: String, publicURL: String? = nil,
+        cachePolicy: CachePolicy = CachePolicy()
+    ) {
         self.host = host
         self.port = port
         self.mediaDirectory = mediaDirectory
         self.publicURL = publicURL ?? "http://\(host):\(port)"
+        self.cachePolicy = cachePolicy
     }
 }
 
-/// The composition root: the store, theme and logger a node runs with.
+/// The composition root: the store, theme, page cache and logger a node runs with.
 public struct AppDependencies<Store: PublicationStore>: Sendable {
     /// Where content is read and written.
     public var store: Store
     /// The loaded theme.
     public var theme: Theme
+    /// Rendered pages kept in memory.
+    public var pageCache: PageCache
     /// Where requests and errors are logged.
     public var logger: Logger
 
     /// Bundles the dependencies.
-    public init(store: Store, theme: Theme, logger: Logger) {
+    public init(store: Store, theme: Theme, pageCache: PageCache, logger: Logger) {
         self.store = store
         self.theme = theme
+        self.pageCache = pageCache
         self.logger = logger
     }
 }
@@ -61,7 +70,10 @@ public func buildRouter<Store: PublicationStore>(
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorPageMiddleware(store: dependencies.store, renderer: renderer, logger: dependencies.logger))
     router.add(middleware: RequestLimitsMiddleware())
-    PublicController(store: dependencies.store, renderer: renderer).addRoutes(to: router)
+    let pages = PageResponder(
+        cache: dependencies.pageCache, generation: dependencies.store.contentGeneration,
+        policy: configuration.cachePolicy)
+    PublicController(store: dependencies.store, renderer: renderer, pages: pages).addRoutes(to: router)
     StaticFilesController(
         media: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
         assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")

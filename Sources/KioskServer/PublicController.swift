@@ -14,33 +14,34 @@ struct PublicController<Store: PublicationStore> {
 
     let store: Store
     let renderer: PageRenderer
+    let pages: PageResponder
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/", use: frontPage)
-        router.get("/latest", use: latest)
-        router.get("/articles/:slug", use: article)
-        router.get("/sections/:slug") { request, context in
+        router.get("/", use: cached(frontPage))
+        router.get("/latest", use: cached(latest))
+        router.get("/articles/:slug", use: cached(article))
+        router.get("/sections/:slug", use: cached { request, context in
             try await listing(request, context) { slug, page in
                 try await store.sectionListing(slug, page: page).outcome(path: SitePaths.section) {
                     ListingContent(kind: .section, heading: $0.owner.name, description: $0.owner.description, path: SitePaths.section($0.owner.slug), page: $0.page)
                 }
             }
-        }
-        router.get("/topics/:slug") { request, context in
+        })
+        router.get("/topics/:slug", use: cached { request, context in
             try await listing(request, context) { slug, page in
                 try await store.topicListing(slug, page: page).outcome(path: SitePaths.topic) {
                     ListingContent(kind: .topic, heading: $0.owner.name, description: $0.owner.description, path: SitePaths.topic($0.owner.slug), page: $0.page)
                 }
             }
-        }
-        router.get("/series/:slug") { request, context in
+        })
+        router.get("/series/:slug", use: cached { request, context in
             try await listing(request, context) { slug, page in
                 try await store.seriesListing(slug, page: page).outcome(path: SitePaths.series) {
                     ListingContent(kind: .series, heading: $0.owner.name, description: $0.owner.description, path: SitePaths.series($0.owner.slug), page: $0.page)
                 }
             }
-        }
-        router.get("/authors/:slug") { request, context in
+        })
+        router.get("/authors/:slug", use: cached { request, context in
             try await listing(request, context) { slug, page in
                 try await store.authorListing(slug, page: page).outcome(path: SitePaths.author) {
                     ListingContent(
@@ -48,16 +49,25 @@ struct PublicController<Store: PublicationStore> {
                         links: $0.owner.links, page: $0.page)
                 }
             }
+        })
+    }
+
+    /// Wraps a page handler so its pages are served from, and stored in, the page cache.
+    private func cached(
+        _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> PageOutcome
+    ) -> @Sendable (Request, BasicRequestContext) async throws -> Response {
+        { [pages] request, context in
+            try await pages.respond(to: request) { try await handler(request, context) }
         }
     }
 
-    @Sendable func frontPage(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func frontPage(_ request: Request, context: BasicRequestContext) async throws -> PageOutcome {
         async let front = store.frontPage(latestCount: Self.frontPageCount)
         async let site = store.siteContext()
-        return HTMLPage.response(renderer.frontPage(try await front, site: try await site))
+        return .page(renderer.frontPage(try await front, site: try await site))
     }
 
-    @Sendable func latest(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func latest(_ request: Request, context: BasicRequestContext) async throws -> PageOutcome {
         let page = try Self.pageRequest(request)
         async let stories = store.latest(page)
         async let site = store.siteContext()
@@ -65,18 +75,18 @@ struct PublicController<Store: PublicationStore> {
             kind: .latest, heading: "Latest", description: "Everything we have published, newest first.", path: SitePaths.latest,
             page: try await stories)
         try Self.rejectBeyondEnd(content.page)
-        return HTMLPage.response(renderer.listingPage(content, site: try await site))
+        return .page(renderer.listingPage(content, site: try await site))
     }
 
-    @Sendable func article(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func article(_ request: Request, context: BasicRequestContext) async throws -> PageOutcome {
         let slug = try Self.slug(context)
         async let lookup = store.articlePage(slug, relatedLimit: Self.relatedCount)
         async let site = store.siteContext()
         switch try await lookup {
         case .found(let detail):
-            return HTMLPage.response(renderer.articlePage(detail, site: try await site))
+            return .page(renderer.articlePage(detail, site: try await site))
         case .moved(let newSlug):
-            return .redirect(to: SitePaths.article(newSlug), type: .permanent)
+            return .redirect(to: SitePaths.article(newSlug))
         case .notFound:
             throw HTTPError(.notFound)
         }
@@ -85,15 +95,15 @@ struct PublicController<Store: PublicationStore> {
     private func listing(
         _ request: Request, _ context: BasicRequestContext,
         fetch: (Slug, PageRequest) async throws -> ListingOutcome
-    ) async throws -> Response {
+    ) async throws -> PageOutcome {
         let slug = try Self.slug(context)
         let page = try Self.pageRequest(request)
         switch try await fetch(slug, page) {
         case .found(let content):
             try Self.rejectBeyondEnd(content.page)
-            return HTMLPage.response(renderer.listingPage(content, site: try await store.siteContext()))
+            return .page(renderer.listingPage(content, site: try await store.siteContext()))
         case .moved(let newPath):
-            return .redirect(to: SitePaths.page(page.number, of: newPath), type: .permanent)
+            return .redirect(to: SitePaths.page(page.number, of: newPath))
         case .notFound:
             throw HTTPError(.notFound)
         }

@@ -6,6 +6,9 @@ import KioskCore
 /// Each operation runs in one transaction. `SQLiteStore` implements it; the contract tests in
 /// `KioskStoreTests` describe the behaviour every implementation must have.
 public protocol PublicationStore: Sendable {
+    /// Grows with every committed change; anything rendered at an older generation may be stale.
+    var contentGeneration: ContentGeneration { get }
+
     // MARK: Site
 
     /// The site settings and the sections in navigation order, read together.

@@ -5,6 +5,8 @@ import KioskCore
 /// The embedded store: SQLite through GRDB, in WAL mode on disk or in memory for tests.
 public struct SQLiteStore: PublicationStore {
     let writer: any DatabaseWriter
+    /// Grows with every committed change; anything rendered at an older generation may be stale.
+    public let contentGeneration = ContentGeneration()
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     public static func open(path: String) throws -> SQLiteStore {
@@ -56,7 +58,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Replaces the site settings.
     public func updateSiteSettings(_ settings: SiteSettings) async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     UPDATE site_settings SET name = ?, description = ?, about = ?, locale = ?, time_zone = ?,
@@ -73,7 +75,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Adds a section; throws `StoreError.slugTaken` if its slug is in use.
     public func createSection(_ new: NewSection) async throws -> Section {
-        try await insert { db in
+        try await write { db in
             try ensureSlugIsFree(db, table: "section", slug: new.slug)
             try db.execute(
                 sql: "INSERT INTO section (slug, name, description, position) VALUES (?, ?, ?, ?)",
@@ -84,7 +86,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Adds a topic; throws `StoreError.slugTaken` if its slug is in use.
     public func createTopic(_ new: NewTerm) async throws -> Topic {
-        try await insert { db in
+        try await write { db in
             try ensureSlugIsFree(db, table: "topic", slug: new.slug)
             try db.execute(sql: "INSERT INTO topic (slug, name, description) VALUES (?, ?, ?)", arguments: [new.slug.rawValue, new.name, new.description])
             return Topic(id: .init(db.lastInsertedRowID), slug: new.slug, name: new.name, description: new.description)
@@ -93,7 +95,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Adds a series; throws `StoreError.slugTaken` if its slug is in use.
     public func createSeries(_ new: NewTerm) async throws -> Series {
-        try await insert { db in
+        try await write { db in
             try ensureSlugIsFree(db, table: "series", slug: new.slug)
             try db.execute(sql: "INSERT INTO series (slug, name, description) VALUES (?, ?, ?)", arguments: [new.slug.rawValue, new.name, new.description])
             return Series(id: .init(db.lastInsertedRowID), slug: new.slug, name: new.name, description: new.description)
@@ -102,7 +104,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Adds an author; throws `StoreError.slugTaken` if its slug is in use.
     public func createAuthor(_ new: NewAuthor) async throws -> Author {
-        try await insert { db in
+        try await write { db in
             try ensureSlugIsFree(db, table: "author", slug: new.slug)
             try db.execute(
                 sql: "INSERT INTO author (slug, name, bio, photo_media_id, links) VALUES (?, ?, ?, ?, ?)",
@@ -113,7 +115,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Gives a section a new slug; the old one keeps answering with a redirect.
     public func changeSectionSlug(_ id: Section.ID, to slug: Slug) async throws {
-        try await insert { db in
+        try await write { db in
             guard let old = try String.fetchOne(db.cachedStatement(sql: "SELECT slug FROM section WHERE id = ?"), arguments: [id.rawValue]) else {
                 throw StoreError.notFound
             }
@@ -126,7 +128,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Records a media file already written to the media folder.
     public func addMedia(_ new: NewMedia) async throws -> Media {
-        try await insert { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     INSERT INTO media (file_name, content_type, width, height, alt, caption, credit, created_at)
@@ -144,7 +146,7 @@ public struct SQLiteStore: PublicationStore {
     /// Stores a new article; throws `StoreError` for a taken slug or a missing reference.
     public func createArticle(_ content: ArticleContent, status: ArticleStatus, publishedAt: Date?, now: Date) async throws -> Article {
         let publishedAt = status == .published ? (publishedAt ?? now) : publishedAt
-        return try await insert { db in
+        return try await write { db in
             try ensureSlugIsFree(db, table: "article", slug: content.slug)
             try db.execute(
                 sql: """
@@ -162,7 +164,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Replaces an article's content; a changed slug leaves the old one redirecting to the new.
     public func updateArticle(_ id: Article.ID, content: ArticleContent, now: Date) async throws -> Article {
-        try await insert { db in
+        try await write { db in
             guard var article = try ArticleColumns.fetch(db, id: id) else { throw StoreError.notFound }
             let oldSlug = article.content.slug
             try ensureSlugIsFree(db, table: "article", slug: content.slug, except: id.rawValue)
@@ -195,7 +197,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Deletes every article, section, topic, series, author, media record and redirect; settings stay.
     public func removeAllContent() async throws {
-        try await writer.write { db in
+        try await write { db in
             try db.execute(
                 sql: """
                     DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect;
@@ -267,10 +269,13 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
-    /// Runs a write, turning SQLite constraint failures into `StoreError`s.
-    private func insert<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    /// Runs a write in one transaction, turning SQLite constraint failures into `StoreError`s, and
+    /// advances the content generation once it has committed.
+    private func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await writer.write(work)
+            let result = try await writer.write(work)
+            contentGeneration.advance()
+            return result
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreErrors.translate(error)
         }

@@ -60,19 +60,25 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("public-url"), help: "Public address of the site, for canonical links (env KIOSK_PUBLIC_URL).")
     var publicURL: String?
 
+    @Option(name: .customLong("page-cache-mb"), help: "Memory for rendered pages in MB, 0 for none (env KIOSK_PAGE_CACHE_MB; default 64).")
+    var pageCacheMB: String?
+
     func run() async throws {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(
-                storage: storage, host: host, port: port, theme: theme, publicURL: publicURL)
+                storage: storage, host: host, port: port, theme: theme, publicURL: publicURL, pageCacheMB: pageCacheMB)
             var logger = Logger(label: "kiosk")
             logger.logLevel = settings.logLevel
             let store = try SQLiteStore.open(path: settings.database)
             let loadedTheme = try Theme(directory: settings.theme)
             let configuration = ServerConfiguration(
-                host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL)
-            let app = buildApplication(
-                configuration: configuration, dependencies: AppDependencies(store: store, theme: loadedTheme, logger: logger))
-            print("Kiosk is serving \(settings.database) at \(configuration.publicURL)/")
+                host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL,
+                cachePolicy: settings.cachePolicy)
+            let dependencies = AppDependencies(
+                store: store, theme: loadedTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger)
+            let app = buildApplication(configuration: configuration, dependencies: dependencies)
+            // Written straight to the file descriptor so it shows at once even when stdout is a pipe.
+            FileHandle.standardOutput.write(Data("Kiosk is serving \(settings.database) at \(configuration.publicURL)/\n".utf8))
             let services = ServiceGroup(
                 configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await services.run()

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import KioskCore
+import KioskServer
 import Logging
 
 /// Settings of a `kiosk` process, read from flags, then the environment, then `.env`, then defaults.
@@ -12,10 +13,13 @@ struct Settings {
     var theme: String
     var publicURL: String
     var logLevel: Logger.Level
+    var pageCacheBytes: Int
+    var cachePolicy: CachePolicy
 
     /// Reads the settings; flags given on the command line win over every other source.
     static func load(
-        storage: StorageOptions, host: String? = nil, port: String? = nil, theme: String? = nil, publicURL: String? = nil
+        storage: StorageOptions, host: String? = nil, port: String? = nil, theme: String? = nil, publicURL: String? = nil,
+        pageCacheMB: String? = nil
     ) async throws -> Settings {
         var flags: [AbsoluteConfigKey: ConfigValue] = [:]
         func set(_ key: String, _ value: String?) {
@@ -27,6 +31,7 @@ struct Settings {
         set("kiosk.port", port)
         set("kiosk.theme", theme)
         set("kiosk.public.url", publicURL)
+        set("kiosk.page.cache.mb", pageCacheMB)
         let reader = ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: flags),
             EnvironmentVariablesProvider(),
@@ -49,6 +54,10 @@ struct Settings {
         guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
             throw Messages.Refusal("the public URL must start with http:// or https:// and name a host, not “\(url)”.")
         }
+        let cacheMB = try whole(reader, "kiosk.page.cache.mb", default: 64, range: 0...65_536, what: "the page cache size in MB")
+        let sharedMaxAge = try whole(reader, "kiosk.cache.s.maxage", default: 60, range: 0...31_536_000, what: "KIOSK_CACHE_S_MAXAGE (seconds)")
+        let stale = try whole(
+            reader, "kiosk.cache.stale.while.revalidate", default: 30, range: 0...31_536_000, what: "KIOSK_CACHE_STALE_WHILE_REVALIDATE (seconds)")
         return Settings(
             database: database,
             media: reader.string(forKey: "kiosk.media", default: defaultMedia),
@@ -56,8 +65,19 @@ struct Settings {
             port: portNumber,
             theme: reader.string(forKey: "kiosk.theme", default: "Themes/default"),
             publicURL: url,
-            logLevel: level
+            logLevel: level,
+            pageCacheBytes: cacheMB << 20,
+            cachePolicy: CachePolicy(sharedMaxAge: sharedMaxAge, staleWhileRevalidate: stale)
         )
+    }
+
+    /// Reads a whole number in `range`, or refuses with a message naming `what`.
+    private static func whole(_ reader: ConfigReader, _ key: String, default value: Int, range: ClosedRange<Int>, what: String) throws -> Int {
+        let text = reader.string(forKey: ConfigKey(key.split(separator: ".").map(String.init)), default: String(value))
+        guard let number = Int(text), range.contains(number) else {
+            throw Messages.Refusal("\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(text)”.")
+        }
+        return number
     }
 }
 

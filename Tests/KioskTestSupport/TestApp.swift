@@ -11,13 +11,15 @@ public struct TestSite {
     public let publication: TestPublication<SQLiteStore>
     public let router: Router<BasicRequestContext>
     public let mediaFolder: URL
+    public let pageCache: PageCache
 
     /// The bytes of the fixture image served under `/media/test-harbour.svg`.
     public static let imageBytes = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\"><rect width=\"1200\" height=\"675\" fill=\"#345\"/></svg>\n"
 
     /// Builds the site; each call has its own database (in memory unless a path is given) and media folder.
-    public static func make(databasePath: String? = nil) async throws -> TestSite {
+    public static func make(databasePath: String? = nil, pageCacheBytes: Int = 8 << 20) async throws -> TestSite {
         let store = try databasePath.map { try SQLiteStore.open(path: $0) } ?? SQLiteStore.inMemory()
+        let pageCache = PageCache(capacity: pageCacheBytes)
         let publication = try await TestPublication.make(in: store)
         let root = try TestPaths.temporaryFolder()
         let media = root.appendingPathComponent("media")
@@ -29,8 +31,9 @@ public struct TestSite {
         logger.logLevel = .critical
         let router = buildRouter(
             configuration: ServerConfiguration(mediaDirectory: media.path, publicURL: "https://gazette.example"),
-            dependencies: AppDependencies(store: store, theme: try Theme(directory: TestPaths.defaultTheme), logger: logger))
-        return TestSite(publication: publication, router: router, mediaFolder: media)
+            dependencies: AppDependencies(
+                store: store, theme: try Theme(directory: TestPaths.defaultTheme), pageCache: pageCache, logger: logger))
+        return TestSite(publication: publication, router: router, mediaFolder: media, pageCache: pageCache)
     }
 
     /// The application around the router, for `app.test(.router)`.

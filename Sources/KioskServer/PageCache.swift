@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import Synchronization
+
+/// Rendered pages kept in memory as bytes ready to write, with a gzip copy made once.
+///
+/// Every entry remembers the store's content generation it was rendered at; a lookup with a newer
+/// generation misses, so a change to any content makes every older page stale at once, and the
+/// first insert of the new generation drops the stale entries. Memory is bounded by `capacity`:
+/// past it, the least recently used pages are evicted.
+public final class PageCache: Sendable {
+    /// The most bytes of pages kept; 0 turns the cache off.
+    public let capacity: Int
+    private let state = Mutex(State())
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var bytes = 0
+        var clock: UInt64 = 0
+        var generation: UInt64 = 0
+    }
+
+    private struct Entry {
+        let page: CachedPage
+        var lastUsed: UInt64
+    }
+
+    /// Creates a cache holding at most `capacity` bytes of pages.
+    public init(capacity: Int) {
+        self.capacity = max(0, capacity)
+    }
+
+    /// Whether pages are kept at all.
+    public var isEnabled: Bool { capacity > 0 }
+
+    /// The page cached under `key` if it was rendered at `generation`.
+    func page(for key: String, generation: UInt64) -> CachedPage? {
+        guard isEnabled else { return nil }
+        return state.withLock { state in
+            guard var entry = state.entries[key], entry.page.generation == generation else { return nil }
+            state.clock += 1
+            entry.lastUsed = state.clock
+            state.entries[key] = entry
+            return entry.page
+        }
+    }
+
+    /// Keeps `page` under `key`, unless it is already stale or too large to be worth a slot.
+    func insert(_ page: CachedPage, for key: String) {
+        guard isEnabled, page.size <= capacity / 4 else { return }
+        state.withLock { state in
+            if page.generation > state.generation {
+                state.entries = state.entries.filter { $0.value.page.generation >= page.generation }
+                state.bytes = state.entries.values.reduce(0) { $0 + $1.page.size }
+                state.generation = page.generation
+            } else if page.generation < state.generation {
+                return
+            }
+            state.bytes -= state.entries[key]?.page.size ?? 0
+            state.clock += 1
+            state.entries[key] = Entry(page: page, lastUsed: state.clock)
+            state.bytes += page.size
+            if state.bytes > capacity {
+                Self.evict(&state, downTo: capacity * 3 / 4)
+            }
+        }
+    }
+
+    /// How many pages and bytes the cache holds now.
+    public var usage: (pages: Int, bytes: Int) {
+        state.withLock { ($0.entries.count, $0.bytes) }
+    }
+
+    private static func evict(_ state: inout State, downTo target: Int) {
+        for (key, entry) in state.entries.sorted(by: { $0.value.lastUsed < $1.value.lastUsed }) {
+            guard state.bytes > target else { return }
+            state.entries[key] = nil
+            state.bytes -= entry.page.size
+        }
+    }
+}
+
+/// One rendered page: its bytes, a gzip copy, and the validators conditional requests compare.
+struct CachedPage: Sendable {
+    /// The store's content generation the page was rendered at.
+    let generation: UInt64
+    let body: ByteBuffer
+    let gzipped: ByteBuffer?
+    /// A strong validator derived from the bytes, so an unchanged page keeps its ETag across generations.
+    let etag: String
+    /// When the page was rendered, as an HTTP date.
+    let lastModified: String
+
+    /// Bytes held in memory, counting a small allowance for the entry itself.
+    var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 256 }
+
+    /// Prepares `html` for sending; the gzip copy is made only when `compress` is set.
+    init(html: String, generation: UInt64, renderedAt: Date, compress: Bool) {
+        let body = ByteBuffer(string: html)
+        self.generation = generation
+        self.body = body
+        self.gzipped = compress ? Gzip.compress(body) : nil
+        self.etag = "\"\(Self.fingerprint(body))\""
+        self.lastModified = HTTPDate.format(renderedAt)
+    }
+
+    /// A 64-bit FNV-1a hash of the bytes, in hexadecimal.
+    private static func fingerprint(_ bytes: ByteBuffer) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes.readableBytesView {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
+
+/// Dates in the format HTTP headers use, e.g. "Wed, 25 Nov 2026 09:00:00 GMT".
+enum HTTPDate {
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
+    }
+}

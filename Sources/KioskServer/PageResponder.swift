@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import KioskStore
+
+/// What a reader route produced: a page to send (and cache), or a permanent redirect.
+enum PageOutcome {
+    case page(String)
+    case redirect(to: String)
+}
+
+/// How pages tell caches in front of Kiosk (CDNs, proxies, browsers) how long they may keep them.
+public struct CachePolicy: Sendable {
+    /// Seconds a shared cache may serve a page without asking again (`s-maxage`).
+    public var sharedMaxAge: Int
+    /// Seconds a shared cache may serve a stale page while it fetches a fresh one (`stale-while-revalidate`).
+    public var staleWhileRevalidate: Int
+
+    /// Creates a policy.
+    public init(sharedMaxAge: Int = 60, staleWhileRevalidate: Int = 30) {
+        self.sharedMaxAge = sharedMaxAge
+        self.staleWhileRevalidate = staleWhileRevalidate
+    }
+
+    /// The `Cache-Control` value of a page. Browsers revalidate every time (cheap with the ETag), so a
+    /// reader never sees a page older than the last change.
+    var headerValue: String {
+        "public, max-age=0, s-maxage=\(sharedMaxAge), stale-while-revalidate=\(staleWhileRevalidate)"
+    }
+}
+
+/// Answers reader routes from the page cache, rendering and caching on a miss, with ETag, 304 and gzip.
+struct PageResponder: Sendable {
+    let cache: PageCache
+    let generation: ContentGeneration
+    let policy: CachePolicy
+
+    /// The response for `request`: the cached page if it is current, otherwise what `render` makes of it.
+    func respond(to request: Request, render: () async throws -> PageOutcome) async throws -> Response {
+        let key = Self.key(for: request)
+        let current = generation.current
+        if let page = cache.page(for: key, generation: current) {
+            return response(page, for: request)
+        }
+        switch try await render() {
+        case .redirect(let path):
+            return .redirect(to: path, type: .permanent)
+        case .page(let html):
+            let page = CachedPage(
+                html: html, generation: current, renderedAt: Date(),
+                compress: cache.isEnabled || Self.acceptsGzip(request))
+            cache.insert(page, for: key)
+            return response(page, for: request)
+        }
+    }
+
+    /// The cache key: the path, plus the page number, the only query parameter a page depends on.
+    static func key(for request: Request) -> String {
+        guard let page = request.uri.queryParameters.get("page") else { return request.uri.path }
+        return request.uri.path + "?page=" + page
+    }
+
+    /// Whether the client accepts gzip (`Accept-Encoding: gzip`, not given `q=0`).
+    static func acceptsGzip(_ request: Request) -> Bool {
+        guard let header = request.headers[.acceptEncoding] else { return false }
+        return header.split(separator: ",").contains { coding in
+            let parts = coding.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard parts.first == "gzip" || parts.first == "*" else { return false }
+            return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "").hasPrefix("q=0") && !$0.hasPrefix("q=0.") }
+        }
+    }
+
+    private func response(_ page: CachedPage, for request: Request) -> Response {
+        var headers = HTTPFields()
+        headers[.eTag] = page.etag
+        headers[.lastModified] = page.lastModified
+        headers[.cacheControl] = policy.headerValue
+        headers[.vary] = "Accept-Encoding"
+        if let match = request.headers[.ifNoneMatch], Self.matches(match, etag: page.etag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = "text/html; charset=utf-8"
+        if let gzipped = page.gzipped, Self.acceptsGzip(request) {
+            headers[.contentEncoding] = "gzip"
+            headers[.contentLength] = String(gzipped.readableBytes)
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipped))
+        }
+        headers[.contentLength] = String(page.body.readableBytes)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: page.body))
+    }
+
+    /// Whether an `If-None-Match` value names `etag` (or is `*`); weak forms compare equal, as RFC 9110 says for GET.
+    static func matches(_ header: String, etag: String) -> Bool {
+        header.split(separator: ",").contains { candidate in
+            let tag = candidate.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || tag == etag || tag == "W/" + etag
+        }
+    }
+}

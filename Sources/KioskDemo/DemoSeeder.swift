@@ -22,11 +22,14 @@ public struct DemoSeeder<Store: PublicationStore> {
         self.mediaDirectory = URL(fileURLWithPath: mediaDirectory)
     }
 
-    /// How many demo articles `seed` writes.
+    /// How many demo articles are written by hand; `seed` writes these unless told otherwise.
     public static var articleCount: Int { DemoPublication.articles.count }
 
     /// Writes the demo publication, dating articles back from `now`; reports each step to `progress`.
-    public func seed(now: Date, progress: (String) -> Void = { _ in }) async throws {
+    ///
+    /// With an `articleCount` above the 60 written ones, the rest are generated from them (same text,
+    /// numbered slugs, dated every 15 minutes further back), for testing at the size of a large archive.
+    public func seed(now: Date, articleCount: Int = DemoSeeder.articleCount, progress: (String) -> Void = { _ in }) async throws {
         try FileManager.default.createDirectory(at: mediaDirectory, withIntermediateDirectories: true)
         let logoFile = "demo-logo.svg"
         try Data(illustrator.logo().utf8).write(to: mediaDirectory.appendingPathComponent(logoFile), options: .atomic)
@@ -58,7 +61,8 @@ public struct DemoSeeder<Store: PublicationStore> {
                 NewAuthor(slug: Slug(author.slug), name: author.name, bio: author.bio, links: links)).id
         }
 
-        let articles = DemoPublication.articles
+        let articles = Array(DemoPublication.articles.prefix(articleCount))
+        var written: [(content: ArticleContent, publishedAt: Date)] = []
         for (index, demo) in articles.enumerated() {
             progress("Writing article \(index + 1) of \(articles.count): \(demo.title)")
             let media = try await addIllustration(for: demo)
@@ -72,6 +76,26 @@ public struct DemoSeeder<Store: PublicationStore> {
             let hours = Double(6 + (index * 7) % 12)
             let publishedAt = now.addingTimeInterval(-Double(demo.daysAgo) * 86_400 - hours * 3_600)
             _ = try await store.createArticle(content, status: .published, publishedAt: publishedAt, now: publishedAt)
+            written.append((content, publishedAt))
+        }
+        try await generate(articleCount - articles.count, from: written, progress: progress)
+    }
+
+    /// Stores `count` more articles made from `originals`, in batches of one transaction each.
+    private func generate(_ count: Int, from originals: [(content: ArticleContent, publishedAt: Date)], progress: (String) -> Void) async throws {
+        guard count > 0, let oldest = originals.map(\.publishedAt).min() else { return }
+        let batchSize = 2_000
+        var batch: [(content: ArticleContent, publishedAt: Date)] = []
+        for number in 1...count {
+            let original = originals[number % originals.count]
+            var content = original.content
+            content.slug = try Slug("\(content.slug)-\(number)")
+            batch.append((content, oldest.addingTimeInterval(-Double(number) * 900)))
+            if batch.count == batchSize || number == count {
+                try await store.createPublishedArticles(batch)
+                batch.removeAll(keepingCapacity: true)
+                progress("Generated \(number) of \(count) more articles")
+            }
         }
     }
 

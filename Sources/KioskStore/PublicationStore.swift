@@ -35,6 +35,9 @@ public protocol PublicationStore: Sendable {
 
     /// Stores a new article; throws `StoreError` for a taken slug or a missing reference.
     func createArticle(_ content: ArticleContent, status: ArticleStatus, publishedAt: Date?, now: Date) async throws -> Article
+    /// Stores many published articles in one transaction (imports and generated publications);
+    /// nothing is stored if any of them is refused.
+    func createPublishedArticles(_ articles: [(content: ArticleContent, publishedAt: Date)]) async throws
     /// Replaces an article's content; a changed slug leaves the old one redirecting to the new.
     func updateArticle(_ id: Article.ID, content: ArticleContent, now: Date) async throws -> Article
     /// The article with this id in any status, or `nil`.

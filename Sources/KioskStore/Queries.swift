@@ -13,17 +13,33 @@ enum ArticleColumns {
         ]
     }
 
+    /// Inserts an article with its topics and authors, after checking its slug is free; returns its id.
+    static func insert(_ db: Database, _ content: ArticleContent, status: ArticleStatus, publishedAt: Date?, now: Date) throws -> Article.ID {
+        try ensureSlugIsFree(db, table: "article", slug: content.slug)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO article (slug, title, dek, format, status, section_id, series_id, top_media_id, body_markdown,
+                    body_html, opening_html, excerpt, seo_title, seo_description, canonical_url, published_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: arguments(content, status: status) + [publishedAt, now, now])
+        let id = Article.ID(db.lastInsertedRowID)
+        try replaceLinks(db, article: id, content: content)
+        try Redirects.forget(db, kind: .article, slug: content.slug.rawValue)
+        return id
+    }
+
     /// Replaces the article's topics and ordered authors.
     static func replaceLinks(_ db: Database, article: Article.ID, content: ArticleContent) throws {
         try db.execute(sql: "DELETE FROM article_topic WHERE article_id = ?", arguments: [article.rawValue])
         try db.execute(sql: "DELETE FROM article_author WHERE article_id = ?", arguments: [article.rawValue])
         for topic in content.topicIDs {
-            try db.execute(sql: "INSERT INTO article_topic (article_id, topic_id) VALUES (?, ?)", arguments: [article.rawValue, topic.rawValue])
+            try db.cachedStatement(sql: "INSERT INTO article_topic (article_id, topic_id) VALUES (?, ?)")
+                .execute(arguments: [article.rawValue, topic.rawValue])
         }
         for (position, author) in content.authorIDs.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO article_author (article_id, author_id, position) VALUES (?, ?, ?)",
-                arguments: [article.rawValue, author.rawValue, position])
+            try db.cachedStatement(sql: "INSERT INTO article_author (article_id, author_id, position) VALUES (?, ?, ?)")
+                .execute(arguments: [article.rawValue, author.rawValue, position])
         }
     }
 

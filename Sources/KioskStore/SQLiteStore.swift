@@ -147,18 +147,17 @@ public struct SQLiteStore: PublicationStore {
     public func createArticle(_ content: ArticleContent, status: ArticleStatus, publishedAt: Date?, now: Date) async throws -> Article {
         let publishedAt = status == .published ? (publishedAt ?? now) : publishedAt
         return try await write { db in
-            try ensureSlugIsFree(db, table: "article", slug: content.slug)
-            try db.execute(
-                sql: """
-                    INSERT INTO article (slug, title, dek, format, status, section_id, series_id, top_media_id, body_markdown,
-                        body_html, opening_html, excerpt, seo_title, seo_description, canonical_url, published_at, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: ArticleColumns.arguments(content, status: status) + [publishedAt, now, now])
-            let id = Article.ID(db.lastInsertedRowID)
-            try ArticleColumns.replaceLinks(db, article: id, content: content)
-            try Redirects.forget(db, kind: .article, slug: content.slug.rawValue)
+            let id = try ArticleColumns.insert(db, content, status: status, publishedAt: publishedAt, now: now)
             return Article(id: id, content: content, status: status, publishedAt: publishedAt, createdAt: now, updatedAt: now)
+        }
+    }
+
+    /// Stores many published articles in one transaction; nothing is stored if any of them is refused.
+    public func createPublishedArticles(_ articles: [(content: ArticleContent, publishedAt: Date)]) async throws {
+        try await write { db in
+            for article in articles {
+                _ = try ArticleColumns.insert(db, article.content, status: .published, publishedAt: article.publishedAt, now: article.publishedAt)
+            }
         }
     }
 

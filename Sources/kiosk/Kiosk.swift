@@ -18,6 +18,26 @@ struct Kiosk: AsyncParsableCommand {
         subcommands: [Serve.self, Migrate.self, Demo.self]
     )
 
+    /// Parses the command line and runs the command; a mistake on the command line is reported in one
+    /// line on standard error (`kiosk --help` still prints the full help).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            FileHandle.standardError.write(Data("kiosk: \(message(for: error)) (see kiosk --help)\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     /// Runs a command and turns any failure into one readable line on standard error.
     static func reportingErrors(_ work: () async throws -> Void) async throws {
         do {
@@ -116,9 +136,13 @@ struct Demo: AsyncParsableCommand {
     @Flag(help: "Replace the content of a database that is not empty.")
     var force = false
 
+    @Option(help: "How many articles to write: the 60 demo articles, and above that generated ones for testing a large archive (1 to 1000000; default 60).")
+    var articles: String?
+
     func run() async throws {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(storage: storage)
+            let count = try articleCount()
             let store = try SQLiteStore.open(path: settings.database)
             let existing = try await store.articleCount()
             if existing > 0 {
@@ -130,8 +154,16 @@ struct Demo: AsyncParsableCommand {
                 try await store.removeAllContent()
             }
             let seeder = DemoSeeder(store: store, mediaDirectory: settings.media)
-            try await seeder.seed(now: Date()) { print($0) }
-            print("Done: \(DemoSeeder<SQLiteStore>.articleCount) demo articles in \(settings.database), media in \(settings.media).")
+            try await seeder.seed(now: Date(), articleCount: count) { print($0) }
+            print("Done: \(count) demo articles in \(settings.database), media in \(settings.media).")
         }
+    }
+
+    private func articleCount() throws -> Int {
+        guard let articles else { return DemoSeeder<SQLiteStore>.articleCount }
+        guard let count = Int(articles), (1...1_000_000).contains(count) else {
+            throw Messages.Refusal("--articles must be a whole number from 1 to 1000000, not “\(articles)”.")
+        }
+        return count
     }
 }

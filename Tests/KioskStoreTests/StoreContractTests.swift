@@ -236,6 +236,32 @@ struct StoreContractTests {
         #expect(before == after)
     }
 
+    @Test("a batch of published articles is stored whole or not at all", arguments: StoreKind.allCases)
+    func batches(kind: StoreKind) async throws {
+        let fixture = try await kind.publication()
+        let store = fixture.store
+        let template = try fixture.article("vote-count").content
+        let now = TestPublication<SQLiteStore>.now
+        var first = template
+        first.slug = try Slug("batch-one")
+        var second = template
+        second.slug = try Slug("batch-two")
+        try await store.createPublishedArticles([(first, now), (second, now.addingTimeInterval(60))])
+        #expect(try await store.articleCount() == 9)
+        #expect(try await store.latest(try #require(PageRequest(number: 1, size: 1))).items.first?.slug.rawValue == "batch-two")
+
+        var third = template
+        third.slug = try Slug("batch-three")
+        await #expect(throws: StoreError.slugTaken(first.slug)) {
+            try await store.createPublishedArticles([(third, now), (first, now)])
+        }
+        #expect(try await store.articleCount() == 9)
+        guard case .notFound = try await store.articlePage(third.slug, relatedLimit: 0) else {
+            Issue.record("half a batch was stored")
+            return
+        }
+    }
+
     @Test("site settings round-trip with sections in navigation order", arguments: StoreKind.allCases)
     func settings(kind: StoreKind) async throws {
         let fixture = try await kind.publication()

@@ -80,6 +80,33 @@ def test_serve_rejects_bad_settings(demo_database: Path, args: list[str], env: d
     assert article_rows(demo_database) == before
 
 
+@pytest.mark.parametrize("count", ["0", "-5", "lots", "1000001"])
+def test_demo_rejects_a_bad_article_count(tmp_path: Path, count: str) -> None:
+    database = tmp_path / "kiosk.sqlite"
+    one_line_error(kiosk("demo", "--database", str(database), f"--articles={count}"), "--articles must be a whole number")
+    assert not database.exists()
+
+
+def test_demo_generates_a_larger_archive(tmp_path: Path) -> None:
+    database = tmp_path / "kiosk.sqlite"
+    result = kiosk("demo", "--database", str(database), "--articles", "250")
+    assert result.returncode == 0, result.stderr
+    assert "Generated 190 of 190 more articles" in result.stdout
+    rows = article_rows(database)
+    assert len(rows) == 250 and len({slug for _, slug, _, _ in rows}) == 250
+
+
+@pytest.mark.parametrize("args", [["serve", "--no-such-flag"], ["publish"], ["demo", "--articles"], ["serve", "--port"]])
+def test_command_line_mistakes_get_one_line(args: list[str]) -> None:
+    one_line_error(kiosk(*args), "see kiosk --help")
+
+
+def test_help_is_still_complete() -> None:
+    result = kiosk("--help")
+    assert result.returncode == 0
+    assert "serve" in result.stdout and "migrate" in result.stdout and "demo" in result.stdout
+
+
 def test_migrate_reports_an_up_to_date_database(demo_database: Path) -> None:
     result = kiosk("migrate", "--database", str(demo_database))
     assert result.returncode == 0, result.stderr

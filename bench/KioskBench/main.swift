@@ -234,7 +234,15 @@ enum Benchmark {
 
 // Runs the benchmark off the main actor, as a request handler would, and reports failures.
 do {
-    try await Benchmark.run(Options(arguments: Array(CommandLine.arguments.dropFirst())))
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == "edit-under-load" {
+        guard arguments.count == 4, let port = Int(arguments[2]), let seconds = Int(arguments[3]) else {
+            throw BenchError(description: "usage: KioskBench edit-under-load DATABASE PORT SECONDS")
+        }
+        try await EditUnderLoad.run(database: arguments[1], port: port, seconds: seconds, themeDirectory: "Themes/default")
+    } else {
+        try await Benchmark.run(Options(arguments: arguments))
+    }
 } catch {
     FileHandle.standardError.write(Data("KioskBench: \(error)\n".utf8))
     exit(1)

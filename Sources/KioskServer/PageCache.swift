@@ -106,9 +106,8 @@ struct CachedPage: Sendable {
 
     /// A 64-bit FNV-1a hash of the bytes, in hexadecimal.
     private static func fingerprint(_ bytes: ByteBuffer) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes.readableBytesView {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        let hash = bytes.withUnsafeReadableBytes { raw in
+            raw.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
         }
         return String(hash, radix: 16)
     }

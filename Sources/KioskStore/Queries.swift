@@ -78,7 +78,8 @@ enum SummaryFilter {
     /// The neighbour of an article in its series, before or after it by publication time.
     case seriesNeighbour(series: Series.ID, publishedAt: Date, id: Article.ID, after: Bool)
 
-    /// The SQL condition on `a` (the article table) and its arguments.
+    /// The SQL condition on `a` (the article table) and its arguments, for walking articles in date order:
+    /// links to topics and authors are checked per article with `EXISTS`, which stops at the first match.
     var condition: (sql: String, arguments: StatementArguments) {
         switch self {
         case .all:
@@ -86,21 +87,33 @@ enum SummaryFilter {
         case .section(let id):
             ("a.section_id = ?", [id.rawValue])
         case .topic(let id):
-            ("a.id IN (SELECT article_id FROM article_topic WHERE topic_id = ?)", [id.rawValue])
+            ("EXISTS (SELECT 1 FROM article_topic t WHERE t.article_id = a.id AND t.topic_id = ?)", [id.rawValue])
         case .series(let id):
             ("a.series_id = ?", [id.rawValue])
         case .author(let id):
-            ("a.id IN (SELECT article_id FROM article_author WHERE author_id = ?)", [id.rawValue])
+            ("EXISTS (SELECT 1 FROM article_author w WHERE w.article_id = a.id AND w.author_id = ?)", [id.rawValue])
         case .related(let article, let section, let series, let topics):
             (
                 """
-                a.id <> ? AND (a.section_id = ? OR a.series_id = ? OR a.id IN
-                    (SELECT article_id FROM article_topic WHERE topic_id IN (\(Array(repeating: "?", count: topics.count).joined(separator: ",")))))
+                a.id <> ? AND (a.section_id = ? OR a.series_id = ? OR EXISTS (SELECT 1 FROM article_topic t
+                    WHERE t.article_id = a.id AND t.topic_id IN (\(Array(repeating: "?", count: topics.count).joined(separator: ",")))))
                 """,
                 StatementArguments([article.rawValue, section.rawValue, series?.rawValue] + topics.map(\.rawValue))
             )
         case .seriesNeighbour(let series, let publishedAt, let id, let after):
             ("a.series_id = ? AND (a.published_at, a.id) \(after ? ">" : "<") (?, ?)", [series.rawValue, publishedAt, id.rawValue])
+        }
+    }
+
+    /// The same condition for counting: topics and authors are counted from their link tables' indexes.
+    var countCondition: (sql: String, arguments: StatementArguments) {
+        switch self {
+        case .topic(let id):
+            ("a.id IN (SELECT article_id FROM article_topic WHERE topic_id = ?)", [id.rawValue])
+        case .author(let id):
+            ("a.id IN (SELECT article_id FROM article_author WHERE author_id = ?)", [id.rawValue])
+        default:
+            condition
         }
     }
 
@@ -114,13 +127,15 @@ enum SummaryFilter {
 /// Fetching teaser summaries of published articles with their section, series, image and authors.
 enum Summaries {
     static func page(_ db: Database, filter: SummaryFilter, request: PageRequest) throws -> Page<ArticleSummary> {
-        let condition = filter.condition
+        let condition = filter.countCondition
         let total = try Int.fetchOne(
             db.cachedStatement(sql: "SELECT COUNT(*) FROM article a WHERE a.status = 'published' AND \(condition.sql)"), arguments: condition.arguments) ?? 0
         let items = request.offset < total ? try fetch(db, filter: filter, limit: request.size, offset: request.offset) : []
         return Page(items: items, request: request, totalItems: total)
     }
 
+    /// Summaries of one page of `filter`'s articles. The page's ids are found first by walking an index
+    /// (cheap even at a large offset), and only those rows are joined and read.
     static func fetch(_ db: Database, filter: SummaryFilter, limit: Int, offset: Int) throws -> [ArticleSummary] {
         let condition = filter.condition
         let rows = try Row.fetchAll(
@@ -134,9 +149,10 @@ enum Summaries {
                 JOIN section s ON s.id = a.section_id
                 LEFT JOIN series se ON se.id = a.series_id
                 LEFT JOIN media m ON m.id = a.top_media_id
-                WHERE a.status = 'published' AND \(condition.sql)
+                WHERE a.id IN (
+                    SELECT a.id FROM article a WHERE a.status = 'published' AND \(condition.sql)
+                    ORDER BY \(filter.order) LIMIT ? OFFSET ?)
                 ORDER BY \(filter.order)
-                LIMIT ? OFFSET ?
                 """),
             arguments: condition.arguments + [limit, offset])
         let authors = try bylines(db, articles: rows.map { $0["id"] })

@@ -72,6 +72,38 @@ struct PageCacheTests {
         }
     }
 
+    @Test("over a real socket, every request after a save serves the new version, while other clients keep reading")
+    func noStalePagesLive() async throws {
+        let site = try await TestSite.make()
+        let store = site.publication.store
+        let article = try site.publication.article("letter-two")
+        try await site.application.test(.live) { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for reader in 0..<4 {
+                    group.addTask {
+                        for _ in 0..<25 {
+                            let path = Self.pages[reader % Self.pages.count]
+                            let status = try await client.execute(uri: path, method: .get).status
+                            #expect(status == .ok)
+                        }
+                    }
+                }
+                group.addTask {
+                    var content = article.content
+                    for round in 1...20 {
+                        content.title = "Letter two, live edit \(round)"
+                        _ = try await store.updateArticle(article.id, content: content, now: TestPublication<SQLiteStore>.now)
+                        for path in ["/articles/letter-two", "/", "/series/harbour-letters"] {
+                            let html = String(buffer: try await client.execute(uri: path, method: .get).body)
+                            #expect(html.contains("Letter two, live edit \(round)"), "\(path) stale after live edit \(round)")
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
     @Test("a publish shows up on the front page and in Latest at once")
     func publishIsVisible() async throws {
         let site = try await TestSite.make()

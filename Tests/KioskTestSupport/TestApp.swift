@@ -36,8 +36,8 @@ public struct TestSite {
         return TestSite(publication: publication, router: router, mediaFolder: media, pageCache: pageCache)
     }
 
-    /// The application around the router, for `app.test(.router)`.
+    /// The application around the router on a free loopback port, for `app.test(.router)` and `app.test(.live)`.
     public var application: some ApplicationProtocol {
-        Application(router: router)
+        Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
     }
 }

@@ -68,12 +68,13 @@ public func buildRouter<Store: PublicationStore>(
     let renderer = PageRenderer(theme: dependencies.theme, publicURL: configuration.publicURL)
     let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: ErrorPageMiddleware(store: dependencies.store, renderer: renderer, logger: dependencies.logger))
+    let site = SiteContextCache(store: dependencies.store)
+    router.add(middleware: ErrorPageMiddleware(site: site, renderer: renderer, logger: dependencies.logger))
     router.add(middleware: RequestLimitsMiddleware())
     let pages = PageResponder(
         cache: dependencies.pageCache, generation: dependencies.store.contentGeneration,
         policy: configuration.cachePolicy)
-    PublicController(store: dependencies.store, renderer: renderer, pages: pages).addRoutes(to: router)
+    PublicController(store: dependencies.store, site: site, renderer: renderer, pages: pages).addRoutes(to: router)
     StaticFilesController(
         media: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
         assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")

@@ -9,7 +9,7 @@ import Logging
 struct ErrorPageMiddleware<Store: PublicationStore>: RouterMiddleware {
     typealias Context = BasicRequestContext
 
-    let store: Store
+    let site: SiteContextCache<Store>
     let renderer: PageRenderer
     let logger: Logger
 
@@ -27,7 +27,7 @@ struct ErrorPageMiddleware<Store: PublicationStore>: RouterMiddleware {
     private func page(status: HTTPResponse.Status, for request: Request) async throws -> Response {
         let html: String
         do {
-            html = renderer.errorPage(status: status.code, site: try await store.siteContext())
+            html = renderer.errorPage(status: status.code, site: try await site.current())
         } catch {
             logger.error("Error page could not be rendered", metadata: ["error": "\(String(reflecting: error))"])
             html = "<!doctype html><html lang=\"en\"><title>Error</title><h1>Something went wrong</h1></html>"
@@ -51,19 +51,30 @@ struct RequestLimitsMiddleware: RouterMiddleware {
 }
 
 /// Headers that keep browsers from sniffing types, framing pages or loading anything from elsewhere.
-struct SecurityHeadersMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
-
+enum SecurityHeaders {
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    /// The content security policy of pages: everything from this site only, nothing inline.
     static let pagePolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
+    /// Adds the headers to `headers`, with `policy` as the content security policy unless one is set.
+    static func apply(to headers: inout HTTPFields, policy: String = pagePolicy) {
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[referrerPolicy] = "strict-origin-when-cross-origin"
+        if headers[.contentSecurityPolicy] == nil {
+            headers[.contentSecurityPolicy] = policy
+        }
+    }
+}
+
+/// Makes sure every response carries the security headers; cached pages come with them already.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[Self.referrerPolicy] = "strict-origin-when-cross-origin"
-        if response.headers[.contentSecurityPolicy] == nil {
-            response.headers[.contentSecurityPolicy] = Self.pagePolicy
+        if response.headers[.xContentTypeOptions] == nil {
+            SecurityHeaders.apply(to: &response.headers)
         }
         return response
     }

@@ -80,7 +80,8 @@ public final class PageCache: Sendable {
     }
 }
 
-/// One rendered page: its bytes, a gzip copy, and the validators conditional requests compare.
+/// One rendered page: its bytes, a gzip copy, the validators conditional requests compare, and the
+/// response headers of each answer, built once so a cache hit only picks them.
 struct CachedPage: Sendable {
     /// The store's content generation the page was rendered at.
     let generation: UInt64
@@ -88,20 +89,41 @@ struct CachedPage: Sendable {
     let gzipped: ByteBuffer?
     /// A strong validator derived from the bytes, so an unchanged page keeps its ETag across generations.
     let etag: String
-    /// When the page was rendered, as an HTTP date.
-    let lastModified: String
+    /// Headers of a 304 answer.
+    let notModifiedHeaders: HTTPFields
+    /// Headers of the page sent as it is.
+    let identityHeaders: HTTPFields
+    /// Headers of the page sent gzipped.
+    let gzipHeaders: HTTPFields
 
     /// Bytes held in memory, counting a small allowance for the entry itself.
-    var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 256 }
+    var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 1024 }
 
     /// Prepares `html` for sending; the gzip copy is made only when `compress` is set.
-    init(html: String, generation: UInt64, renderedAt: Date, compress: Bool) {
+    init(html: String, generation: UInt64, renderedAt: Date, compress: Bool, cacheControl: String) {
         let body = ByteBuffer(string: html)
+        let gzipped = compress ? Gzip.compress(body) : nil
+        let etag = "\"\(Self.fingerprint(body))\""
+        var common = HTTPFields()
+        common[.eTag] = etag
+        common[.lastModified] = HTTPDate.format(renderedAt)
+        common[.cacheControl] = cacheControl
+        common[.vary] = "Accept-Encoding"
+        SecurityHeaders.apply(to: &common)
+        var identity = common
+        identity[.contentType] = "text/html; charset=utf-8"
+        identity[.contentLength] = String(body.readableBytes)
+        var packed = common
+        packed[.contentType] = "text/html; charset=utf-8"
+        packed[.contentEncoding] = "gzip"
+        packed[.contentLength] = String(gzipped?.readableBytes ?? 0)
         self.generation = generation
         self.body = body
-        self.gzipped = compress ? Gzip.compress(body) : nil
-        self.etag = "\"\(Self.fingerprint(body))\""
-        self.lastModified = HTTPDate.format(renderedAt)
+        self.gzipped = gzipped
+        self.etag = etag
+        self.notModifiedHeaders = common
+        self.identityHeaders = identity
+        self.gzipHeaders = packed
     }
 
     /// A 64-bit FNV-1a hash of the bytes, in hexadecimal.

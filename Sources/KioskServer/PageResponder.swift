@@ -47,7 +47,7 @@ struct PageResponder: Sendable {
         case .page(let html):
             let page = CachedPage(
                 html: html, generation: current, renderedAt: Date(),
-                compress: cache.isEnabled || Self.acceptsGzip(request))
+                compress: cache.isEnabled || Self.acceptsGzip(request), cacheControl: policy.headerValue)
             cache.insert(page, for: key)
             return response(page, for: request)
         }
@@ -70,22 +70,13 @@ struct PageResponder: Sendable {
     }
 
     private func response(_ page: CachedPage, for request: Request) -> Response {
-        var headers = HTTPFields()
-        headers[.eTag] = page.etag
-        headers[.lastModified] = page.lastModified
-        headers[.cacheControl] = policy.headerValue
-        headers[.vary] = "Accept-Encoding"
         if let match = request.headers[.ifNoneMatch], Self.matches(match, etag: page.etag) {
-            return Response(status: .notModified, headers: headers)
+            return Response(status: .notModified, headers: page.notModifiedHeaders)
         }
-        headers[.contentType] = "text/html; charset=utf-8"
         if let gzipped = page.gzipped, Self.acceptsGzip(request) {
-            headers[.contentEncoding] = "gzip"
-            headers[.contentLength] = String(gzipped.readableBytes)
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzipped))
+            return Response(status: .ok, headers: page.gzipHeaders, body: .init(byteBuffer: gzipped))
         }
-        headers[.contentLength] = String(page.body.readableBytes)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: page.body))
+        return Response(status: .ok, headers: page.identityHeaders, body: .init(byteBuffer: page.body))
     }
 
     /// Whether an `If-None-Match` value names `etag` (or is `*`); weak forms compare equal, as RFC 9110 says for GET.

@@ -13,6 +13,7 @@ struct PublicController<Store: PublicationStore> {
     static var relatedCount: Int { 4 }
 
     let store: Store
+    let site: SiteContextCache<Store>
     let renderer: PageRenderer
     let pages: PageResponder
 
@@ -63,14 +64,14 @@ struct PublicController<Store: PublicationStore> {
 
     @Sendable func frontPage(_ request: Request, context: BasicRequestContext) async throws -> PageOutcome {
         async let front = store.frontPage(latestCount: Self.frontPageCount)
-        async let site = store.siteContext()
+        async let site = self.site.current()
         return .page(renderer.frontPage(try await front, site: try await site))
     }
 
     @Sendable func latest(_ request: Request, context: BasicRequestContext) async throws -> PageOutcome {
         let page = try Self.pageRequest(request)
         async let stories = store.latest(page)
-        async let site = store.siteContext()
+        async let site = self.site.current()
         let content = ListingContent(
             kind: .latest, heading: "Latest", description: "Everything we have published, newest first.", path: SitePaths.latest,
             page: try await stories)
@@ -81,7 +82,7 @@ struct PublicController<Store: PublicationStore> {
     @Sendable func article(_ request: Request, context: BasicRequestContext) async throws -> PageOutcome {
         let slug = try Self.slug(context)
         async let lookup = store.articlePage(slug, relatedLimit: Self.relatedCount)
-        async let site = store.siteContext()
+        async let site = self.site.current()
         switch try await lookup {
         case .found(let detail):
             return .page(renderer.articlePage(detail, site: try await site))
@@ -101,7 +102,7 @@ struct PublicController<Store: PublicationStore> {
         switch try await fetch(slug, page) {
         case .found(let content):
             try Self.rejectBeyondEnd(content.page)
-            return .page(renderer.listingPage(content, site: try await store.siteContext()))
+            return .page(renderer.listingPage(content, site: try await site.current()))
         case .moved(let newPath):
             return .redirect(to: SitePaths.page(page.number, of: newPath))
         case .notFound:

@@ -34,7 +34,7 @@ struct StaticFiles: Sendable {
         headers[.eTag] = etag
         headers[.cacheControl] = cacheControl
         headers[.contentType] = contentType
-        headers[.contentSecurityPolicy] = Self.filePolicy
+        SecurityHeaders.apply(to: &headers, policy: Self.filePolicy)
         if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == etag }) {
             return Response(status: .notModified, headers: headers)
         }

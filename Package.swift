@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .systemLibrary(
@@ -92,6 +93,19 @@ let package = Package(
             dependencies: ["KioskCore", "KioskStore", "KioskRender", "KioskDemo", "KioskServer"],
             path: "bench/KioskBench",
             swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "KioskBenchmarks",
+            dependencies: [
+                "KioskCore",
+                "KioskStore",
+                "KioskRender",
+                "KioskDemo",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/KioskBenchmarks",
+            swiftSettings: strictSwift,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .target(
             name: "KioskTestSupport",

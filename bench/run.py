@@ -217,12 +217,13 @@ def edit_under_load(db: Path) -> None:
     if "ready" not in first:
         raise SystemExit(f"edit-under-load did not start: {first}")
     results = [wrk(f"http://127.0.0.1:{port}{path}", SECONDS // 2) for path in (ARTICLE, "/")]
-    last = editor.stdout.readline().strip()
+    report = editor.stdout.read().strip().splitlines()
     editor.wait(timeout=60)
     print(f"\nEditing while wrk hammers cached pages ({SECONDS // 2} s each on the article and the front page):")
     print(f"  wrk: article {results[0]['rps']:,.0f} req/s, front page {results[1]['rps']:,.0f} req/s, "
           f"errors {results[0]['errors'] + results[1]['errors']}")
-    print(f"  {first}\n  {last}")
+    for line in [first, *report]:
+        print(f"  {line}")
 
 
 def main() -> None:

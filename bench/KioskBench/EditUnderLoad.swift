@@ -38,7 +38,12 @@ enum EditUnderLoad {
         var edits = 0
         var staleReads = 0
         var content = original.content
+        var nextReport = ContinuousClock.now + .seconds(10)
         while ContinuousClock.now < deadline {
+            if ContinuousClock.now >= nextReport {
+                say("edit-under-load: \(edits) saves so far, resident \(residentMegabytes()) MB")
+                nextReport = ContinuousClock.now + .seconds(10)
+            }
             edits += 1
             content.title = "\(original.content.title) (edit \(edits))"
             _ = try await store.updateArticle(original.id, content: content, now: Date())

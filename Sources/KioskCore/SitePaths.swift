@@ -20,8 +20,52 @@ public enum SitePaths {
     /// A file of the theme's assets.
     public static func asset(_ fileName: String, version: String) -> String { "/assets/\(fileName)?v=\(version)" }
 
+    /// The robots.txt file.
+    public static let robots = "/robots.txt"
+    /// The sitemap index.
+    public static let sitemapIndex = "/sitemap.xml"
+    /// The Google News sitemap: articles of the last two days.
+    public static let newsSitemap = "/sitemap-news.xml"
+
+    /// The feed of `listing` (a path such as `/` or `/sections/europe`) in `format`.
+    public static func feed(of listing: String, format: FeedFormat) -> String {
+        (listing == home ? "" : listing) + "/feed." + format.fileExtension
+    }
+
     /// `path` for page `number` of a listing; page 1 has no query.
     public static func page(_ number: Int, of path: String) -> String {
         number == 1 ? path : "\(path)?page=\(number)"
+    }
+}
+
+/// The syndication formats Kiosk publishes.
+public enum FeedFormat: String, Sendable, CaseIterable {
+    case rss, atom, json
+
+    /// The file extension in the feed's address.
+    public var fileExtension: String {
+        switch self {
+        case .rss: "xml"
+        case .atom: "atom"
+        case .json: "json"
+        }
+    }
+
+    /// The media type of the feed.
+    public var contentType: String {
+        switch self {
+        case .rss: "application/rss+xml; charset=utf-8"
+        case .atom: "application/atom+xml; charset=utf-8"
+        case .json: "application/feed+json; charset=utf-8"
+        }
+    }
+
+    /// The name readers' software shows for it.
+    public var title: String {
+        switch self {
+        case .rss: "RSS"
+        case .atom: "Atom"
+        case .json: "JSON Feed"
+        }
     }
 }

@@ -18,6 +18,10 @@ public struct SiteSettings: Hashable, Sendable {
     public var socialProfiles: [SocialLink]
     /// Extra links in the header navigation after the sections.
     public var navigation: [SocialLink]
+    /// Whether feeds carry each article's whole body (otherwise its opening paragraphs).
+    public var feedsCarryFullText = true
+    /// Extra rules for robots.txt, added after the default ones (e.g. `Disallow: /drafts`).
+    public var robotsRules = ""
 
     /// Creates settings, validating the time zone.
     public init(

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KioskCore
 import KioskRender
@@ -75,6 +76,9 @@ public func buildRouter<Store: PublicationStore>(
         cache: dependencies.pageCache, generation: dependencies.store.contentGeneration,
         policy: configuration.cachePolicy)
     PublicController(store: dependencies.store, site: site, renderer: renderer, pages: pages).addRoutes(to: router)
+    DiscoveryController(
+        store: dependencies.store, site: site, feeds: FeedRenderer(publicURL: configuration.publicURL), pages: pages, now: Date.init
+    ).addRoutes(to: router)
     StaticFilesController(
         media: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
         assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")

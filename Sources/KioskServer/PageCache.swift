@@ -80,7 +80,7 @@ public final class PageCache: Sendable {
     }
 }
 
-/// One rendered page: its bytes, a gzip copy, the validators conditional requests compare, and the
+/// One rendered page (or feed, or sitemap): its bytes, a gzip copy, the validators conditional requests compare, and the
 /// response headers of each answer, built once so a cache hit only picks them.
 struct CachedPage: Sendable {
     /// The store's content generation the page was rendered at.
@@ -99,9 +99,9 @@ struct CachedPage: Sendable {
     /// Bytes held in memory, counting a small allowance for the entry itself.
     var size: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) + 1024 }
 
-    /// Prepares `html` for sending; the gzip copy is made only when `compress` is set.
-    init(html: String, generation: UInt64, renderedAt: Date, compress: Bool, cacheControl: String) {
-        let body = ByteBuffer(string: html)
+    /// Prepares `text` for sending as `contentType`; the gzip copy is made only when `compress` is set.
+    init(text: String, contentType: String, generation: UInt64, renderedAt: Date, compress: Bool, cacheControl: String) {
+        let body = ByteBuffer(string: text)
         let gzipped = compress ? Gzip.compress(body) : nil
         let etag = "\"\(Self.fingerprint(body))\""
         var common = HTTPFields()
@@ -111,10 +111,10 @@ struct CachedPage: Sendable {
         common[.vary] = "Accept-Encoding"
         SecurityHeaders.apply(to: &common)
         var identity = common
-        identity[.contentType] = "text/html; charset=utf-8"
+        identity[.contentType] = contentType
         identity[.contentLength] = String(body.readableBytes)
         var packed = common
-        packed[.contentType] = "text/html; charset=utf-8"
+        packed[.contentType] = contentType
         packed[.contentEncoding] = "gzip"
         packed[.contentLength] = String(gzipped?.readableBytes ?? 0)
         self.generation = generation

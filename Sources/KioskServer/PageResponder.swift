@@ -2,9 +2,10 @@ import Foundation
 import Hummingbird
 import KioskStore
 
-/// What a reader route produced: a page to send (and cache), or a permanent redirect.
+/// What a reader route produced: an HTML page or another document to send (and cache), or a permanent redirect.
 enum PageOutcome {
     case page(String)
+    case document(String, contentType: String)
     case redirect(to: String)
 }
 
@@ -45,12 +46,18 @@ struct PageResponder: Sendable {
         case .redirect(let path):
             return .redirect(to: path, type: .permanent)
         case .page(let html):
-            let page = CachedPage(
-                html: html, generation: current, renderedAt: Date(),
-                compress: cache.isEnabled || Self.acceptsGzip(request), cacheControl: policy.headerValue)
-            cache.insert(page, for: key)
-            return response(page, for: request)
+            return store(html, contentType: "text/html; charset=utf-8", key: key, generation: current, request: request)
+        case .document(let text, let contentType):
+            return store(text, contentType: contentType, key: key, generation: current, request: request)
         }
+    }
+
+    private func store(_ text: String, contentType: String, key: String, generation: UInt64, request: Request) -> Response {
+        let page = CachedPage(
+            text: text, contentType: contentType, generation: generation, renderedAt: Date(),
+            compress: cache.isEnabled || Self.acceptsGzip(request), cacheControl: policy.headerValue)
+        cache.insert(page, for: key)
+        return response(page, for: request)
     }
 
     /// The cache key: the path, plus the page number, the only query parameter a page depends on.

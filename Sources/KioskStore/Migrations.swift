@@ -8,8 +8,17 @@ enum Migrations {
         migrator.registerMigration("v1 publication") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2 feeds and robots settings") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
+
+    private static let v2 = """
+        ALTER TABLE site_settings ADD COLUMN feeds_carry_full_text INTEGER NOT NULL DEFAULT 1 CHECK (feeds_carry_full_text IN (0, 1));
+        ALTER TABLE site_settings ADD COLUMN robots_rules TEXT NOT NULL DEFAULT '';
+        CREATE INDEX article_for_sitemap ON article(status, id, slug, updated_at);
+        """
 
     private static let v1 = """
         CREATE TABLE media (

@@ -63,6 +63,19 @@ public protocol PublicationStore: Sendable {
     func seriesListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Series>>
     /// A page of an author's published articles.
     func authorListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Author>>
+
+    // MARK: Feeds and sitemaps (published articles only)
+
+    /// The newest `limit` published articles of `scope` with their bodies, or where its slug moved.
+    func feed(_ scope: FeedScope, limit: Int) async throws -> SlugLookup<FeedContent>
+    /// How many articles are published.
+    func publishedArticleCount() async throws -> Int
+    /// Published articles' addresses and last changes, in a stable order (oldest first).
+    func sitemapArticles(offset: Int, limit: Int) async throws -> [SitemapEntry]
+    /// Every listing page of `kind` with the last change among its articles.
+    func sitemapListings(_ kind: SitemapListing) async throws -> [SitemapEntry]
+    /// Articles published at or after `since`, newest first, at most `limit`.
+    func newsSitemapArticles(since: Date, limit: Int) async throws -> [NewsSitemapEntry]
 }
 
 /// A section to create.

@@ -64,6 +64,8 @@ extension SiteSettings {
             name: row["name"], description: row["description"], about: row["about"], locale: row["locale"],
             timeZone: row["time_zone"], logoID: logo.map(Media.ID.init),
             socialProfiles: JSONColumn.decode(row["social_profiles"]), navigation: JSONColumn.decode(row["navigation"]))
+        feedsCarryFullText = row["feeds_carry_full_text"]
+        robotsRules = row["robots_rules"]
     }
 }
 

@@ -62,11 +62,13 @@ public struct SQLiteStore: PublicationStore {
             try db.execute(
                 sql: """
                     UPDATE site_settings SET name = ?, description = ?, about = ?, locale = ?, time_zone = ?,
-                        logo_media_id = ?, social_profiles = ?, navigation = ? WHERE id = 1
+                        logo_media_id = ?, social_profiles = ?, navigation = ?, feeds_carry_full_text = ?, robots_rules = ?
+                    WHERE id = 1
                     """,
                 arguments: [
                     settings.name, settings.description, settings.about, settings.locale, settings.timeZone,
                     settings.logoID?.rawValue, try JSONColumn.encode(settings.socialProfiles), try JSONColumn.encode(settings.navigation),
+                    settings.feedsCarryFullText, settings.robotsRules,
                 ])
         }
     }
@@ -252,6 +254,98 @@ public struct SQLiteStore: PublicationStore {
     /// A page of an author's published articles.
     public func authorListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Author>> {
         try await listing(kind: .author, slug: slug, page: page) { .author($0.id) }
+    }
+
+    // MARK: Feeds and sitemaps
+
+    /// The newest `limit` published articles of `scope` with their bodies, or where its slug moved.
+    public func feed(_ scope: FeedScope, limit: Int) async throws -> SlugLookup<FeedContent> {
+        try await writer.read { db in
+            let owner: (filter: SummaryFilter, title: String?, description: String, path: String)
+            switch scope {
+            case .site:
+                owner = (.all, nil, "", SitePaths.home)
+            case .section(let slug):
+                guard let section = try Section.fetchOne(db.cachedStatement(sql: "SELECT * FROM section WHERE slug = ?"), arguments: [slug.rawValue]) else {
+                    return try Redirects.lookup(db, kind: .section, slug: slug, table: "section", visibleOnly: false)
+                }
+                owner = (.section(section.id), section.name, section.description, SitePaths.section(section.slug))
+            case .topic(let slug):
+                guard let topic = try Topic.fetchOne(db.cachedStatement(sql: "SELECT * FROM topic WHERE slug = ?"), arguments: [slug.rawValue]) else {
+                    return try Redirects.lookup(db, kind: .topic, slug: slug, table: "topic", visibleOnly: false)
+                }
+                owner = (.topic(topic.id), topic.name, topic.description, SitePaths.topic(topic.slug))
+            case .series(let slug):
+                guard let series = try Series.fetchOne(db.cachedStatement(sql: "SELECT * FROM series WHERE slug = ?"), arguments: [slug.rawValue]) else {
+                    return try Redirects.lookup(db, kind: .series, slug: slug, table: "series", visibleOnly: false)
+                }
+                owner = (.series(series.id), series.name, series.description, SitePaths.series(series.slug))
+            case .author(let slug):
+                guard let author = try Author.fetchOne(db.cachedStatement(sql: "SELECT * FROM author WHERE slug = ?"), arguments: [slug.rawValue]) else {
+                    return try Redirects.lookup(db, kind: .author, slug: slug, table: "author", visibleOnly: false)
+                }
+                owner = (.author(author.id), author.name, author.bio, SitePaths.author(author.slug))
+            }
+            let summaries = try Summaries.fetch(db, filter: owner.filter, limit: limit, offset: 0)
+            let bodies = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: "SELECT id, body_html, updated_at FROM article WHERE id IN (\(summaries.map { String($0.id.rawValue) }.joined(separator: ",")))"
+                ).map { row -> (Int64, (String, Date)) in (row["id"], (row["body_html"], row["updated_at"])) })
+            let entries = summaries.compactMap { summary in
+                bodies[summary.id.rawValue].map { FeedEntry(summary: summary, bodyHTML: $0.0, updatedAt: $0.1) }
+            }
+            return .found(FeedContent(title: owner.title, description: owner.description, path: owner.path, entries: entries))
+        }
+    }
+
+    /// How many articles are published.
+    public func publishedArticleCount() async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM article WHERE status = 'published'")) ?? 0
+        }
+    }
+
+    /// Published articles' addresses and last changes, in a stable order (oldest first).
+    public func sitemapArticles(offset: Int, limit: Int) async throws -> [SitemapEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT slug, updated_at FROM article WHERE status = 'published' ORDER BY id LIMIT ? OFFSET ?"),
+                arguments: [limit, offset]
+            ).map { row in SitemapEntry(path: SitePaths.article(try Slug(column: row, "slug")), lastModified: row["updated_at"]) }
+        }
+    }
+
+    /// Every listing page of `kind` with the last change among its articles.
+    public func sitemapListings(_ kind: SitemapListing) async throws -> [SitemapEntry] {
+        let (sql, path): (String, @Sendable (Slug) -> String) =
+            switch kind {
+            case .sections:
+                ("SELECT o.slug, MAX(a.updated_at) AS changed FROM section o LEFT JOIN article a ON a.section_id = o.id AND a.status = 'published' GROUP BY o.id ORDER BY o.position, o.name", SitePaths.section)
+            case .series:
+                ("SELECT o.slug, MAX(a.updated_at) AS changed FROM series o LEFT JOIN article a ON a.series_id = o.id AND a.status = 'published' GROUP BY o.id ORDER BY o.name", SitePaths.series)
+            case .topics:
+                ("SELECT o.slug, MAX(a.updated_at) AS changed FROM topic o LEFT JOIN article_topic l ON l.topic_id = o.id LEFT JOIN article a ON a.id = l.article_id AND a.status = 'published' GROUP BY o.id ORDER BY o.name", SitePaths.topic)
+            case .authors:
+                ("SELECT o.slug, MAX(a.updated_at) AS changed FROM author o LEFT JOIN article_author l ON l.author_id = o.id LEFT JOIN article a ON a.id = l.article_id AND a.status = 'published' GROUP BY o.id ORDER BY o.name", SitePaths.author)
+            }
+        return try await writer.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: sql)).map { row in
+                SitemapEntry(path: path(try Slug(column: row, "slug")), lastModified: row["changed"])
+            }
+        }
+    }
+
+    /// Articles published at or after `since`, newest first, at most `limit`.
+    public func newsSitemapArticles(since: Date, limit: Int) async throws -> [NewsSitemapEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT slug, title, published_at FROM article WHERE status = 'published' AND published_at >= ? ORDER BY published_at DESC, id DESC LIMIT ?"),
+                arguments: [since, limit]
+            ).map { row in
+                NewsSitemapEntry(path: SitePaths.article(try Slug(column: row, "slug")), title: row["title"], publishedAt: row["published_at"])
+            }
+        }
     }
 
     // MARK: Helpers

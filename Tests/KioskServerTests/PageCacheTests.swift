@@ -146,7 +146,9 @@ struct PageCacheTests {
 @Suite("Page cache")
 struct PageCacheUnitTests {
     func page(_ text: String, generation: UInt64) -> CachedPage {
-        CachedPage(html: text, generation: generation, renderedAt: Date(timeIntervalSince1970: 0), compress: true, cacheControl: "no-cache")
+        CachedPage(
+            text: text, contentType: "text/html; charset=utf-8", generation: generation, renderedAt: Date(timeIntervalSince1970: 0),
+            compress: true, cacheControl: "no-cache")
     }
 
     @Test("evicts the least recently used pages past its budget")

@@ -11,8 +11,22 @@ enum Migrations {
         migrator.registerMigration("v2 feeds and robots settings") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3 full-text search") { db in
+            try db.execute(sql: v3)
+            try SearchIndex.rebuild(db)
+        }
         return migrator
     }
+
+    /// Article text for full-text search: Porter stemming, diacritics folded, one row per article
+    /// (rowid = article id), with the publication time (NULL unless published) and section kept beside
+    /// the text so a search never has to read the large article rows.
+    private static let v3 = """
+        CREATE VIRTUAL TABLE article_search USING fts5(
+            title, dek, body, authors, topics, series, published UNINDEXED, section UNINDEXED,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        """
 
     private static let v2 = """
         ALTER TABLE site_settings ADD COLUMN feeds_carry_full_text INTEGER NOT NULL DEFAULT 1 CHECK (feeds_carry_full_text IN (0, 1));

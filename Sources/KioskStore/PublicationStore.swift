@@ -64,6 +64,11 @@ public protocol PublicationStore: Sendable {
     /// A page of an author's published articles.
     func authorListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Author>>
 
+    // MARK: Search (published articles only)
+
+    /// One page of published articles matching `query`, most relevant first with a boost for recent ones.
+    func search(_ query: SearchQuery, page: PageRequest) async throws -> Page<SearchResult>
+
     // MARK: Feeds and sitemaps (published articles only)
 
     /// The newest `limit` published articles of `scope` with their bodies, or where its slug moved.

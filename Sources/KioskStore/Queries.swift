@@ -26,6 +26,7 @@ enum ArticleColumns {
         let id = Article.ID(db.lastInsertedRowID)
         try replaceLinks(db, article: id, content: content)
         try Redirects.forget(db, kind: .article, slug: content.slug.rawValue)
+        try SearchIndex.update(db, article: id)
         return id
     }
 
@@ -77,6 +78,8 @@ enum SummaryFilter {
     case related(to: Article.ID, section: Section.ID, series: Series.ID?, topics: [Topic.ID])
     /// The neighbour of an article in its series, before or after it by publication time.
     case seriesNeighbour(series: Series.ID, publishedAt: Date, id: Article.ID, after: Bool)
+    /// Exactly these articles (the caller puts them in its own order).
+    case ids([Article.ID])
 
     /// The SQL condition on `a` (the article table) and its arguments, for walking articles in date order:
     /// links to topics and authors are checked per article with `EXISTS`, which stops at the first match.
@@ -102,6 +105,8 @@ enum SummaryFilter {
             )
         case .seriesNeighbour(let series, let publishedAt, let id, let after):
             ("a.series_id = ? AND (a.published_at, a.id) \(after ? ">" : "<") (?, ?)", [series.rawValue, publishedAt, id.rawValue])
+        case .ids(let ids):
+            ("a.id IN (\(ids.isEmpty ? "NULL" : ids.map { String($0.rawValue) }.joined(separator: ",")))", [])
         }
     }
 

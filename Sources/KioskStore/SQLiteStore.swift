@@ -177,6 +177,7 @@ public struct SQLiteStore: PublicationStore {
                     """,
                 arguments: ArticleColumns.arguments(content, status: article.status) + [now, id.rawValue])
             try ArticleColumns.replaceLinks(db, article: id, content: content)
+            try SearchIndex.update(db, article: id)
             if oldSlug != content.slug {
                 try Redirects.record(db, kind: .article, from: oldSlug.rawValue, to: content.slug.rawValue, target: id.rawValue)
             }
@@ -201,7 +202,7 @@ public struct SQLiteStore: PublicationStore {
         try await write { db in
             try db.execute(
                 sql: """
-                    DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect;
+                    DELETE FROM article_search; DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect;
                     DELETE FROM topic; DELETE FROM series; DELETE FROM section; DELETE FROM author;
                     UPDATE site_settings SET logo_media_id = NULL; DELETE FROM media;
                     """)
@@ -254,6 +255,13 @@ public struct SQLiteStore: PublicationStore {
     /// A page of an author's published articles.
     public func authorListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Author>> {
         try await listing(kind: .author, slug: slug, page: page) { .author($0.id) }
+    }
+
+    // MARK: Search
+
+    /// One page of published articles matching `query`, most relevant first with a boost for recent ones.
+    public func search(_ query: SearchQuery, page: PageRequest) async throws -> Page<SearchResult> {
+        try await writer.read { db in try SearchIndex.search(db, query, request: page) }
     }
 
     // MARK: Feeds and sitemaps

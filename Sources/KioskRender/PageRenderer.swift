@@ -8,6 +8,9 @@ public enum ListingKind: String, Sendable {
     case topic = "Topic"
     case series = "Series"
     case author = "Author"
+
+    /// Whether the listing has feeds of its own (Latest is the site-wide feed).
+    var hasOwnFeeds: Bool { self != .latest }
 }
 
 /// A listing to render: its kind, heading, description, links and page of stories.
@@ -58,7 +61,9 @@ public struct PageRenderer: Sendable {
             site: siteView(site, currentPath: SitePaths.home),
             meta: MetaView(
                 title: site.settings.name, description: site.settings.description,
-                canonicalURL: publicURL + SitePaths.home, robots: nil),
+                canonicalURL: publicURL + SitePaths.home, robots: nil,
+                shareTitle: site.settings.name, type: "website", locale: Self.openGraphLocale(site.settings.locale),
+                image: nil, feeds: feedLinks(site: site)),
             lead: front.lead.map { teaser($0, dates: dates) },
             latest: front.latest.map { teaser($0, dates: dates) },
             moreURL: front.latest.isEmpty ? nil : SitePaths.page(2, of: SitePaths.latest)
@@ -75,27 +80,37 @@ public struct PageRenderer: Sendable {
         let canonical = content.seo.canonicalURL ?? publicURL + path
         let published = article.publishedAt ?? article.createdAt
         let wasUpdated = article.updatedAt.timeIntervalSince(published) > 60
+        let publishedView = dates.view(published)
+        let modified = dates.view(max(article.updatedAt, published))
+        let shareTitle = content.seo.title ?? content.title
+        let description = content.seo.description ?? (content.dek.isEmpty ? content.body.excerpt : content.dek)
         let view = ArticlePageView(
             site: siteView(site, currentPath: SitePaths.section(detail.section.slug)),
             meta: MetaView(
-                title: (content.seo.title ?? content.title) + " | " + site.settings.name,
-                description: content.seo.description ?? (content.dek.isEmpty ? content.body.excerpt : content.dek),
-                canonicalURL: canonical, robots: nil),
+                title: shareTitle + " | " + site.settings.name,
+                description: description,
+                canonicalURL: canonical, robots: nil,
+                shareTitle: shareTitle, type: "article", locale: Self.openGraphLocale(site.settings.locale),
+                image: detail.topMedia.map(absoluteImageView), feeds: feedLinks(site: site)),
             format: content.format.displayName,
             section: LinkView(label: detail.section.name, url: SitePaths.section(detail.section.slug)),
             series: detail.series.map { LinkView(label: $0.name, url: SitePaths.series($0.slug)) },
             title: content.title,
             dek: content.dek,
             bylines: Self.bylineLinks(detail.authors),
-            published: dates.view(published),
+            published: publishedView,
             updated: wasUpdated ? dates.view(article.updatedAt) : nil,
+            modified: modified,
             image: detail.topMedia.map(imageView),
             bodyHTML: content.body.html,
             topics: detail.topics.map { LinkView(label: $0.name, url: SitePaths.topic($0.slug)) },
             previousInSeries: detail.previousInSeries.map { teaser($0, dates: dates) },
             nextInSeries: detail.nextInSeries.map { teaser($0, dates: dates) },
             related: detail.related.map { teaser($0, dates: dates) },
-            shareLinks: shareLinks(title: content.title, url: canonical)
+            shareLinks: shareLinks(title: content.title, url: canonical),
+            structuredData: structuredData(
+                detail, site: site, canonicalURL: canonical, description: description,
+                published: publishedView.iso, modified: modified.iso)
         )
         return theme.render(view)
     }
@@ -105,12 +120,15 @@ public struct PageRenderer: Sendable {
         let dates = DateStyle(settings: site.settings)
         let page = listing.page
         let suffix = page.number > 1 ? " (page \(page.number))" : ""
+        let ownFeeds = listing.kind.hasOwnFeeds ? (name: listing.heading, path: listing.path) : nil
         let view = ListingPageView(
             site: siteView(site, currentPath: listing.path),
             meta: MetaView(
                 title: listing.heading + suffix + " | " + site.settings.name,
                 description: listing.description.isEmpty ? site.settings.description : listing.description,
-                canonicalURL: publicURL + SitePaths.page(page.number, of: listing.path), robots: nil),
+                canonicalURL: publicURL + SitePaths.page(page.number, of: listing.path), robots: nil,
+                shareTitle: listing.heading + suffix, type: "website", locale: Self.openGraphLocale(site.settings.locale),
+                image: nil, feeds: feedLinks(site: site, listing: ownFeeds)),
             kind: listing.kind.rawValue,
             heading: listing.heading,
             description: listing.description,
@@ -129,7 +147,10 @@ public struct PageRenderer: Sendable {
         let (heading, message) = Self.wording(for: status)
         let view = ErrorPageView(
             site: siteView(site, currentPath: ""),
-            meta: MetaView(title: heading + " | " + site.settings.name, description: message, canonicalURL: publicURL + "/", robots: "noindex"),
+            meta: MetaView(
+                title: heading + " | " + site.settings.name, description: message, canonicalURL: publicURL + "/", robots: "noindex",
+                shareTitle: heading, type: "website", locale: Self.openGraphLocale(site.settings.locale),
+                image: nil, feeds: feedLinks(site: site)),
             status: status, heading: heading, message: message
         )
         return theme.render(view)
@@ -185,6 +206,45 @@ public struct PageRenderer: Sendable {
             caption: media.caption, credit: media.credit)
     }
 
+    /// `media` with an absolute URL, for share cards and structured data.
+    private func absoluteImageView(_ media: Media) -> ImageView {
+        ImageView(
+            url: publicURL + SitePaths.media(media.fileName), alt: media.alt, width: media.width, height: media.height,
+            caption: media.caption, credit: media.credit)
+    }
+
+    /// Autodiscovery links: the listing's own feeds (if given), then the site-wide ones, each in every format.
+    private func feedLinks(site: SiteContext, listing: (name: String, path: String)? = nil) -> [FeedLinkView] {
+        let siteName = site.settings.name
+        var links: [FeedLinkView] = []
+        if let listing {
+            links += FeedFormat.allCases.map { format in
+                FeedLinkView(
+                    title: "\(listing.name) — \(siteName) (\(format.title))", url: SitePaths.feed(of: listing.path, format: format),
+                    mediaType: Self.mediaType(of: format))
+            }
+        }
+        links += FeedFormat.allCases.map { format in
+            FeedLinkView(
+                title: "\(siteName) (\(format.title))", url: SitePaths.feed(of: SitePaths.home, format: format),
+                mediaType: Self.mediaType(of: format))
+        }
+        return links
+    }
+
+    /// The feed's media type without its charset, as `<link type>` wants it.
+    static func mediaType(of format: FeedFormat) -> String {
+        String(format.contentType.prefix { $0 != ";" })
+    }
+
+    /// The OpenGraph form of a BCP 47 tag: "en-GB" becomes "en_GB", "en" stays "en".
+    static func openGraphLocale(_ tag: String) -> String {
+        let language = Locale.Language(identifier: tag)
+        guard let code = language.languageCode?.identifier else { return tag.replacingOccurrences(of: "-", with: "_") }
+        guard let region = language.region?.identifier else { return code }
+        return code + "_" + region
+    }
+
     private func shareLinks(title: String, url: String) -> [LinkView] {
         let text = Self.queryEscaped(title)
         let link = Self.queryEscaped(url)
@@ -220,16 +280,31 @@ public struct PageRenderer: Sendable {
 
 /// Formats dates in the publication's locale and time zone.
 struct DateStyle {
+    /// The long date readers see.
     let style: Date.FormatStyle
-    let isoStyle: Date.ISO8601FormatStyle
+    /// The local date and time in ISO 8601, without the offset (added by `iso(_:)`).
+    let localISOStyle: Date.ISO8601FormatStyle
+    /// The publication's time zone.
+    let zone: TimeZone
 
+    /// Creates the styles of the publication's settings.
     init(settings: SiteSettings) {
-        let zone = TimeZone(identifier: settings.timeZone) ?? .gmt
+        zone = TimeZone(identifier: settings.timeZone) ?? .gmt
         style = Date.FormatStyle(date: .long, time: .omitted, locale: Locale(identifier: settings.locale), calendar: Calendar(identifier: .gregorian), timeZone: zone)
-        isoStyle = Date.ISO8601FormatStyle(timeZone: zone)
+        localISOStyle = Date.ISO8601FormatStyle(timeZone: zone).year().month().day().dateTimeSeparator(.standard).time(includingFractionalSeconds: false)
     }
 
+    /// The date as shown and in ISO 8601.
     func view(_ date: Date) -> DateView {
-        DateView(display: date.formatted(style), iso: date.formatted(isoStyle))
+        DateView(display: date.formatted(style), iso: iso(date))
+    }
+
+    /// ISO 8601 in the publication's time zone, always with an explicit offset ("+01:00", "+00:00", never "Z").
+    func iso(_ date: Date) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        let minutes = abs(offset) / 60
+        let hours = minutes / 60
+        let rest = minutes % 60
+        return date.formatted(localISOStyle) + (offset < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + String(hours) + ":" + (rest < 10 ? "0" : "") + String(rest)
     }
 }

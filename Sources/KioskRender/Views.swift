@@ -43,13 +43,26 @@ struct SiteView: MustacheParent {
     }
 }
 
-/// The document title, description and canonical address of one page.
+/// The document title, description and canonical address of one page, with its sharing and feed metadata.
 struct MetaView: MustacheParent {
+    /// The document `<title>`.
     let title: String
+    /// The meta, OpenGraph and Twitter description.
     let description: String
+    /// The absolute canonical address, also `og:url`.
     let canonicalURL: String
     /// Extra `<meta name="robots">` value, e.g. "noindex" on error pages.
     let robots: String?
+    /// The title shown on share cards (`og:title`, `twitter:title`), without the site name.
+    let shareTitle: String
+    /// The OpenGraph type: "article" on articles, "website" elsewhere.
+    let type: String
+    /// The OpenGraph locale, e.g. "en_GB".
+    let locale: String
+    /// The share image with an absolute URL, if the page has a top image.
+    let image: ImageView?
+    /// Feed autodiscovery links, the page's own feeds first.
+    let feeds: [FeedLinkView]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -57,6 +70,31 @@ struct MetaView: MustacheParent {
         case "description": description
         case "canonicalURL": canonicalURL
         case "robots": present(robots)
+        case "shareTitle": shareTitle
+        case "type": type
+        case "locale": locale
+        case "image": present(image)
+        case "twitterCard": image == nil ? "summary" : "summary_large_image"
+        case "feeds": feeds
+        default: nil
+        }
+    }
+}
+
+/// A feed autodiscovery `<link rel="alternate">`.
+struct FeedLinkView: MustacheParent {
+    /// What feed readers show, e.g. "Europe — The Meridian (RSS)".
+    let title: String
+    /// The feed's address.
+    let url: String
+    /// The feed's media type without parameters, e.g. "application/rss+xml".
+    let mediaType: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "mediaType": mediaType
         default: nil
         }
     }
@@ -181,6 +219,8 @@ struct ArticlePageView: PageView {
     let bylines: [LinkView]
     let published: DateView
     let updated: DateView?
+    /// When it last changed, never before it was published; for `article:modified_time`.
+    let modified: DateView
     let image: ImageView?
     let bodyHTML: String
     let topics: [LinkView]
@@ -188,6 +228,8 @@ struct ArticlePageView: PageView {
     let nextInSeries: TeaserView?
     let related: [TeaserView]
     let shareLinks: [LinkView]
+    /// JSON-LD blocks (`NewsArticle`, `BreadcrumbList`), already safe to place inside `<script>`.
+    let structuredData: [String]
 
     var templateName: String { "article" }
 
@@ -203,6 +245,7 @@ struct ArticlePageView: PageView {
         case "bylines": bylines
         case "published": published
         case "updated": present(updated)
+        case "modified": modified
         case "image": present(image)
         case "bodyHTML": bodyHTML
         case "topics": topics
@@ -213,6 +256,7 @@ struct ArticlePageView: PageView {
         case "related": related
         case "hasRelated": !related.isEmpty
         case "shareLinks": shareLinks
+        case "structuredData": structuredData
         default: nil
         }
     }

@@ -20,6 +20,8 @@ public enum SitePaths {
     /// A file of the theme's assets.
     public static func asset(_ fileName: String, version: String) -> String { "/assets/\(fileName)?v=\(version)" }
 
+    /// The search page.
+    public static let search = "/search"
     /// The robots.txt file.
     public static let robots = "/robots.txt"
     /// The sitemap index.

@@ -142,6 +142,45 @@ public struct PageRenderer: Sendable {
         return theme.render(view)
     }
 
+    /// The search page: the form, and for a query its page of results with the matches marked.
+    public func searchPage(_ query: SearchQuery, results: Page<SearchResult>, site: SiteContext) -> String {
+        let dates = DateStyle(settings: site.settings)
+        let heading = query.isEmpty ? "Search" : "Search: \(query.text)"
+        func address(_ number: Int) -> String {
+            var items = [URLQueryItem(name: "q", value: query.text)]
+            if let section = query.section { items.append(URLQueryItem(name: "section", value: section.rawValue)) }
+            if number > 1 { items.append(URLQueryItem(name: "page", value: String(number))) }
+            var components = URLComponents()
+            components.path = SitePaths.search
+            components.queryItems = items
+            return components.string ?? SitePaths.search
+        }
+        let view = SearchPageView(
+            site: siteView(site, currentPath: SitePaths.search),
+            meta: MetaView(
+                title: heading + " | " + site.settings.name, description: "Search " + site.settings.name + ".",
+                canonicalURL: publicURL + SitePaths.search, robots: "noindex", shareTitle: heading, type: "website",
+                locale: Self.openGraphLocale(site.settings.locale), image: nil, feeds: feedLinks(site: site)),
+            query: query.text,
+            sections: site.sections.map { OptionView(label: $0.name, value: $0.slug.rawValue, selected: $0.slug == query.section) },
+            hasQuery: !query.isEmpty,
+            total: results.totalItems,
+            results: results.items.map { SearchResultView(teaser: teaser($0.summary, dates: dates), snippetHTML: Self.snippetHTML($0.snippet)) },
+            pagination: PaginationView(
+                number: results.number, totalPages: results.totalPages,
+                previousURL: results.hasPrevious ? address(results.number - 1) : nil,
+                nextURL: results.hasNext ? address(results.number + 1) : nil)
+        )
+        return theme.render(view)
+    }
+
+    /// A snippet as safe HTML: everything escaped, then the match marks turned into `<mark>`.
+    static func snippetHTML(_ snippet: String) -> String {
+        HTMLEscaping.escape(snippet)
+            .replacingOccurrences(of: String(SearchResult.matchStart), with: "<mark>")
+            .replacingOccurrences(of: String(SearchResult.matchEnd), with: "</mark>")
+    }
+
     /// A friendly error page; the status decides the wording, never the error's details.
     public func errorPage(status: Int, site: SiteContext) -> String {
         let (heading, message) = Self.wording(for: status)
@@ -178,6 +217,7 @@ public struct PageRenderer: Sendable {
             navigation: settings.navigation.map { LinkView(label: $0.label, url: $0.url, current: $0.url == currentPath) },
             socialProfiles: settings.socialProfiles.map { LinkView(label: $0.label, url: $0.url) },
             logo: site.logo.map(imageView),
+            currentPath: currentPath,
             assetVersion: theme.assetVersion,
             year: String(Calendar(identifier: .gregorian).component(.year, from: now()))
         )

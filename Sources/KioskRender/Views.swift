@@ -1,3 +1,4 @@
+import KioskCore
 import Mustache
 
 /// An optional field as Mustache should see it: absent values are `false`, so that a lookup
@@ -22,6 +23,8 @@ struct SiteView: MustacheParent {
     let navigation: [LinkView]
     let socialProfiles: [LinkView]
     let logo: ImageView?
+    /// The path of the page being shown, to mark its navigation link.
+    let currentPath: String
     let assetVersion: String
     let year: String
 
@@ -36,6 +39,7 @@ struct SiteView: MustacheParent {
         case "socialProfiles": socialProfiles
         case "hasSocialProfiles": !socialProfiles.isEmpty
         case "logo": present(logo)
+        case "onSearch": currentPath == SitePaths.search
         case "assetVersion": assetVersion
         case "year": year
         default: nil
@@ -332,6 +336,66 @@ struct ErrorPageView: PageView {
         case "status": status
         case "heading": heading
         case "message": message
+        default: nil
+        }
+    }
+}
+
+/// A choice in a form's `<select>`.
+struct OptionView: MustacheParent {
+    let label: String
+    let value: String
+    let selected: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "value": value
+        case "selected": selected
+        default: nil
+        }
+    }
+}
+
+/// One search hit: its card and the passage with the matches marked.
+struct SearchResultView: MustacheParent {
+    let teaser: TeaserView
+    /// Safe HTML: escaped text with `<mark>` around matches.
+    let snippetHTML: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "snippetHTML": snippetHTML
+        default: teaser.child(named: name)
+        }
+    }
+}
+
+/// The search page.
+struct SearchPageView: PageView {
+    let site: SiteView
+    let meta: MetaView
+    let query: String
+    let sections: [OptionView]
+    let hasQuery: Bool
+    let total: Int
+    let results: [SearchResultView]
+    let pagination: PaginationView
+
+    var templateName: String { "search" }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "meta": meta
+        case "query": query
+        case "sections": sections
+        case "hasQuery": hasQuery
+        case "total": total
+        case "totalIsOne": total == 1
+        case "results": results
+        case "nothingFound": hasQuery && results.isEmpty
+        case "pagination": pagination
         default: nil
         }
     }

@@ -41,8 +41,8 @@ struct ErrorPageMiddleware<Store: PublicationStore>: RouterMiddleware {
 struct RequestLimitsMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
 
-    /// The longest path and query accepted, in bytes.
-    static let maximumURILength = 2_048
+    /// The longest path and query accepted, in bytes: room for a long search, far below what could hurt.
+    static let maximumURILength = 16_384
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.description.utf8.count <= Self.maximumURILength else { throw HTTPError(.uriTooLong) }

@@ -82,7 +82,7 @@ struct PublicSiteTests {
     ]
 
     static let longPaths = [
-        "/articles/" + String(repeating: "a", count: 10_000), "/latest?q=" + String(repeating: "x", count: 100_000),
+        "/articles/" + String(repeating: "a", count: 20_000), "/latest?q=" + String(repeating: "x", count: 100_000),
     ]
 
     @Test("unknown things are a themed 404", arguments: unknownPaths)

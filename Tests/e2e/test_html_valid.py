@@ -17,6 +17,8 @@ PAGES = {
     "topic": "/topics/shipping",
     "series": "/series/week-in-statecraft",
     "author": "/authors/nadia-rahimi",
+    "search": "/search?q=sanctions+tanker",
+    "search-nothing": "/search?q=zzzzqqq",
 }
 
 

@@ -19,12 +19,17 @@ enum Migrations {
     }
 
     /// Article text for full-text search: Porter stemming, diacritics folded, one row per article
-    /// (rowid = article id), with the publication time (NULL unless published) and section kept beside
-    /// the text so a search never has to read the large article rows.
+    /// (rowid = article id). Beside it, a small table of what searches filter and rank by (publication
+    /// time, NULL unless published, and section), so a search never reads the large text rows.
     private static let v3 = """
         CREATE VIRTUAL TABLE article_search USING fts5(
-            title, dek, body, authors, topics, series, published UNINDEXED, section UNINDEXED,
+            title, dek, body, authors, topics, series,
             tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE article_search_filter (
+            article_id INTEGER PRIMARY KEY,
+            published INTEGER,
+            section_id INTEGER NOT NULL
         );
         """
 

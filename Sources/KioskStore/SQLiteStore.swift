@@ -202,7 +202,7 @@ public struct SQLiteStore: PublicationStore {
         try await write { db in
             try db.execute(
                 sql: """
-                    DELETE FROM article_search; DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect;
+                    DELETE FROM article_search; DELETE FROM article_search_filter; DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect;
                     DELETE FROM topic; DELETE FROM series; DELETE FROM section; DELETE FROM author;
                     UPDATE site_settings SET logo_media_id = NULL; DELETE FROM media;
                     """)

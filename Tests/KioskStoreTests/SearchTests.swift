@@ -31,6 +31,14 @@ struct SearchTests {
         #expect(try await search(store, "harb").totalItems == 3, "the last word matches as a prefix")
     }
 
+    @Test("common English words are skipped unless nothing else is left; short last words are not prefixes", arguments: StoreKind.allCases)
+    func stopWords(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        #expect(try await search(store, "the strike of the port").items.map(\.summary.slug.rawValue) == ["port-strike"])
+        #expect(try await search(store, "the").totalItems == 6)
+        #expect(try await search(store, "str").items.isEmpty, "three letters are matched as a word, not a prefix")
+    }
+
     @Test("filters by section, paginates, and marks matches in the snippet", arguments: StoreKind.allCases)
     func filtersAndSnippets(kind: StoreKind) async throws {
         let store = try await kind.publication().store

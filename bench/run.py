@@ -122,10 +122,11 @@ http {{
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def wrk(url: str, seconds: int = SECONDS) -> dict[str, float]:
-    """Runs `wrk -t2 -c64 --latency` and returns req/s, p50/p99 in ms and the error count."""
+def wrk(url: str, seconds: int = SECONDS, connections: int = 64) -> dict[str, float]:
+    """Runs `wrk --latency` (2 threads and 64 connections unless told) and returns req/s, p50/p99 in ms and the error count."""
+    threads = min(2, connections)
     output = subprocess.run(
-        ["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency", url], capture_output=True, text=True, check=True).stdout
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url], capture_output=True, text=True, check=True).stdout
     result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))}
     for percent in ("50", "99"):
         value, unit = re.search(rf"\s{percent}%\s+([\d.]+)(us|ms|s)", output).groups()
@@ -209,6 +210,23 @@ def uncached(db: Path) -> float:
     return rss
 
 
+def search(db: Path) -> None:
+    """Search latency, one request at a time, so the figures are the search's own (no queueing)."""
+    server = Server(db, "--page-cache-mb", "0")
+    queries = [("one common word", "sanctions"), ("two words", "shipping+insurance"),
+               ("word in a section", "ceasefire&section=africa"), ("three words", "baltic+air+defence"),
+               ("rare word", "zanzibar"), ("only a stop word", "the")]
+    rows = []
+    try:
+        for name, query in queries:
+            result = wrk(f"{server.url}/search?q={query}", SECONDS // 2, connections=1)
+            rows.append([name, query.replace("+", " "), f"{result['rps']:,.0f}", f"{result['p50']:.2f}", f"{result['p99']:.2f}", result["errors"]])
+    finally:
+        server.stop()
+    table(f"Search, {ARTICLES:,} articles, one connection (wrk -t1 -c1 -d{SECONDS // 2}s)",
+          ["query", "words", "req/s", "p50 ms", "p99 ms", "errors"], rows)
+
+
 def edit_under_load(db: Path) -> None:
     port = free_port()
     editor = subprocess.Popen([str(BIN / "KioskBench"), "edit-under-load", str(db), str(port), str(SECONDS + 2)],
@@ -237,6 +255,7 @@ def main() -> None:
     server.stop()
     uncached_rss = uncached(db)
     print(f"\nResident memory after the runs above: cached server {cached_rss:.0f} MB, uncached server {uncached_rss:.0f} MB")
+    search(db)
     edit_under_load(db)
 
 

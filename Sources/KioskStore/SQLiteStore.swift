@@ -295,10 +295,10 @@ public struct SQLiteStore: PublicationStore {
                 owner = (.author(author.id), author.name, author.bio, SitePaths.author(author.slug))
             }
             let summaries = try Summaries.fetch(db, filter: owner.filter, limit: limit, offset: 0)
+            let ids = summaries.isEmpty ? "NULL" : summaries.map { String($0.id.rawValue) }.joined(separator: ",")
             let bodies = try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(
-                    db, sql: "SELECT id, body_html, updated_at FROM article WHERE id IN (\(summaries.map { String($0.id.rawValue) }.joined(separator: ",")))"
-                ).map { row -> (Int64, (String, Date)) in (row["id"], (row["body_html"], row["updated_at"])) })
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, body_html, updated_at FROM article WHERE id IN (\(ids))")
+                    .map { row -> (Int64, (String, Date)) in (row["id"], (row["body_html"], row["updated_at"])) })
             let entries = summaries.compactMap { summary in
                 bodies[summary.id.rawValue].map { FeedEntry(summary: summary, bodyHTML: $0.0, updatedAt: $0.1) }
             }

@@ -79,7 +79,7 @@ extension SearchIndex {
                     LIMIT ? OFFSET ?
                     """),
             arguments: arguments + [request.size, request.offset])
-        let idList = ids.map(String.init).joined(separator: ",")
+        let idList = ids.isEmpty ? "NULL" : ids.map(String.init).joined(separator: ",")
         let snippets = Dictionary(
             uniqueKeysWithValues: try Row.fetchAll(
                 db,

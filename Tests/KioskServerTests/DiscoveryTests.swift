@@ -78,6 +78,20 @@ struct DiscoveryTests {
         }
     }
 
+    @Test("a listing with no articles yet has an empty feed and shows in the sitemap")
+    func emptyListing() async throws {
+        let site = try await TestSite.make()
+        _ = try await site.publication.store.createSection(NewSection(slug: Slug("antarctica"), name: "Antarctica", position: 9))
+        try await site.application.test(.router) { client in
+            for format in FeedFormat.allCases {
+                let response = try await client.execute(uri: "/sections/antarctica/feed.\(format.fileExtension)", method: .get)
+                #expect(response.status == .ok, "\(format)")
+            }
+            let sitemap = String(buffer: try await client.execute(uri: "/sitemaps/sections.xml", method: .get).body)
+            #expect(sitemap.contains("<url><loc>https://gazette.example/sections/antarctica</loc></url>"))
+        }
+    }
+
     @Test("robots.txt adds the site's own rules and points at the sitemaps")
     func robots() async throws {
         let site = try await TestSite.make()

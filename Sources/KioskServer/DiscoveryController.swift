@@ -70,11 +70,8 @@ struct DiscoveryController<Store: PublicationStore> {
     }
 
     private func sitemapIndex() async throws -> PageOutcome {
-        let articles = try await store.publishedArticleCount()
-        var sitemaps: [SitemapEntry] = []
-        for page in 0..<max(1, (articles + Self.sitemapSize - 1) / Self.sitemapSize) {
-            let entries = try await store.sitemapArticles(offset: page * Self.sitemapSize, limit: Self.sitemapSize)
-            sitemaps.append(SitemapEntry(path: "/sitemaps/articles-\(page + 1).xml", lastModified: entries.compactMap(\.lastModified).max()))
+        var sitemaps = try await store.sitemapArticleChanges(chunkSize: Self.sitemapSize).enumerated().map { index, changed in
+            SitemapEntry(path: "/sitemaps/articles-\(index + 1).xml", lastModified: changed)
         }
         for kind in SitemapListing.allCases {
             let entries = try await store.sitemapListings(kind)

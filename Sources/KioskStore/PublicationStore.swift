@@ -73,10 +73,10 @@ public protocol PublicationStore: Sendable {
 
     /// The newest `limit` published articles of `scope` with their bodies, or where its slug moved.
     func feed(_ scope: FeedScope, limit: Int) async throws -> SlugLookup<FeedContent>
-    /// How many articles are published.
-    func publishedArticleCount() async throws -> Int
     /// Published articles' addresses and last changes, in a stable order (oldest first).
     func sitemapArticles(offset: Int, limit: Int) async throws -> [SitemapEntry]
+    /// The last change within each run of `size` published articles, in the order of `sitemapArticles`.
+    func sitemapArticleChanges(chunkSize size: Int) async throws -> [Date?]
     /// Every listing page of `kind` with the last change among its articles.
     func sitemapListings(_ kind: SitemapListing) async throws -> [SitemapEntry]
     /// Articles published at or after `since`, newest first, at most `limit`.

@@ -306,13 +306,6 @@ public struct SQLiteStore: PublicationStore {
         }
     }
 
-    /// How many articles are published.
-    public func publishedArticleCount() async throws -> Int {
-        try await writer.read { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM article WHERE status = 'published'")) ?? 0
-        }
-    }
-
     /// Published articles' addresses and last changes, in a stable order (oldest first).
     public func sitemapArticles(offset: Int, limit: Int) async throws -> [SitemapEntry] {
         try await writer.read { db in
@@ -320,6 +313,19 @@ public struct SQLiteStore: PublicationStore {
                 db.cachedStatement(sql: "SELECT slug, updated_at FROM article WHERE status = 'published' ORDER BY id LIMIT ? OFFSET ?"),
                 arguments: [limit, offset]
             ).map { row in SitemapEntry(path: SitePaths.article(try Slug(column: row, "slug")), lastModified: row["updated_at"]) }
+        }
+    }
+
+    /// The last change within each run of `size` published articles, in the order of `sitemapArticles`.
+    public func sitemapArticleChanges(chunkSize size: Int) async throws -> [Date?] {
+        try await writer.read { db in
+            let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM article WHERE status = 'published'")) ?? 0
+            return try stride(from: 0, to: max(count, 1), by: size).map { offset in
+                try Date.fetchOne(
+                    db.cachedStatement(
+                        sql: "SELECT MAX(updated_at) FROM (SELECT updated_at FROM article WHERE status = 'published' ORDER BY id LIMIT ? OFFSET ?)"),
+                    arguments: [size, offset])
+            }
         }
     }
 

@@ -148,3 +148,23 @@ public struct FrontPage: Sendable {
         self.latest = latest
     }
 }
+
+/// Every section, topic, series and author, for indexes and APIs.
+public struct Taxonomy: Sendable {
+    /// Sections in navigation order.
+    public let sections: [Section]
+    /// Topics by name.
+    public let topics: [Topic]
+    /// Series by name.
+    public let series: [Series]
+    /// Authors by name.
+    public let authors: [Author]
+
+    /// Creates a taxonomy.
+    public init(sections: [Section], topics: [Topic], series: [Series], authors: [Author]) {
+        self.sections = sections
+        self.topics = topics
+        self.series = series
+        self.authors = authors
+    }
+}

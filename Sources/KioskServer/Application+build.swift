@@ -17,17 +17,20 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String
     /// What pages tell the caches in front of Kiosk.
     public var cachePolicy: CachePolicy
+    /// When set, the Content API answers only requests carrying it as `key=`.
+    public var contentAPIKey: String?
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, mediaDirectory: String, publicURL: String? = nil,
-        cachePolicy: CachePolicy = CachePolicy()
+        cachePolicy: CachePolicy = CachePolicy(), contentAPIKey: String? = nil
     ) {
         self.host = host
         self.port = port
         self.mediaDirectory = mediaDirectory
         self.publicURL = publicURL ?? "http://\(host):\(port)"
         self.cachePolicy = cachePolicy
+        self.contentAPIKey = contentAPIKey
     }
 }
 
@@ -78,6 +81,9 @@ public func buildRouter<Store: PublicationStore>(
     PublicController(store: dependencies.store, site: site, renderer: renderer, pages: pages).addRoutes(to: router)
     DiscoveryController(
         store: dependencies.store, site: site, feeds: FeedRenderer(publicURL: configuration.publicURL), pages: pages, now: Date.init
+    ).addRoutes(to: router)
+    ContentAPIController(
+        store: dependencies.store, site: site, pages: pages, publicURL: configuration.publicURL, accessKey: configuration.contentAPIKey
     ).addRoutes(to: router)
     StaticFilesController(
         media: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),

@@ -36,8 +36,9 @@ struct PageResponder: Sendable {
     let policy: CachePolicy
 
     /// The response for `request`: the cached page if it is current, otherwise what `render` makes of it.
-    func respond(to request: Request, render: () async throws -> PageOutcome) async throws -> Response {
-        let key = Self.key(for: request)
+    /// `key` names the page in the cache; by default the path and page number.
+    func respond(to request: Request, key: String? = nil, render: () async throws -> PageOutcome) async throws -> Response {
+        let key = key ?? Self.key(for: request)
         let current = generation.current
         if let page = cache.page(for: key, generation: current) {
             return response(page, for: request)

@@ -64,6 +64,11 @@ public protocol PublicationStore: Sendable {
     /// A page of an author's published articles.
     func authorListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Author>>
 
+    /// Every section, topic, series and author.
+    func taxonomy() async throws -> Taxonomy
+    /// The slug of the published article with this id, or `nil`.
+    func publishedArticleSlug(_ id: Article.ID) async throws -> Slug?
+
     // MARK: Search (published articles only)
 
     /// One page of published articles matching `query`, most relevant first with a boost for recent ones.

@@ -257,6 +257,25 @@ public struct SQLiteStore: PublicationStore {
         try await listing(kind: .author, slug: slug, page: page) { .author($0.id) }
     }
 
+    /// Every section, topic, series and author.
+    public func taxonomy() async throws -> Taxonomy {
+        try await writer.read { db in
+            Taxonomy(
+                sections: try Section.fetchAll(db.cachedStatement(sql: "SELECT * FROM section ORDER BY position, name")),
+                topics: try Topic.fetchAll(db.cachedStatement(sql: "SELECT * FROM topic ORDER BY name")),
+                series: try Series.fetchAll(db.cachedStatement(sql: "SELECT * FROM series ORDER BY name")),
+                authors: try Author.fetchAll(db.cachedStatement(sql: "SELECT * FROM author ORDER BY name")))
+        }
+    }
+
+    /// The slug of the published article with this id, or `nil`.
+    public func publishedArticleSlug(_ id: Article.ID) async throws -> Slug? {
+        try await writer.read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT slug FROM article WHERE id = ? AND status = 'published'"), arguments: [id.rawValue])
+                .flatMap(Slug.parse)
+        }
+    }
+
     // MARK: Search
 
     /// One page of published articles matching `query`, most relevant first with a boost for recent ones.

@@ -93,7 +93,7 @@ struct Serve: AsyncParsableCommand {
             let loadedTheme = try Theme(directory: settings.theme)
             let configuration = ServerConfiguration(
                 host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL,
-                cachePolicy: settings.cachePolicy)
+                cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey)
             let dependencies = AppDependencies(
                 store: store, theme: loadedTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger)
             let app = buildApplication(configuration: configuration, dependencies: dependencies)

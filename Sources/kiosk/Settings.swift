@@ -15,6 +15,7 @@ struct Settings {
     var logLevel: Logger.Level
     var pageCacheBytes: Int
     var cachePolicy: CachePolicy
+    var contentAPIKey: String?
 
     /// Reads the settings; flags given on the command line win over every other source.
     static func load(
@@ -67,7 +68,8 @@ struct Settings {
             publicURL: url,
             logLevel: level,
             pageCacheBytes: cacheMB << 20,
-            cachePolicy: CachePolicy(sharedMaxAge: sharedMaxAge, staleWhileRevalidate: stale)
+            cachePolicy: CachePolicy(sharedMaxAge: sharedMaxAge, staleWhileRevalidate: stale),
+            contentAPIKey: reader.string(forKey: "kiosk.content.api.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
         )
     }
 

@@ -17,7 +17,7 @@ public struct TestSite {
     public static let imageBytes = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\"><rect width=\"1200\" height=\"675\" fill=\"#345\"/></svg>\n"
 
     /// Builds the site; each call has its own database (in memory unless a path is given) and media folder.
-    public static func make(databasePath: String? = nil, pageCacheBytes: Int = 8 << 20) async throws -> TestSite {
+    public static func make(databasePath: String? = nil, pageCacheBytes: Int = 8 << 20, contentAPIKey: String? = nil) async throws -> TestSite {
         let store = try databasePath.map { try SQLiteStore.open(path: $0) } ?? SQLiteStore.inMemory()
         let pageCache = PageCache(capacity: pageCacheBytes)
         let publication = try await TestPublication.make(in: store)
@@ -30,7 +30,7 @@ public struct TestSite {
         var logger = Logger(label: "kiosk.tests")
         logger.logLevel = .critical
         let router = buildRouter(
-            configuration: ServerConfiguration(mediaDirectory: media.path, publicURL: "https://gazette.example"),
+            configuration: ServerConfiguration(mediaDirectory: media.path, publicURL: "https://gazette.example", contentAPIKey: contentAPIKey),
             dependencies: AppDependencies(
                 store: store, theme: try Theme(directory: TestPaths.defaultTheme), pageCache: pageCache, logger: logger))
         return TestSite(publication: publication, router: router, mediaFolder: media, pageCache: pageCache)

@@ -1,0 +1,251 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KioskCore
+import KioskStore
+
+/// The public, read-only Content API under `/api/content/v1`: published articles and the taxonomy
+/// as JSON, cached and validated like pages. Drafts and anything private never appear.
+struct ContentAPIController<Store: PublicationStore> {
+    /// Where the API lives.
+    static var base: String { "/api/content/v1" }
+    /// Articles per page unless `limit` says otherwise, and the most it may say.
+    static var defaultLimit: Int { 15 }
+    static var maximumLimit: Int { 100 }
+    /// The fields an article has; `fields=` picks among them.
+    static var articleFields: [String] {
+        ["id", "slug", "url", "title", "dek", "format", "section", "series", "authors", "excerpt", "image", "published_at"]
+    }
+
+    let store: Store
+    let site: SiteContextCache<Store>
+    let pages: PageResponder
+    let publicURL: String
+    /// When set, every request must carry it as `key=`.
+    let accessKey: String?
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        let api = router.group(RouterPath(stringLiteral: Self.base))
+            .add(middleware: ContentAPIMiddleware(accessKey: accessKey))
+        api.get("/articles") { request, _ in try await json(request) { try await articles(request) } }
+        api.get("/articles/:ref") { request, context in
+            try await json(request) { try await article(context.parameters.get("ref") ?? "", request: request) }
+        }
+        api.get("/sections") { request, _ in try await json(request) { try await terms(\.sections, name: "sections") } }
+        api.get("/topics") { request, _ in try await json(request) { try await terms(\.topics, name: "topics") } }
+        api.get("/series") { request, _ in try await json(request) { try await terms(\.series, name: "series") } }
+        api.get("/authors") { request, _ in try await json(request) { try await terms(\.authors, name: "authors") } }
+        api.get("/settings") { request, _ in
+            try await json(request) {
+                let settings = try await site.current().settings
+                return [
+                    "settings": [
+                        "name": settings.name, "description": settings.description, "about": settings.about, "locale": settings.locale,
+                        "time_zone": settings.timeZone, "url": publicURL,
+                        "social_profiles": settings.socialProfiles.map { ["label": $0.label, "url": $0.url] },
+                    ] as [String: Any]
+                ]
+            }
+        }
+    }
+
+    /// Answers through the page cache, keyed by the whole query, with the body `build` makes.
+    private func json(_ request: Request, build: () async throws -> [String: Any]) async throws -> Response {
+        try await pages.respond(to: request, key: request.uri.path + "?" + (request.uri.query ?? "")) {
+            let data = try JSONSerialization.data(withJSONObject: try await build(), options: [.sortedKeys, .withoutEscapingSlashes])
+            return .document(String(decoding: data, as: UTF8.self), contentType: "application/json; charset=utf-8")
+        }
+    }
+
+    private func articles(_ request: Request) async throws -> [String: Any] {
+        let parameters = request.uri.queryParameters
+        let limit = try Self.number(parameters.get("limit"), name: "limit", default: Self.defaultLimit, range: 1...Self.maximumLimit)
+        let pageNumber = try Self.number(parameters.get("page"), name: "page", default: 1, range: 1...PageRequest.maximumNumber)
+        guard let page = PageRequest(number: pageNumber, size: limit) else { throw Problem(.badRequest, "page and limit must be positive whole numbers.") }
+        let fields = try Self.fields(parameters.get("fields"))
+        let filters = ["section", "topic", "series", "author"].compactMap { name in parameters.get(name).map { (name, $0) } }
+        guard filters.count <= 1 else { throw Problem(.badRequest, "Filter by one of section, topic, series or author at a time.") }
+        let result: Page<ArticleSummary>
+        if let (name, value) = filters.first {
+            guard let slug = Slug.parse(value) else { throw Problem(.badRequest, "“\(value)” is not a valid \(name) slug.") }
+            let found: Page<ArticleSummary>? =
+                switch name {
+                case "section": try await store.sectionListing(slug, page: page).found?.page
+                case "topic": try await store.topicListing(slug, page: page).found?.page
+                case "series": try await store.seriesListing(slug, page: page).found?.page
+                default: try await store.authorListing(slug, page: page).found?.page
+                }
+            guard let found else { throw Problem(.notFound, "There is no \(name) “\(slug)”.") }
+            result = found
+        } else {
+            result = try await store.latest(page)
+        }
+        return [
+            "articles": result.items.map { Self.select(fields, from: articleObject($0)) },
+            "meta": [
+                "pagination": [
+                    "page": result.number, "limit": result.size, "pages": result.totalPages, "total": result.totalItems,
+                    "next": result.hasNext ? result.number + 1 : NSNull(), "prev": result.hasPrevious ? result.number - 1 : NSNull(),
+                ] as [String: Any]
+            ],
+        ]
+    }
+
+    private func article(_ reference: String, request: Request) async throws -> [String: Any] {
+        let parameters = request.uri.queryParameters
+        let fields = try Self.fields(parameters.get("fields"))
+        let includeHTML = (parameters.get("include") ?? "").split(separator: ",").contains("html")
+        let slug: Slug?
+        if let id = Int64(reference), id > 0 {
+            slug = try await store.publishedArticleSlug(Article.ID(id))
+        } else {
+            slug = Slug.parse(reference)
+        }
+        guard let slug, case .found(let detail) = try await store.articlePage(slug, relatedLimit: 0) else {
+            throw Problem(.notFound, "There is no published article “\(reference)”.")
+        }
+        let content = detail.article.content
+        let summary = ArticleSummary(
+            id: detail.article.id, slug: content.slug, title: content.title, dek: content.dek, format: content.format,
+            section: SectionReference(slug: detail.section.slug, name: detail.section.name),
+            series: detail.series.map { SectionReference(slug: $0.slug, name: $0.name) },
+            authors: detail.authors.map { AuthorReference(slug: $0.slug, name: $0.name) }, topMedia: detail.topMedia,
+            excerpt: content.body.excerpt, openingHTML: content.body.openingHTML, publishedAt: detail.article.publishedAt ?? detail.article.createdAt)
+        var object = Self.select(fields, from: articleObject(summary))
+        object["topics"] = detail.topics.map { ["slug": $0.slug.rawValue, "name": $0.name] }
+        object["updated_at"] = Self.timestamp(detail.article.updatedAt)
+        if includeHTML { object["html"] = content.body.html }
+        return ["article": object]
+    }
+
+    private func terms<Term>(_ path: KeyPath<Taxonomy, [Term]>, name: String) async throws -> [String: Any] {
+        let items = try await store.taxonomy()[keyPath: path].map(termObject)
+        return [name: items, "meta": ["total": items.count]]
+    }
+
+    private func termObject(_ term: Any) -> [String: Any] {
+        switch term {
+        case let section as Section:
+            ["slug": section.slug.rawValue, "name": section.name, "description": section.description, "url": publicURL + SitePaths.section(section.slug)]
+        case let topic as Topic:
+            ["slug": topic.slug.rawValue, "name": topic.name, "description": topic.description, "url": publicURL + SitePaths.topic(topic.slug)]
+        case let series as Series:
+            ["slug": series.slug.rawValue, "name": series.name, "description": series.description, "url": publicURL + SitePaths.series(series.slug)]
+        case let author as Author:
+            [
+                "slug": author.slug.rawValue, "name": author.name, "bio": author.bio, "url": publicURL + SitePaths.author(author.slug),
+                "links": author.links.map { ["label": $0.label, "url": $0.url] },
+            ]
+        default:
+            [:]
+        }
+    }
+
+    private func articleObject(_ article: ArticleSummary) -> [String: Any] {
+        [
+            "id": article.id.rawValue,
+            "slug": article.slug.rawValue,
+            "url": publicURL + SitePaths.article(article.slug),
+            "title": article.title,
+            "dek": article.dek,
+            "format": article.format.rawValue,
+            "section": ["slug": article.section.slug.rawValue, "name": article.section.name],
+            "series": article.series.map { ["slug": $0.slug.rawValue, "name": $0.name] as Any } ?? NSNull(),
+            "authors": article.authors.map { ["slug": $0.slug.rawValue, "name": $0.name, "url": publicURL + SitePaths.author($0.slug)] },
+            "excerpt": article.excerpt,
+            "image": article.topMedia.map {
+                [
+                    "url": publicURL + SitePaths.media($0.fileName), "alt": $0.alt, "caption": $0.caption, "credit": $0.credit,
+                    "width": $0.width, "height": $0.height,
+                ] as Any
+            } ?? NSNull(),
+            "published_at": Self.timestamp(article.publishedAt),
+        ]
+    }
+
+    private static func select(_ fields: Set<String>?, from object: [String: Any]) -> [String: Any] {
+        guard let fields else { return object }
+        return object.filter { fields.contains($0.key) }
+    }
+
+    private static func fields(_ text: String?) throws -> Set<String>? {
+        guard let text, !text.isEmpty else { return nil }
+        let fields = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let unknown = fields.subtracting(articleFields)
+        guard unknown.isEmpty else {
+            throw Problem(.badRequest, "Unknown fields \(unknown.sorted().joined(separator: ", ")); choose from \(articleFields.joined(separator: ", ")).")
+        }
+        return fields
+    }
+
+    private static func number(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw Problem(.badRequest, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(text.prefix(40))”.")
+        }
+        return number
+    }
+
+    private static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
+    }
+}
+
+extension SlugLookup {
+    /// The value if found.
+    var found: Value? {
+        if case .found(let value) = self { return value }
+        return nil
+    }
+}
+
+/// An API error, sent as an RFC 9457 problem document.
+struct Problem: Error {
+    let status: HTTPResponse.Status
+    let detail: String
+
+    init(_ status: HTTPResponse.Status, _ detail: String) {
+        self.status = status
+        self.detail = detail
+    }
+}
+
+/// Makes every Content API answer JSON: CORS open to any origin, the access key checked when one is
+/// set, and every error (ours or the router's) a problem document instead of an HTML page.
+struct ContentAPIMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    let accessKey: String?
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            if let accessKey, !Self.constantTimeEqual(request.uri.queryParameters.get("key") ?? "", accessKey) {
+                throw Problem(.unauthorized, "This Content API needs its access key as the key query parameter.")
+            }
+            response = try await next(request, context)
+        } catch let problem as Problem {
+            response = Self.problem(problem.status, problem.detail)
+        } catch let error as HTTPError where error.status.code < 500 {
+            response = Self.problem(error.status, error.status == .notFound ? "Nothing is published at this address." : error.status.reasonPhrase)
+        }
+        response.headers[.accessControlAllowOrigin] = "*"
+        return response
+    }
+
+    static func problem(_ status: HTTPResponse.Status, _ detail: String) -> Response {
+        let object: [String: Any] = ["type": "about:blank", "title": status.reasonPhrase, "status": status.code, "detail": detail]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/problem+json"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
+        let a = Array(lhs.utf8)
+        let b = Array(rhs.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

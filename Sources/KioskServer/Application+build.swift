@@ -90,5 +90,10 @@ public func buildRouter<Store: PublicationStore>(
         assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")
     ).addRoutes(to: router)
     router.get("/healthz") { _, _ in "ok" }
+    router.get("/api/openapi.json") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "application/json", .accessControlAllowOrigin: "*"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+    }
     return router
 }

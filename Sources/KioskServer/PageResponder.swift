@@ -67,13 +67,14 @@ struct PageResponder: Sendable {
         return request.uri.path + "?page=" + page
     }
 
-    /// Whether the client accepts gzip (`Accept-Encoding: gzip`, not given `q=0`).
+    /// Whether the client accepts gzip: `gzip` or `*` listed with no quality, or a quality above 0.
     static func acceptsGzip(_ request: Request) -> Bool {
         guard let header = request.headers[.acceptEncoding] else { return false }
         return header.split(separator: ",").contains { coding in
             let parts = coding.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard parts.first == "gzip" || parts.first == "*" else { return false }
-            return !parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "").hasPrefix("q=0") && !$0.hasPrefix("q=0.") }
+            guard let quality = parts.dropFirst().first(where: { $0.hasPrefix("q=") }) else { return true }
+            return (Double(quality.dropFirst(2)) ?? 0) > 0
         }
     }
 

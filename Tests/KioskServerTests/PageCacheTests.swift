@@ -44,8 +44,12 @@ struct PageCacheTests {
             #expect(packed.headers[.eTag] == plain.headers[.eTag])
             #expect(packed.body.readableBytes < plain.body.readableBytes / 2)
             #expect(Gunzip.decompress(packed.body) == Array(plain.body.readableBytesView))
-            let refused = try await client.execute(uri: "/articles/letter-two", method: .get, headers: [.acceptEncoding: "gzip;q=0, identity"])
-            #expect(refused.headers[.contentEncoding] == nil)
+            for refusal in ["gzip;q=0, identity", "gzip; q=0.0", "br, *;q=0", "identity"] {
+                let refused = try await client.execute(uri: "/articles/letter-two", method: .get, headers: [.acceptEncoding: refusal])
+                #expect(refused.headers[.contentEncoding] == nil, "\(refusal)")
+            }
+            let wildcard = try await client.execute(uri: "/articles/letter-two", method: .get, headers: [.acceptEncoding: "*"])
+            #expect(wildcard.headers[.contentEncoding] == "gzip")
         }
     }
 

@@ -20,6 +20,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case slugTaken(Slug)
     /// A referenced record (section, author, media…) does not exist.
     case missingReference(String)
+    /// A value that must be unique (other than a slug, reported as `slugTaken`) is already in use.
+    case duplicate(String)
     /// The record to change does not exist.
     case notFound
 }

@@ -85,7 +85,7 @@ enum StoreErrors {
     static func translate(_ error: DatabaseError) -> any Error {
         switch error.extendedResultCode {
         case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
-            return StoreError.missingReference("a value that must be unique is already in use")
+            return StoreError.duplicate(error.message ?? "a value that must be unique is already in use")
         case .SQLITE_CONSTRAINT_FOREIGNKEY:
             return StoreError.missingReference("a referenced section, series, topic, author or media does not exist")
         default:

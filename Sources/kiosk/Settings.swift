@@ -105,6 +105,7 @@ enum Messages {
         switch error {
         case .slugTaken(let slug): "the slug “\(slug)” is already in use."
         case .missingReference(let what): "missing or invalid reference: \(what)."
+        case .duplicate(let what): "already in use: \(what)."
         case .notFound: "the record does not exist."
         }
     }

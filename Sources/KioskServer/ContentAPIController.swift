@@ -31,10 +31,31 @@ struct ContentAPIController<Store: PublicationStore> {
         api.get("/articles/:ref") { request, context in
             try await json(request) { try await article(context.parameters.get("ref") ?? "", request: request) }
         }
-        api.get("/sections") { request, _ in try await json(request) { try await terms(\.sections, name: "sections") } }
-        api.get("/topics") { request, _ in try await json(request) { try await terms(\.topics, name: "topics") } }
-        api.get("/series") { request, _ in try await json(request) { try await terms(\.series, name: "series") } }
-        api.get("/authors") { request, _ in try await json(request) { try await terms(\.authors, name: "authors") } }
+        api.get("/sections") { request, _ in
+            try await json(request) {
+                Self.list("sections", try await store.taxonomy().sections) { term($0.slug, $0.name, $0.description, SitePaths.section) }
+            }
+        }
+        api.get("/topics") { request, _ in
+            try await json(request) {
+                Self.list("topics", try await store.taxonomy().topics) { term($0.slug, $0.name, $0.description, SitePaths.topic) }
+            }
+        }
+        api.get("/series") { request, _ in
+            try await json(request) {
+                Self.list("series", try await store.taxonomy().series) { term($0.slug, $0.name, $0.description, SitePaths.series) }
+            }
+        }
+        api.get("/authors") { request, _ in
+            try await json(request) {
+                Self.list("authors", try await store.taxonomy().authors) { author in
+                    var object = term(author.slug, author.name, nil, SitePaths.author)
+                    object["bio"] = author.bio
+                    object["links"] = author.links.map { ["label": $0.label, "url": $0.url] }
+                    return object
+                }
+            }
+        }
         api.get("/settings") { request, _ in
             try await json(request) {
                 let settings = try await site.current().settings
@@ -118,27 +139,16 @@ struct ContentAPIController<Store: PublicationStore> {
         return ["article": object]
     }
 
-    private func terms<Term>(_ path: KeyPath<Taxonomy, [Term]>, name: String) async throws -> [String: Any] {
-        let items = try await store.taxonomy()[keyPath: path].map(termObject)
-        return [name: items, "meta": ["total": items.count]]
+    /// A list response: the items under `name`, and their count.
+    private static func list<Item>(_ name: String, _ items: [Item], object: (Item) -> [String: Any]) -> [String: Any] {
+        [name: items.map(object), "meta": ["total": items.count]]
     }
 
-    private func termObject(_ term: Any) -> [String: Any] {
-        switch term {
-        case let section as Section:
-            ["slug": section.slug.rawValue, "name": section.name, "description": section.description, "url": publicURL + SitePaths.section(section.slug)]
-        case let topic as Topic:
-            ["slug": topic.slug.rawValue, "name": topic.name, "description": topic.description, "url": publicURL + SitePaths.topic(topic.slug)]
-        case let series as Series:
-            ["slug": series.slug.rawValue, "name": series.name, "description": series.description, "url": publicURL + SitePaths.series(series.slug)]
-        case let author as Author:
-            [
-                "slug": author.slug.rawValue, "name": author.name, "bio": author.bio, "url": publicURL + SitePaths.author(author.slug),
-                "links": author.links.map { ["label": $0.label, "url": $0.url] },
-            ]
-        default:
-            [:]
-        }
+    /// A section, topic, series or author as JSON; authors have a bio instead of a description.
+    private func term(_ slug: Slug, _ name: String, _ description: String?, _ path: (Slug) -> String) -> [String: Any] {
+        var object: [String: Any] = ["slug": slug.rawValue, "name": name, "url": publicURL + path(slug)]
+        if let description { object["description"] = description }
+        return object
     }
 
     private func articleObject(_ article: ArticleSummary) -> [String: Any] {

@@ -38,15 +38,30 @@ public struct Article: Hashable, Sendable, Identifiable {
     public var createdAt: Date
     /// When it was last changed.
     public var updatedAt: Date
+    /// Grows with every change, so a save based on an older version can be refused.
+    public var version: Int
+    /// The newsroom account that started it, if any (contributors may edit only their own).
+    public var ownerID: User.ID?
+    /// When a draft was handed to the editors for review, if it was.
+    public var submittedAt: Date?
+    /// When it was moved to the trash, if it is there.
+    public var trashedAt: Date?
 
     /// Creates an article value.
-    public init(id: ID, content: ArticleContent, status: ArticleStatus, publishedAt: Date?, createdAt: Date, updatedAt: Date) {
+    public init(
+        id: ID, content: ArticleContent, status: ArticleStatus, publishedAt: Date?, createdAt: Date, updatedAt: Date,
+        version: Int = 1, ownerID: User.ID? = nil, submittedAt: Date? = nil, trashedAt: Date? = nil
+    ) {
         self.id = id
         self.content = content
         self.status = status
         self.publishedAt = publishedAt
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.version = version
+        self.ownerID = ownerID
+        self.submittedAt = submittedAt
+        self.trashedAt = trashedAt
     }
 }
 

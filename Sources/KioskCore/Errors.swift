@@ -24,4 +24,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case duplicate(String)
     /// The record to change does not exist.
     case notFound
+    /// The record cannot be deleted because something still uses it; says what.
+    case inUse(String)
 }

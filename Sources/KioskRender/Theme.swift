@@ -16,8 +16,9 @@ public struct Theme: Sendable {
     /// A short fingerprint of the assets, appended to their URLs so browsers refetch after a change.
     public let assetVersion: String
 
-    /// Loads the theme in `directory`, or throws `ThemeError` saying what is missing or broken.
-    public init(directory: String) throws(ThemeError) {
+    /// Loads the theme in `directory` and checks it has `required` templates, or throws `ThemeError`
+    /// saying what is missing or broken.
+    public init(directory: String, required: [String] = Theme.requiredTemplates) throws(ThemeError) {
         _ = HTMLEscaping.registration
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         let templatesURL = root.appendingPathComponent("templates")
@@ -39,7 +40,7 @@ public struct Theme: Sendable {
                 throw ThemeError(message: "The theme template \(path) is not valid Mustache: \(error)")
             }
         }
-        for name in Self.requiredTemplates where templates[name] == nil {
+        for name in required where templates[name] == nil {
             throw ThemeError(message: "The theme at \(root.path) has no templates/\(name).mustache.")
         }
         var isFolder: ObjCBool = false
@@ -54,6 +55,11 @@ public struct Theme: Sendable {
     /// Renders `page` with its template; the template's presence was checked at load time.
     func render(_ page: some PageView) -> String {
         library.render(page, withTemplate: page.templateName) ?? ""
+    }
+
+    /// Renders `view` (a value read by reflection, for pages outside this module) with template `name`.
+    public func render(_ view: Any, template name: String) -> String {
+        library.render(view, withTemplate: name) ?? ""
     }
 
     private static func fingerprint(ofFilesIn folder: URL) -> String {

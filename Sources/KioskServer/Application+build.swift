@@ -19,12 +19,15 @@ public struct ServerConfiguration: Sendable {
     public var cachePolicy: CachePolicy
     /// When set, the Content API answers only requests carrying it as `key=`.
     public var contentAPIKey: String?
+    /// The largest media upload accepted, in bytes.
+    public var maximumUploadBytes: Int
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, mediaDirectory: String, publicURL: String? = nil,
-        cachePolicy: CachePolicy = CachePolicy(), contentAPIKey: String? = nil
+        cachePolicy: CachePolicy = CachePolicy(), contentAPIKey: String? = nil, maximumUploadBytes: Int = 10 << 20
     ) {
+        self.maximumUploadBytes = maximumUploadBytes
         self.host = host
         self.port = port
         self.mediaDirectory = mediaDirectory
@@ -34,28 +37,40 @@ public struct ServerConfiguration: Sendable {
     }
 }
 
-/// The composition root: the store, theme, page cache and logger a node runs with.
-public struct AppDependencies<Store: PublicationStore>: Sendable {
+/// The composition root: the store, themes, password hasher, page cache and logger a node runs with.
+public struct AppDependencies<Store: NewsroomStore>: Sendable {
     /// Where content is read and written.
     public var store: Store
-    /// The loaded theme.
+    /// The loaded theme of the public site.
     public var theme: Theme
+    /// The loaded theme of the newsroom.
+    public var adminTheme: Theme
+    /// Hashes and checks newsroom passwords.
+    public var passwordHasher: PasswordHasher
+    /// The clock: the newsroom reads the time from here, so tests can set it.
+    public var now: @Sendable () -> Date
     /// Rendered pages kept in memory.
     public var pageCache: PageCache
     /// Where requests and errors are logged.
     public var logger: Logger
 
     /// Bundles the dependencies.
-    public init(store: Store, theme: Theme, pageCache: PageCache, logger: Logger) {
+    public init(
+        store: Store, theme: Theme, adminTheme: Theme, passwordHasher: PasswordHasher = PasswordHasher(), pageCache: PageCache, logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
         self.theme = theme
+        self.adminTheme = adminTheme
+        self.passwordHasher = passwordHasher
+        self.now = now
         self.pageCache = pageCache
         self.logger = logger
     }
 }
 
 /// Builds the HTTP application; `main` and the tests both call this.
-public func buildApplication<Store: PublicationStore>(
+public func buildApplication<Store: NewsroomStore>(
     configuration: ServerConfiguration, dependencies: AppDependencies<Store>
 ) -> some ApplicationProtocol {
     Application(
@@ -65,12 +80,12 @@ public func buildApplication<Store: PublicationStore>(
     )
 }
 
-/// Builds the router with every route and middleware of the reader's site.
-public func buildRouter<Store: PublicationStore>(
+/// Builds the router with every route and middleware of the reader's site and the newsroom.
+public func buildRouter<Store: NewsroomStore>(
     configuration: ServerConfiguration, dependencies: AppDependencies<Store>
-) -> Router<BasicRequestContext> {
+) -> Router<KioskRequestContext> {
     let renderer = PageRenderer(theme: dependencies.theme, publicURL: configuration.publicURL)
-    let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let router = Router(context: KioskRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     let site = SiteContextCache(store: dependencies.store)
     router.add(middleware: ErrorPageMiddleware(site: site, renderer: renderer, logger: dependencies.logger))
@@ -87,7 +102,17 @@ public func buildRouter<Store: PublicationStore>(
     ).addRoutes(to: router)
     StaticFilesController(
         media: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
-        assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")
+        assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable"),
+        adminAssets: StaticFiles(directory: dependencies.adminTheme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")
+    ).addRoutes(to: router)
+    NewsroomController(
+        store: dependencies.store,
+        auth: NewsroomAuth(
+            store: dependencies.store, hasher: dependencies.passwordHasher, secureCookies: configuration.publicURL.lowercased().hasPrefix("https:"),
+            now: dependencies.now),
+        pages: AdminPages(theme: dependencies.adminTheme), site: site, publicPages: renderer,
+        media: MediaLibrary(directory: configuration.mediaDirectory, maximumBytes: configuration.maximumUploadBytes),
+        publicURL: configuration.publicURL, logger: dependencies.logger
     ).addRoutes(to: router)
     router.get("/healthz") { _, _ in "ok" }
     router.get("/api/openapi.json") { _, _ in

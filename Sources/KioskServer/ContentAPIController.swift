@@ -24,7 +24,7 @@ struct ContentAPIController<Store: PublicationStore> {
     /// When set, every request must carry it as `key=`.
     let accessKey: String?
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<KioskRequestContext>) {
         let api = router.group(RouterPath(stringLiteral: Self.base))
             .add(middleware: ContentAPIMiddleware(accessKey: accessKey))
         api.get("/articles") { request, _ in try await json(request) { try await articles(request) } }
@@ -223,7 +223,7 @@ struct Problem: Error {
 /// Makes every Content API answer JSON: CORS open to any origin, the access key checked when one is
 /// set, and every error (ours or the router's) a problem document instead of an HTML page.
 struct ContentAPIMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = KioskRequestContext
 
     let accessKey: String?
 

@@ -20,7 +20,7 @@ struct DiscoveryController<Store: PublicationStore> {
     let pages: PageResponder
     let now: @Sendable () -> Date
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<KioskRequestContext>) {
         for format in FeedFormat.allCases {
             router.get(RouterPath(stringLiteral: SitePaths.feed(of: SitePaths.home, format: format))) { request, _ in
                 try await pages.respond(to: request) { try await feed(.site, format: format) }

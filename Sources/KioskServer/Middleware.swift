@@ -7,7 +7,7 @@ import Logging
 
 /// Turns every error into the theme's friendly error page; details go to the log, never to the reader.
 struct ErrorPageMiddleware<Store: PublicationStore>: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = KioskRequestContext
 
     let site: SiteContextCache<Store>
     let renderer: PageRenderer
@@ -39,7 +39,7 @@ struct ErrorPageMiddleware<Store: PublicationStore>: RouterMiddleware {
 
 /// Refuses requests whose address is longer than any page of ours could need.
 struct RequestLimitsMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = KioskRequestContext
 
     /// The longest path and query accepted, in bytes: room for a long search, far below what could hurt.
     static let maximumURILength = 16_384
@@ -69,7 +69,7 @@ enum SecurityHeaders {
 
 /// Makes sure every response carries the security headers; cached pages come with them already.
 struct SecurityHeadersMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = KioskRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)

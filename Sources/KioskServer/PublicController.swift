@@ -18,7 +18,7 @@ struct PublicController<Store: PublicationStore> {
     let renderer: PageRenderer
     let pages: PageResponder
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<KioskRequestContext>) {
         router.get("/", use: cached(frontPage))
         router.get(RouterPath(stringLiteral: SitePaths.search), use: search)
         router.get("/latest", use: cached(latest))
@@ -57,20 +57,20 @@ struct PublicController<Store: PublicationStore> {
 
     /// Wraps a page handler so its pages are served from, and stored in, the page cache.
     private func cached(
-        _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> PageOutcome
-    ) -> @Sendable (Request, BasicRequestContext) async throws -> Response {
+        _ handler: @escaping @Sendable (Request, KioskRequestContext) async throws -> PageOutcome
+    ) -> @Sendable (Request, KioskRequestContext) async throws -> Response {
         { [pages] request, context in
             try await pages.respond(to: request) { try await handler(request, context) }
         }
     }
 
-    @Sendable func frontPage(_ request: Request, context: BasicRequestContext) async throws -> PageOutcome {
+    @Sendable func frontPage(_ request: Request, context: KioskRequestContext) async throws -> PageOutcome {
         async let front = store.frontPage(latestCount: Self.frontPageCount)
         async let site = self.site.current()
         return .page(renderer.frontPage(try await front, site: try await site))
     }
 
-    @Sendable func latest(_ request: Request, context: BasicRequestContext) async throws -> PageOutcome {
+    @Sendable func latest(_ request: Request, context: KioskRequestContext) async throws -> PageOutcome {
         let page = try Self.pageRequest(request)
         async let stories = store.latest(page)
         async let site = self.site.current()
@@ -82,7 +82,7 @@ struct PublicController<Store: PublicationStore> {
     }
 
     /// Search results are never cached: every query is different, and the page cache would only fill up.
-    @Sendable func search(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    @Sendable func search(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let page = try Self.pageRequest(request)
         let section = Self.formValue("section", in: request).flatMap(Slug.parse)
         let query = SearchQuery(Self.formValue("q", in: request) ?? "", section: section)
@@ -105,7 +105,7 @@ struct PublicController<Store: PublicationStore> {
         return nil
     }
 
-    @Sendable func article(_ request: Request, context: BasicRequestContext) async throws -> PageOutcome {
+    @Sendable func article(_ request: Request, context: KioskRequestContext) async throws -> PageOutcome {
         let slug = try Self.slug(context)
         async let lookup = store.articlePage(slug, relatedLimit: Self.relatedCount)
         async let site = self.site.current()
@@ -120,7 +120,7 @@ struct PublicController<Store: PublicationStore> {
     }
 
     private func listing(
-        _ request: Request, _ context: BasicRequestContext,
+        _ request: Request, _ context: KioskRequestContext,
         fetch: (Slug, PageRequest) async throws -> ListingOutcome
     ) async throws -> PageOutcome {
         let slug = try Self.slug(context)
@@ -136,7 +136,7 @@ struct PublicController<Store: PublicationStore> {
         }
     }
 
-    private static func slug(_ context: BasicRequestContext) throws -> Slug {
+    private static func slug(_ context: KioskRequestContext) throws -> Slug {
         guard let text = context.parameters.get("slug"), let slug = Slug.parse(text) else { throw HTTPError(.notFound) }
         return slug
     }

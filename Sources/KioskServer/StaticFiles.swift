@@ -62,17 +62,17 @@ struct StaticFiles: Sendable {
     }
 }
 
-/// Routes for media files and theme assets.
+/// Routes for media files, the public theme's assets and the newsroom's assets.
 struct StaticFilesController {
     let media: StaticFiles
     let assets: StaticFiles
+    let adminAssets: StaticFiles
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/media/:file") { request, context in
-            try await media.response(for: context.parameters.get("file") ?? "", request: request, context: context)
-        }
-        router.get("/assets/:file") { request, context in
-            try await assets.response(for: context.parameters.get("file") ?? "", request: request, context: context)
+    func addRoutes(to router: Router<KioskRequestContext>) {
+        for (prefix, files) in [("/media", media), ("/assets", assets), ("/admin/assets", adminAssets)] {
+            router.get(RouterPath(prefix + "/:file")) { request, context in
+                try await files.response(for: context.parameters.get("file") ?? "", request: request, context: context)
+            }
         }
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import KioskCore
 
 /// The schema's history. A shipped migration never changes; a change to the schema is a new one.
 enum Migrations {
@@ -15,8 +17,75 @@ enum Migrations {
             try db.execute(sql: v3)
             try SearchIndex.rebuild(db)
         }
+        migrator.registerMigration("v4 newsroom") { db in
+            try db.execute(sql: v4)
+            try db.execute(sql: "INSERT INTO site_secret (id, value) VALUES (1, ?)", arguments: [Data(SecureRandom.bytes(count: 32))])
+        }
         return migrator
     }
+
+    /// The newsroom: accounts, sessions, login throttling, invitations, revisions, the article workflow
+    /// columns, and a random secret shared by every node for signing links.
+    private static let v4 = """
+        CREATE TABLE user (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE CHECK (length(email) BETWEEN 3 AND 254),
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'contributor')),
+            password_hash TEXT NOT NULL,
+            author_id INTEGER REFERENCES author(id),
+            created_at DATETIME NOT NULL
+        );
+
+        CREATE TABLE session (
+            token_hash BLOB PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+            csrf_token TEXT NOT NULL,
+            created_at DATETIME NOT NULL,
+            expires_at DATETIME NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX session_by_user ON session(user_id);
+
+        CREATE TABLE login_throttle (
+            key TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            last_failure_at DATETIME NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE invitation (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'contributor')),
+            invited_by INTEGER REFERENCES user(id) ON DELETE SET NULL,
+            created_at DATETIME NOT NULL,
+            expires_at DATETIME NOT NULL,
+            accepted_at DATETIME
+        );
+
+        CREATE TABLE site_secret (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            value BLOB NOT NULL CHECK (length(value) = 32)
+        );
+
+        ALTER TABLE article ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE article ADD COLUMN owner_user_id INTEGER REFERENCES user(id) ON DELETE SET NULL;
+        ALTER TABLE article ADD COLUMN submitted_at DATETIME;
+        ALTER TABLE article ADD COLUMN trashed_at DATETIME;
+        CREATE INDEX article_by_schedule ON article(status, published_at) WHERE status = 'scheduled';
+        CREATE INDEX article_by_update ON article(updated_at DESC, id DESC);
+
+        CREATE TABLE revision (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            saved_by TEXT NOT NULL,
+            saved_at DATETIME NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('created', 'saved', 'autosaved', 'restored', 'conflict')),
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            snapshot TEXT NOT NULL
+        );
+        CREATE INDEX revision_by_article ON revision(article_id, id DESC);
+        """
 
     /// Article text for full-text search: Porter stemming, diacritics folded, one row per article
     /// (rowid = article id). Beside it, a small table of what searches filter and rank by (publication

@@ -61,9 +61,11 @@ enum ArticleColumns {
             authorIDs: authors.map(Author.ID.init), topMediaID: mediaID.map(Media.ID.init),
             body: RenderedBody(markdown: row["body_markdown"], html: row["body_html"], openingHTML: row["opening_html"], excerpt: row["excerpt"]),
             seo: SEOFields(title: row["seo_title"], description: row["seo_description"], canonicalURL: row["canonical_url"]))
+        let owner: Int64? = row["owner_user_id"]
         return Article(
             id: id, content: content, status: status, publishedAt: row["published_at"], createdAt: row["created_at"],
-            updatedAt: row["updated_at"])
+            updatedAt: row["updated_at"], version: row["version"], ownerID: owner.map(User.ID.init), submittedAt: row["submitted_at"],
+            trashedAt: row["trashed_at"])
     }
 }
 

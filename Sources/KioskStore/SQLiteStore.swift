@@ -3,7 +3,7 @@ import GRDB
 import KioskCore
 
 /// The embedded store: SQLite through GRDB, in WAL mode on disk or in memory for tests.
-public struct SQLiteStore: PublicationStore {
+public struct SQLiteStore: NewsroomStore {
     let writer: any DatabaseWriter
     /// Grows with every committed change; anything rendered at an older generation may be stale.
     public let contentGeneration = ContentGeneration()
@@ -117,15 +117,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Gives a section a new slug; the old one keeps answering with a redirect.
     public func changeSectionSlug(_ id: Section.ID, to slug: Slug) async throws {
-        try await write { db in
-            guard let old = try String.fetchOne(db.cachedStatement(sql: "SELECT slug FROM section WHERE id = ?"), arguments: [id.rawValue]) else {
-                throw StoreError.notFound
-            }
-            guard old != slug.rawValue else { return }
-            try ensureSlugIsFree(db, table: "section", slug: slug, except: id.rawValue)
-            try db.execute(sql: "UPDATE section SET slug = ? WHERE id = ?", arguments: [slug.rawValue, id.rawValue])
-            try Redirects.record(db, kind: .section, from: old, to: slug.rawValue, target: id.rawValue)
-        }
+        try await write { db in try Renames.move(db, kind: .section, id: id.rawValue, to: slug) }
     }
 
     /// Records a media file already written to the media folder.
@@ -173,7 +165,7 @@ public struct SQLiteStore: PublicationStore {
                 sql: """
                     UPDATE article SET slug = ?, title = ?, dek = ?, format = ?, status = ?, section_id = ?, series_id = ?,
                         top_media_id = ?, body_markdown = ?, body_html = ?, opening_html = ?, excerpt = ?, seo_title = ?,
-                        seo_description = ?, canonical_url = ?, updated_at = ? WHERE id = ?
+                        seo_description = ?, canonical_url = ?, updated_at = ?, version = version + 1 WHERE id = ?
                     """,
                 arguments: ArticleColumns.arguments(content, status: article.status) + [now, id.rawValue])
             try ArticleColumns.replaceLinks(db, article: id, content: content)
@@ -183,6 +175,7 @@ public struct SQLiteStore: PublicationStore {
             }
             article.content = content
             article.updatedAt = now
+            article.version += 1
             return article
         }
     }
@@ -397,7 +390,7 @@ public struct SQLiteStore: PublicationStore {
 
     /// Runs a write in one transaction, turning SQLite constraint failures into `StoreError`s, and
     /// advances the content generation once it has committed.
-    private func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             let result = try await writer.write(work)
             contentGeneration.advance()

@@ -15,7 +15,7 @@ import ServiceLifecycle
 struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kiosk, a publishing platform for independent newsrooms.",
-        subcommands: [Serve.self, Migrate.self, Demo.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self]
     )
 
     /// Parses the command line and runs the command; a mistake on the command line is reported in one
@@ -91,16 +91,18 @@ struct Serve: AsyncParsableCommand {
             logger.logLevel = settings.logLevel
             let store = try SQLiteStore.open(path: settings.database)
             let loadedTheme = try Theme(directory: settings.theme)
+            let adminTheme = try Theme(directory: settings.adminTheme, required: AdminTheme.requiredTemplates)
             let configuration = ServerConfiguration(
                 host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL,
-                cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey)
+                cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey, maximumUploadBytes: settings.maximumUploadBytes)
             let dependencies = AppDependencies(
-                store: store, theme: loadedTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger)
+                store: store, theme: loadedTheme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger)
             let app = buildApplication(configuration: configuration, dependencies: dependencies)
+            let scheduler = ScheduledPublisher(store: store, logger: logger)
             // Written straight to the file descriptor so it shows at once even when stdout is a pipe.
-            FileHandle.standardOutput.write(Data("Kiosk is serving \(settings.database) at \(configuration.publicURL)/\n".utf8))
+            FileHandle.standardOutput.write(Data("Kiosk is serving \(settings.database) at \(configuration.publicURL)/ (newsroom at \(configuration.publicURL)/admin)\n".utf8))
             let services = ServiceGroup(
-                configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                configuration: .init(services: [app, scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await services.run()
         }
     }

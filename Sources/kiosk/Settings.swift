@@ -11,11 +11,13 @@ struct Settings {
     var host: String
     var port: Int
     var theme: String
+    var adminTheme: String
     var publicURL: String
     var logLevel: Logger.Level
     var pageCacheBytes: Int
     var cachePolicy: CachePolicy
     var contentAPIKey: String?
+    var maximumUploadBytes: Int
 
     /// Reads the settings; flags given on the command line win over every other source.
     static func load(
@@ -57,6 +59,7 @@ struct Settings {
         }
         let cacheMB = try whole(reader, "kiosk.page.cache.mb", default: 64, range: 0...65_536, what: "the page cache size in MB")
         let sharedMaxAge = try whole(reader, "kiosk.cache.s.maxage", default: 60, range: 0...31_536_000, what: "KIOSK_CACHE_S_MAXAGE (seconds)")
+        let uploadMB = try whole(reader, "kiosk.max.upload.mb", default: 10, range: 1...1_024, what: "KIOSK_MAX_UPLOAD_MB (the largest image upload in MB)")
         let stale = try whole(
             reader, "kiosk.cache.stale.while.revalidate", default: 30, range: 0...31_536_000, what: "KIOSK_CACHE_STALE_WHILE_REVALIDATE (seconds)")
         return Settings(
@@ -65,11 +68,13 @@ struct Settings {
             host: hostName,
             port: portNumber,
             theme: reader.string(forKey: "kiosk.theme", default: "Themes/default"),
+            adminTheme: reader.string(forKey: "kiosk.admin.theme", default: "Themes/admin"),
             publicURL: url,
             logLevel: level,
             pageCacheBytes: cacheMB << 20,
             cachePolicy: CachePolicy(sharedMaxAge: sharedMaxAge, staleWhileRevalidate: stale),
-            contentAPIKey: reader.string(forKey: "kiosk.content.api.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
+            contentAPIKey: reader.string(forKey: "kiosk.content.api.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 },
+            maximumUploadBytes: uploadMB << 20
         )
     }
 
@@ -107,6 +112,7 @@ enum Messages {
         case .missingReference(let what): "missing or invalid reference: \(what)."
         case .duplicate(let what): "already in use: \(what)."
         case .notFound: "the record does not exist."
+        case .inUse(let what): what
         }
     }
 }

@@ -9,15 +9,20 @@ import Logging
 /// The reader's site over a fresh in-memory store with the test publication, ready for `app.test(.router)`.
 public struct TestSite {
     public let publication: TestPublication<SQLiteStore>
-    public let router: Router<BasicRequestContext>
+    public let router: Router<KioskRequestContext>
     public let mediaFolder: URL
     public let pageCache: PageCache
+    /// The clock the newsroom reads; tests move it forward.
+    public let clock: TestClock
 
     /// The bytes of the fixture image served under `/media/test-harbour.svg`.
     public static let imageBytes = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\"><rect width=\"1200\" height=\"675\" fill=\"#345\"/></svg>\n"
 
     /// Builds the site; each call has its own database (in memory unless a path is given) and media folder.
-    public static func make(databasePath: String? = nil, pageCacheBytes: Int = 8 << 20, contentAPIKey: String? = nil) async throws -> TestSite {
+    public static func make(
+        databasePath: String? = nil, pageCacheBytes: Int = 8 << 20, contentAPIKey: String? = nil, maximumUploadBytes: Int = 1 << 20
+    ) async throws -> TestSite {
+        let clock = TestClock()
         let store = try databasePath.map { try SQLiteStore.open(path: $0) } ?? SQLiteStore.inMemory()
         let pageCache = PageCache(capacity: pageCacheBytes)
         let publication = try await TestPublication.make(in: store)
@@ -30,10 +35,13 @@ public struct TestSite {
         var logger = Logger(label: "kiosk.tests")
         logger.logLevel = .critical
         let router = buildRouter(
-            configuration: ServerConfiguration(mediaDirectory: media.path, publicURL: "https://gazette.example", contentAPIKey: contentAPIKey),
+            configuration: ServerConfiguration(
+                mediaDirectory: media.path, publicURL: "https://gazette.example", contentAPIKey: contentAPIKey, maximumUploadBytes: maximumUploadBytes),
             dependencies: AppDependencies(
-                store: store, theme: try Theme(directory: TestPaths.defaultTheme), pageCache: pageCache, logger: logger))
-        return TestSite(publication: publication, router: router, mediaFolder: media, pageCache: pageCache)
+                store: store, theme: try Theme(directory: TestPaths.defaultTheme),
+                adminTheme: try Theme(directory: TestPaths.adminTheme, required: AdminTheme.requiredTemplates),
+                passwordHasher: PasswordHasher(cost: 4), pageCache: pageCache, logger: logger, now: { clock.now }))
+        return TestSite(publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock)
     }
 
     /// The application around the router on a free loopback port, for `app.test(.router)` and `app.test(.live)`.

@@ -10,6 +10,9 @@ public enum TestPaths {
     /// The default theme folder.
     public static var defaultTheme: String { repository.appendingPathComponent("Themes/default").path }
 
+    /// The newsroom's theme folder.
+    public static var adminTheme: String { repository.appendingPathComponent("Themes/admin").path }
+
     /// A new empty folder under the system's temporary directory.
     public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-tests-\(UUID().uuidString)")

@@ -24,7 +24,12 @@ enum EditUnderLoad {
         logger.logLevel = .error
         let app = buildApplication(
             configuration: ServerConfiguration(port: port, mediaDirectory: URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("media").path),
-            dependencies: AppDependencies(store: store, theme: try Theme(directory: themeDirectory), pageCache: PageCache(capacity: 64 << 20), logger: logger))
+            dependencies: AppDependencies(
+                store: store, theme: try Theme(directory: themeDirectory),
+                adminTheme: try Theme(
+                    directory: URL(fileURLWithPath: themeDirectory).deletingLastPathComponent().appendingPathComponent("admin").path,
+                    required: AdminTheme.requiredTemplates),
+                pageCache: PageCache(capacity: 64 << 20), logger: logger))
         let server = Task { try await app.runService(gracefulShutdownSignals: []) }
         defer { server.cancel() }
         try await waitUntilServing(port: port)

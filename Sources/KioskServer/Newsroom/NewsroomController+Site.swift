@@ -1,0 +1,351 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KioskCore
+import KioskRender
+import KioskStore
+
+extension NewsroomController {
+    /// How many media items a library page shows.
+    static var mediaPerPage: Int { 48 }
+
+    func addMediaRoutes(to admin: RouterGroup<KioskRequestContext>) {
+        admin.get("media", use: mediaPage)
+        admin.post("media", use: upload)
+        admin.get("media/:id", use: mediaItemPage)
+        admin.post("media/:id", use: updateMedia)
+        admin.post("media/:id/delete", use: deleteMedia)
+    }
+
+    func addSiteRoutes(to admin: RouterGroup<KioskRequestContext>) {
+        for kind in TaxonomyKind.allCases {
+            admin.get(RouterPath(kind.rawValue)) { request, context in try await taxonomyPage(request, kind: kind, error: nil, status: .ok) }
+            admin.post(RouterPath(kind.rawValue)) { request, context in try await saveTerm(request, context, kind: kind, id: nil) }
+            admin.post(RouterPath(kind.rawValue + "/:id")) { request, context in
+                guard let id = context.parameters.get("id", as: Int64.self) else { throw NewsroomRefusal.notFound }
+                return try await saveTerm(request, context, kind: kind, id: id)
+            }
+        }
+        admin.get("settings", use: settingsPage)
+        admin.post("settings", use: saveSettings)
+    }
+
+    // MARK: Media
+
+    @Sendable func mediaPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let visitor = try await auth.require(request, role: .contributor)
+        return try await mediaList(request, visitor, error: nil, status: .ok)
+    }
+
+    private func mediaList(_ request: Request, _ visitor: SignedIn, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let query = request.uri.queryParameters
+        let search = String((query.get("q") ?? "").prefix(200))
+        guard let pageRequest = PageRequest(query: query.get("page"), size: Self.mediaPerPage) else { throw NewsroomRefusal.notFound }
+        let page = try await store.mediaLibrary(search: search, page: pageRequest)
+        let view = MediaListView(
+            layout: try await layout("Media", visitor, current: NewsroomPaths.media, request: request, error: error),
+            search: search, maximumMB: media.maximumBytes >> 20,
+            items: page.items.map { item in
+                MediaRow(
+                    id: item.media.id.rawValue, href: NewsroomPaths.media + "/\(item.media.id)", src: SitePaths.media(item.media.fileName),
+                    alt: item.media.alt, caption: item.media.caption, credit: item.media.credit,
+                    size: "\(item.media.width) × \(item.media.height)", uses: item.usageCount)
+            },
+            total: page.totalItems,
+            previous: page.hasPrevious ? NewsroomPaths.media + "?page=\(page.number - 1)" : nil,
+            next: page.hasNext ? NewsroomPaths.media + "?page=\(page.number + 1)" : nil)
+        return pages.page("media", view, status: status)
+    }
+
+    @Sendable func upload(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let visitor = try await auth.require(request, role: .contributor)
+        let parts: [FormPart]
+        do {
+            parts = try await MultipartForm.read(request, limit: media.maximumBytes)
+        } catch let error as ValidationError {
+            return try await mediaList(request, visitor, error: error.message, status: .contentTooLarge)
+        }
+        func field(_ name: String) -> String { parts.first { $0.name == name }.map { String(decoding: $0.body, as: UTF8.self) } ?? "" }
+        guard constantTimeEquals(field("csrf"), visitor.csrfToken) else { throw NewsroomRefusal.badCSRFToken }
+        do {
+            guard let file = parts.first(where: { $0.name == "file" }), !file.body.isEmpty else {
+                throw ValidationError(field: "file", message: "Choose an image file to upload.")
+            }
+            guard file.body.count <= media.maximumBytes else {
+                throw ValidationError(field: "file", message: "The file is larger than the limit of \(media.maximumBytes >> 20) MB.")
+            }
+            let info = try ImageInspection.inspect(file.body)
+            let new = try NewMedia(
+                fileName: MediaLibrary.fileName(for: file.body, format: info.format), contentType: info.format.contentType, width: info.width,
+                height: info.height, alt: Self.limited(field("alt"), "alt text"), caption: Self.limited(field("caption"), "caption"),
+                credit: Self.limited(field("credit"), "credit"))
+            if let existing = try await store.media(fileName: new.fileName) {
+                return done(NewsroomPaths.media + "/\(existing.id)", "uploaded")
+            }
+            _ = try media.store(file.body)
+            let created = try await store.addMedia(new)
+            return done(NewsroomPaths.media + "/\(created.id)", "uploaded")
+        } catch let error as ValidationError {
+            return try await mediaList(request, visitor, error: error.message, status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func mediaItemPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let visitor = try await auth.require(request, role: .contributor)
+        let item = try await mediaItem(context)
+        return try await mediaItemView(request, visitor, item, error: nil, status: .ok)
+    }
+
+    private func mediaItem(_ context: KioskRequestContext) async throws -> Media {
+        guard let id = context.parameters.get("id", as: Int64.self), let item = try await store.media(Media.ID(id)) else { throw NewsroomRefusal.notFound }
+        return item
+    }
+
+    private func mediaItemView(_ request: Request, _ visitor: SignedIn, _ item: Media, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let view = MediaItemView(
+            layout: try await layout("Image: \(item.alt)", visitor, current: NewsroomPaths.media, request: request, error: error),
+            id: item.id.rawValue, action: NewsroomPaths.media + "/\(item.id)", src: SitePaths.media(item.fileName), alt: item.alt,
+            caption: item.caption, credit: item.credit, size: "\(item.width) × \(item.height)", type: item.contentType,
+            fileName: item.fileName, mayEdit: visitor.user.role.includes(.editor))
+        return pages.page("media-item", view, status: status)
+    }
+
+    @Sendable func updateMedia(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let visitor = try await auth.requireForm(request, form, role: .editor)
+        let item = try await mediaItem(context)
+        do {
+            let checked = try NewMedia(
+                fileName: item.fileName, contentType: item.contentType, width: item.width, height: item.height,
+                alt: Self.limited(form.text("alt"), "alt text"), caption: Self.limited(form.text("caption"), "caption"),
+                credit: Self.limited(form.text("credit"), "credit"))
+            _ = try await store.updateMediaText(item.id, alt: checked.alt, caption: checked.caption, credit: checked.credit)
+        } catch let error as ValidationError {
+            return try await mediaItemView(request, visitor, item, error: error.message, status: .unprocessableContent)
+        }
+        return done(NewsroomPaths.media + "/\(item.id)", "saved")
+    }
+
+    @Sendable func deleteMedia(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let visitor = try await auth.requireForm(request, form, role: .editor)
+        let item = try await mediaItem(context)
+        do {
+            try await store.deleteMedia(item.id)
+        } catch StoreError.inUse(let message) {
+            return try await mediaItemView(request, visitor, item, error: message, status: .conflict)
+        }
+        return done(NewsroomPaths.media, "deleted")
+    }
+
+    /// `text` trimmed, refused when longer than a caption could need.
+    static func limited(_ text: String, _ what: String) throws(ValidationError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= 1_000 else { throw ValidationError(field: what, message: "The \(what) can be at most 1000 characters long.") }
+        return trimmed
+    }
+
+    // MARK: Sections, topics, series, authors
+
+    private func taxonomyPage(_ request: Request, kind: TaxonomyKind, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let visitor = try await auth.require(request, role: .editor)
+        let taxonomy = try await store.taxonomy()
+        let rows: [TermRow] =
+            switch kind {
+            case .sections: taxonomy.sections.map { TermRow(kind, $0.id.rawValue, $0.slug, $0.name, $0.description, position: $0.position) }
+            case .topics: taxonomy.topics.map { TermRow(kind, $0.id.rawValue, $0.slug, $0.name, $0.description) }
+            case .series: taxonomy.series.map { TermRow(kind, $0.id.rawValue, $0.slug, $0.name, $0.description) }
+            case .authors: taxonomy.authors.map { TermRow(kind, $0.id.rawValue, $0.slug, $0.name, $0.bio) }
+            }
+        let view = TaxonomyView(
+            layout: try await layout(kind.title, visitor, current: NewsroomPaths.taxonomy(kind), request: request, error: error),
+            heading: kind.title, noun: kind.noun, action: NewsroomPaths.taxonomy(kind), rows: rows, hasPosition: kind == .sections,
+            descriptionLabel: kind == .authors ? "Biography" : "Description")
+        return pages.page("taxonomy", view, status: status)
+    }
+
+    private func saveTerm(_ request: Request, _ context: KioskRequestContext, kind: TaxonomyKind, id: Int64?) async throws -> Response {
+        let form = try await FormFields.read(request)
+        _ = try await auth.requireForm(request, form, role: .editor)
+        do {
+            let name = form.text("name")
+            let slugText = form.text("slug").trimmingCharacters(in: .whitespaces)
+            guard let slug = try slugText.isEmpty ? Slug.derived(from: name) : Slug(slugText) else {
+                throw ValidationError(field: "slug", message: "Write a slug: the name has no letters or digits to make one from.")
+            }
+            let description = try Self.limited(form.text("description"), kind == .authors ? "biography" : "description")
+            switch kind {
+            case .sections:
+                let position = Int(form.text("position")) ?? 0
+                let new = try NewSection(slug: slug, name: name, description: description, position: position)
+                if let id { try await store.updateSection(Section.ID(id), new) } else { _ = try await store.createSection(new) }
+            case .topics:
+                let new = try NewTerm(slug: slug, name: name, description: description)
+                if let id { try await store.updateTopic(Topic.ID(id), new) } else { _ = try await store.createTopic(new) }
+            case .series:
+                let new = try NewTerm(slug: slug, name: name, description: description)
+                if let id { try await store.updateSeries(Series.ID(id), new) } else { _ = try await store.createSeries(new) }
+            case .authors:
+                let existing = try await store.taxonomy().authors.first { $0.id.rawValue == id }
+                let new = try NewAuthor(slug: slug, name: name, bio: description, photoID: existing?.photoID, links: existing?.links ?? [])
+                if let id { try await store.updateAuthor(Author.ID(id), new) } else { _ = try await store.createAuthor(new) }
+            }
+        } catch StoreError.notFound {
+            throw NewsroomRefusal.notFound
+        } catch {
+            guard let message = Self.userMessage(error) else { throw error }
+            let text = if case StoreError.slugTaken(let slug) = error { "Another \(kind.noun) already uses the slug “\(slug)”." } else { message }
+            return try await taxonomyPage(request, kind: kind, error: text, status: .unprocessableContent)
+        }
+        return done(NewsroomPaths.taxonomy(kind), id == nil ? "created" : "saved")
+    }
+
+    // MARK: Settings
+
+    @Sendable func settingsPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let visitor = try await auth.require(request, role: .admin)
+        let settings = try await site.current().settings
+        return try await settingsForm(request, visitor, settings, error: nil, status: .ok)
+    }
+
+    private func settingsForm(_ request: Request, _ visitor: SignedIn, _ settings: SiteSettings, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let library = try await store.mediaLibrary(search: "", page: PageRequest(number: 1, size: 200)!)
+        let view = SettingsView(
+            layout: try await layout("Settings", visitor, current: NewsroomPaths.settings, request: request, error: error),
+            name: settings.name, description: settings.description, about: settings.about, locale: settings.locale,
+            timeZone: settings.timeZone,
+            logos: [Choice(value: "", label: "No logo", selected: settings.logoID == nil)]
+                + library.items.map { Choice(value: String($0.media.id.rawValue), label: $0.media.alt, selected: $0.media.id == settings.logoID) },
+            socialProfiles: settings.socialProfiles.map { "\($0.label) | \($0.url)" }.joined(separator: "\n"),
+            fullTextFeeds: settings.feedsCarryFullText)
+        return pages.page("settings", view, status: status)
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let visitor = try await auth.requireForm(request, form, role: .admin)
+        var settings = try await site.current().settings
+        do {
+            let profiles = try Self.socialProfiles(form.text("social_profiles"))
+            var changed = try SiteSettings(
+                name: Self.limited(form.text("name"), "name"), description: Self.limited(form.text("description"), "description"),
+                about: Self.limited(form.text("about"), "about line"), locale: form.text("locale").isEmpty ? settings.locale : form.text("locale"),
+                timeZone: form.text("time_zone").trimmingCharacters(in: .whitespaces), logoID: Int64(form.text("logo")).map(Media.ID.init),
+                socialProfiles: profiles, navigation: settings.navigation)
+            changed.feedsCarryFullText = form["full_text_feeds"] != nil
+            changed.robotsRules = settings.robotsRules
+            settings = changed
+            try await store.updateSiteSettings(settings)
+        } catch {
+            guard let message = Self.userMessage(error) else { throw error }
+            return try await settingsForm(request, visitor, settings, error: message, status: .unprocessableContent)
+        }
+        return done(NewsroomPaths.settings, "saved")
+    }
+
+    /// Profiles written one per line as "Label | https://address".
+    static func socialProfiles(_ text: String) throws(ValidationError) -> [SocialLink] {
+        var links: [SocialLink] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            let parts = trimmed.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let url = URL(string: parts[1]), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                url.host != nil
+            else {
+                throw ValidationError(field: "social_profiles", message: "Write each profile as “Label | https://address”; “\(trimmed)” is not.")
+            }
+            links.append(SocialLink(label: parts[0], url: parts[1]))
+        }
+        return links
+    }
+}
+
+/// One image in the library.
+struct MediaRow {
+    let id: Int64
+    let href: String
+    let src: String
+    let alt: String
+    let caption: String
+    let credit: String
+    let size: String
+    let uses: Int
+}
+
+/// The media library page.
+struct MediaListView {
+    let layout: AdminLayout
+    let search: String
+    let maximumMB: Int
+    let items: [MediaRow]
+    let total: Int
+    let previous: String?
+    let next: String?
+}
+
+/// One image's page.
+struct MediaItemView {
+    let layout: AdminLayout
+    let id: Int64
+    let action: String
+    let src: String
+    let alt: String
+    let caption: String
+    let credit: String
+    let size: String
+    let type: String
+    let fileName: String
+    let mayEdit: Bool
+}
+
+/// One section, topic, series or author on the site-management page.
+struct TermRow {
+    let id: Int64
+    let action: String
+    let slug: String
+    let name: String
+    let description: String
+    let position: Int
+    let publicPath: String
+
+    init(_ kind: TaxonomyKind, _ id: Int64, _ slug: Slug, _ name: String, _ description: String, position: Int = 0) {
+        self.id = id
+        action = NewsroomPaths.taxonomy(kind) + "/\(id)"
+        self.slug = slug.rawValue
+        self.name = name
+        self.description = description
+        self.position = position
+        publicPath =
+            switch kind {
+            case .sections: SitePaths.section(slug)
+            case .topics: SitePaths.topic(slug)
+            case .series: SitePaths.series(slug)
+            case .authors: SitePaths.author(slug)
+            }
+    }
+}
+
+/// The site-management page of one kind.
+struct TaxonomyView {
+    let layout: AdminLayout
+    let heading: String
+    let noun: String
+    let action: String
+    let rows: [TermRow]
+    let hasPosition: Bool
+    let descriptionLabel: String
+}
+
+/// The site settings page.
+struct SettingsView {
+    let layout: AdminLayout
+    let name: String
+    let description: String
+    let about: String
+    let locale: String
+    let timeZone: String
+    let logos: [Choice]
+    let socialProfiles: String
+    let fullTextFeeds: Bool
+}

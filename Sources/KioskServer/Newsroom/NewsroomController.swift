@@ -1,0 +1,395 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import KioskRender
+import KioskStore
+import Logging
+
+/// The newsroom under `/admin`: signing in, people, and (in the extensions beside this file)
+/// articles, media and site management. Every handler checks the role on the server.
+struct NewsroomController<Store: NewsroomStore>: Sendable {
+    /// How long an invitation link works.
+    static var invitationLifetime: TimeInterval { 7 * 24 * 3600 }
+
+    let store: Store
+    let auth: NewsroomAuth<Store>
+    let pages: AdminPages
+    let site: SiteContextCache<Store>
+    let publicPages: PageRenderer
+    let markdown = MarkdownRenderer()
+    let media: MediaLibrary
+    let publicURL: String
+    let logger: Logger
+
+    var now: @Sendable () -> Date { auth.now }
+
+    func addRoutes(to router: Router<KioskRequestContext>) {
+        let admin = router.group("admin").add(middleware: NewsroomErrorMiddleware(pages: pages, logger: logger))
+        admin.get { _, _ in Response.redirect(to: NewsroomPaths.articles, type: .normal) }
+        admin.get("login", use: loginPage)
+        admin.post("login", use: login)
+        admin.post("logout", use: logout)
+        admin.get("invitations/:token", use: invitationPage)
+        admin.post("invitations/:token", use: acceptInvitation)
+        admin.get("account", use: accountPage)
+        admin.post("account/password", use: changePassword)
+        admin.post("account/sign-out-everywhere", use: signOutEverywhere)
+        admin.get("users", use: usersPage)
+        admin.post("users/invite", use: invite)
+        admin.post("users/:id/role", use: changeRole)
+        addArticleRoutes(to: admin)
+        addMediaRoutes(to: admin)
+        addSiteRoutes(to: admin)
+    }
+
+    // MARK: Layout
+
+    /// The layout of a page for `visitor`.
+    func layout(_ title: String, _ visitor: SignedIn?, current: String, request: Request? = nil, error: String? = nil) async throws -> AdminLayout {
+        let site = try await site.current()
+        return AdminLayout(
+            title: title, siteName: site.settings.name, assetVersion: pages.theme.assetVersion, visitor: visitor, current: current,
+            notice: Notices.text(request?.uri.queryParameters.get("done")), error: error)
+    }
+
+    /// The publication's dates.
+    func dates() async throws -> NewsroomDates {
+        NewsroomDates(timeZone: TimeZone(identifier: try await site.current().settings.timeZone) ?? .gmt)
+    }
+
+    /// A redirect after a successful form, with a notice code.
+    func done(_ path: String, _ code: String) -> Response {
+        Response.redirect(to: path + (path.contains("?") ? "&" : "?") + "done=" + code, type: .normal)
+    }
+
+    // MARK: Signing in
+
+    @Sendable func loginPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        if try await auth.signedIn(request) != nil { return Response.redirect(to: NewsroomPaths.articles, type: .normal) }
+        return try await loginForm(request, email: "", error: nil, status: .ok)
+    }
+
+    private func loginForm(_ request: Request, email: String, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let form = auth.signedOutFormToken(request)
+        let next = Self.safeNext(request.uri.queryParameters.get("next"))
+        let view = LoginView(
+            layout: try await layout("Sign in", nil, current: "", error: error), formToken: form.token, email: email, next: next)
+        return pages.page("login", view, status: status, cookies: form.cookie.map { [$0] } ?? [])
+    }
+
+    @Sendable func login(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        try auth.checkSignedOutForm(request, form)
+        let emailText = form.text("email")
+        let keys = LoginThrottle.keys(email: emailText, address: context.remoteAddress?.ipAddress ?? "unknown")
+        let moment = now()
+        let failures = try await store.loginFailures(keys: [keys.account, keys.address])
+        if let refusal = LoginThrottle.refusal(failures, account: keys.account, address: keys.address, now: moment) {
+            return try await loginForm(request, email: emailText, error: refusal, status: .tooManyRequests)
+        }
+        let password = form.text("password")
+        let account = try? EmailAddress(emailText)
+        let found = try await account.asyncFlatMap { try await store.credentials(email: $0) }
+        let matches: Bool
+        if let found {
+            matches = try await auth.hasher.verify(password, hash: found.passwordHash)
+        } else {
+            // Do the same work for unknown addresses, so timing does not tell which accounts exist.
+            _ = try await auth.hasher.hash(password)
+            matches = false
+        }
+        guard let found, matches else {
+            try await store.recordLoginFailure(keys: [keys.account, keys.address], now: moment)
+            return try await loginForm(request, email: emailText, error: "That email address and password do not match an account.", status: .unauthorized)
+        }
+        try await store.clearLoginFailures(keys: [keys.account, keys.address])
+        var response = Response.redirect(to: Self.safeNext(form["next"]), type: .normal)
+        if let token = request.cookies[NewsroomAuth<Store>.sessionCookie]?.value {
+            try await store.endSession(tokenHash: SessionToken.digest(token))
+        }
+        response.setCookie(try await auth.startSession(for: found.user))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        _ = try await auth.requireForm(request, form, role: .contributor)
+        var response = Response.redirect(to: NewsroomPaths.login, type: .normal)
+        response.setCookie(try await auth.endSession(request))
+        return response
+    }
+
+    /// Only newsroom paths are followed after signing in, so the link cannot send people elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/admin"), !next.hasPrefix("//"), !next.contains("\\"), next.utf8.count < 2000 else {
+            return NewsroomPaths.articles
+        }
+        return next.hasPrefix(NewsroomPaths.login) ? NewsroomPaths.articles : next
+    }
+
+    // MARK: Invitations
+
+    private func signer() async throws -> LinkSigner {
+        LinkSigner(secret: try await store.siteSecret())
+    }
+
+    /// The invitation a link names, or the message to show instead.
+    private func invitation(for token: String) async throws -> Result<Invitation, InvitationError> {
+        guard let link = try await signer().verify(token, purpose: "invitation", now: now()),
+            let invitation = try await store.invitation(Invitation.ID(link.id))
+        else { return .failure(.unknown) }
+        if invitation.acceptedAt != nil { return .failure(.alreadyUsed) }
+        if link.expired || invitation.expiresAt <= now() { return .failure(.expired) }
+        return .success(invitation)
+    }
+
+    static func message(_ error: InvitationError) -> String {
+        switch error {
+        case .unknown: "This invitation link is not valid. Check that it was copied whole, or ask for a new one."
+        case .alreadyUsed: "This invitation has been used already; each link works once. Sign in instead, or ask for a new invitation."
+        case .expired: "This invitation has expired. Ask an administrator for a new one."
+        }
+    }
+
+    @Sendable func invitationPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        switch try await invitation(for: token) {
+        case .failure(let error):
+            return pages.message(try await layout("Invitation", nil, current: ""), heading: "Invitation", text: Self.message(error), status: .gone)
+        case .success(let invitation):
+            return try await invitationForm(request, token: token, invitation, name: "", error: nil, status: .ok)
+        }
+    }
+
+    private func invitationForm(
+        _ request: Request, token: String, _ invitation: Invitation, name: String, error: String?, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let form = auth.signedOutFormToken(request)
+        let view = InvitationView(
+            layout: try await layout("Join the newsroom", nil, current: "", error: error), formToken: form.token,
+            email: invitation.email.rawValue, roleName: invitation.role.displayName, name: name, action: NewsroomPaths.invitation(token))
+        return pages.page("invitation", view, status: status, cookies: form.cookie.map { [$0] } ?? [])
+    }
+
+    @Sendable func acceptInvitation(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        let form = try await FormFields.read(request)
+        try auth.checkSignedOutForm(request, form)
+        let invitation: Invitation
+        switch try await self.invitation(for: token) {
+        case .failure(let error):
+            return pages.message(try await layout("Invitation", nil, current: ""), heading: "Invitation", text: Self.message(error), status: .gone)
+        case .success(let found): invitation = found
+        }
+        let name = form.text("name")
+        let password = form.text("password")
+        do {
+            guard password == form.text("password_again") else {
+                throw ValidationError(field: "password", message: "The two passwords are not the same.")
+            }
+            try PasswordPolicy.check(password, email: invitation.email, name: name)
+            _ = try NewUser(email: invitation.email, name: name, role: invitation.role, passwordHash: "")
+        } catch let error as ValidationError {
+            return try await invitationForm(request, token: token, invitation, name: name, error: error.message, status: .unprocessableContent)
+        }
+        let user: User
+        do {
+            user = try await store.acceptInvitation(invitation.id, name: name, passwordHash: try await auth.hasher.hash(password), now: now())
+        } catch let error as InvitationError {
+            return pages.message(try await layout("Invitation", nil, current: ""), heading: "Invitation", text: Self.message(error), status: .gone)
+        } catch StoreError.duplicate(let message) {
+            return pages.message(try await layout("Invitation", nil, current: ""), heading: "Invitation", text: message, status: .conflict)
+        }
+        var response = done(NewsroomPaths.articles, "created")
+        response.setCookie(try await auth.startSession(for: user))
+        return response
+    }
+
+    // MARK: Account
+
+    @Sendable func accountPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let visitor = try await auth.require(request, role: .contributor)
+        return try await accountForm(request, visitor, error: nil, status: .ok)
+    }
+
+    private func accountForm(_ request: Request, _ visitor: SignedIn, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let view = AccountView(
+            layout: try await layout("Your account", visitor, current: NewsroomPaths.account, request: request, error: error),
+            email: visitor.user.email.rawValue, name: visitor.user.name, roleName: visitor.user.role.displayName)
+        return pages.page("account", view, status: status)
+    }
+
+    @Sendable func changePassword(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let visitor = try await auth.requireForm(request, form, role: .contributor)
+        guard let stored = try await store.credentials(email: visitor.user.email),
+            try await auth.hasher.verify(form.text("current_password"), hash: stored.passwordHash)
+        else {
+            return try await accountForm(request, visitor, error: "Your current password is not right.", status: .unprocessableContent)
+        }
+        let password = form.text("password")
+        do {
+            guard password == form.text("password_again") else { throw ValidationError(field: "password", message: "The two new passwords are not the same.") }
+            try PasswordPolicy.check(password, email: visitor.user.email, name: visitor.user.name)
+        } catch let error as ValidationError {
+            return try await accountForm(request, visitor, error: error.message, status: .unprocessableContent)
+        }
+        try await store.changePassword(visitor.user.id, passwordHash: try await auth.hasher.hash(password))
+        var response = done(NewsroomPaths.account, "password")
+        response.setCookie(try await auth.startSession(for: visitor.user))
+        return response
+    }
+
+    @Sendable func signOutEverywhere(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let visitor = try await auth.requireForm(request, form, role: .contributor)
+        try await store.endAllSessions(of: visitor.user.id)
+        var response = done(NewsroomPaths.account, "signed-out-everywhere")
+        response.setCookie(try await auth.startSession(for: visitor.user))
+        return response
+    }
+
+    // MARK: People
+
+    @Sendable func usersPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let visitor = try await auth.require(request, role: .admin)
+        return try await usersView(request, visitor, inviteLink: nil, error: nil, status: .ok)
+    }
+
+    private func usersView(_ request: Request, _ visitor: SignedIn, inviteLink: String?, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let dates = try await dates()
+        let users = try await store.users().map { user in
+            UserRow(
+                id: user.id.rawValue, name: user.name, email: user.email.rawValue, roleName: user.role.displayName,
+                roles: Role.allCases.reversed().map { Choice(value: $0.rawValue, label: $0.displayName, selected: $0 == user.role) },
+                isSelf: user.id == visitor.user.id, since: dates.text(user.createdAt))
+        }
+        let pending = try await store.pendingInvitations(now: now()).map {
+            PendingInvitation(email: $0.email.rawValue, roleName: $0.role.displayName, expires: dates.text($0.expiresAt))
+        }
+        let view = UsersView(
+            layout: try await layout("People", visitor, current: NewsroomPaths.users, request: request, error: error), users: users,
+            pending: pending, roles: Role.allCases.reversed().map { Choice(value: $0.rawValue, label: $0.displayName, selected: $0 == .contributor) },
+            inviteLink: inviteLink)
+        return pages.page("users", view, status: status)
+    }
+
+    @Sendable func invite(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let visitor = try await auth.requireForm(request, form, role: .admin)
+        let email: EmailAddress
+        do {
+            email = try EmailAddress(form.text("email"))
+        } catch {
+            return try await usersView(request, visitor, inviteLink: nil, error: error.message, status: .unprocessableContent)
+        }
+        guard let role = Role(rawValue: form.text("role")) else { throw NewsroomRefusal.badRequest("Choose a role for the invitation.") }
+        if try await store.credentials(email: email) != nil {
+            return try await usersView(request, visitor, inviteLink: nil, error: "\(email) already has an account.", status: .conflict)
+        }
+        let expiresAt = now().addingTimeInterval(Self.invitationLifetime)
+        let invitation = try await store.createInvitation(email: email, role: role, invitedBy: visitor.user.id, now: now(), expiresAt: expiresAt)
+        let token = try await signer().token(purpose: "invitation", id: invitation.id.rawValue, expiresAt: expiresAt)
+        return try await usersView(request, visitor, inviteLink: publicURL + NewsroomPaths.invitation(token), error: nil, status: .created)
+    }
+
+    @Sendable func changeRole(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let visitor = try await auth.requireForm(request, form, role: .admin)
+        guard let id = context.parameters.get("id", as: Int64.self), let role = Role(rawValue: form.text("role")) else {
+            throw NewsroomRefusal.notFound
+        }
+        do {
+            try await store.changeRole(User.ID(id), to: role)
+        } catch let error as WorkflowError {
+            return try await usersView(request, visitor, inviteLink: nil, error: error.message, status: .conflict)
+        } catch StoreError.notFound {
+            throw NewsroomRefusal.notFound
+        }
+        return done(NewsroomPaths.users, "role")
+    }
+}
+
+extension Optional {
+    /// `flatMap` with an asynchronous transform.
+    func asyncFlatMap<Result>(_ transform: (Wrapped) async throws -> Result?) async rethrows -> Result? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+/// The account page.
+struct AccountView {
+    let layout: AdminLayout
+    let email: String
+    let name: String
+    let roleName: String
+}
+
+/// One account on the people page.
+struct UserRow {
+    let id: Int64
+    let name: String
+    let email: String
+    let roleName: String
+    let roles: [Choice]
+    let isSelf: Bool
+    let since: String
+}
+
+/// An invitation not yet used.
+struct PendingInvitation {
+    let email: String
+    let roleName: String
+    let expires: String
+}
+
+/// The people page.
+struct UsersView {
+    let layout: AdminLayout
+    let users: [UserRow]
+    let pending: [PendingInvitation]
+    let roles: [Choice]
+    /// The link of the invitation just made, shown once to copy.
+    let inviteLink: String?
+}
+
+/// Turns newsroom refusals and errors into pages: sign-in redirects, 403s, 404s and messages.
+struct NewsroomErrorMiddleware: RouterMiddleware {
+    typealias Context = KioskRequestContext
+
+    let pages: AdminPages
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let refusal as NewsroomRefusal {
+            switch refusal {
+            case .signInRequired(let next):
+                let query = next == NewsroomPaths.home ? "" : "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+                return Response.redirect(to: NewsroomPaths.login + query, type: .normal)
+            case .forbidden:
+                return message("Not allowed", "Your role does not allow this. Ask an editor or an administrator.", .forbidden)
+            case .badCSRFToken:
+                return message(
+                    "Form expired", "This form was out of date or did not come from the newsroom, so nothing was changed. Go back, reload the page and try again.",
+                    .forbidden)
+            case .notFound:
+                return message("Not found", "There is nothing at this address in the newsroom.", .notFound)
+            case .badRequest(let text):
+                return message("Cannot do that", text, .badRequest)
+            }
+        } catch let error as HTTPError where error.status.code < 500 {
+            return message("Cannot do that", error.body ?? "The request could not be understood.", error.status)
+        } catch {
+            logger.error("Newsroom request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            return message("Something went wrong", "Nothing was lost: what was stored before is still there. Try again in a moment.", .internalServerError)
+        }
+    }
+
+    private func message(_ heading: String, _ text: String, _ status: HTTPResponse.Status) -> Response {
+        let layout = AdminLayout(title: heading, siteName: "Newsroom", assetVersion: pages.theme.assetVersion, visitor: nil, current: "")
+        return pages.message(layout, heading: heading, text: text, status: status)
+    }
+}

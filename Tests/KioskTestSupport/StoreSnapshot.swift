@@ -23,3 +23,11 @@ public struct StoreSnapshot: Equatable {
             articleCount: count, latestSlugs: latest.items.map(\.slug), articles: articles, settings: site.settings, sections: site.sections)
     }
 }
+
+extension TestSite {
+    /// A snapshot of the site's store with every fixture article in full.
+    public func snapshot() async throws -> StoreSnapshot {
+        try await StoreSnapshot.take(
+            publication.store, articles: publication.articles.values.map(\.id) + [publication.draft.id])
+    }
+}

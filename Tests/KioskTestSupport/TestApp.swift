@@ -7,7 +7,10 @@ import KioskStore
 import Logging
 
 /// The reader's site over a fresh in-memory store with the test publication, ready for `app.test(.router)`.
-public struct TestSite {
+///
+/// Unchecked because Hummingbird's `Router` is not marked `Sendable`; it is built once here and only
+/// read afterwards, when tests turn it into a responder.
+public struct TestSite: @unchecked Sendable {
     public let publication: TestPublication<SQLiteStore>
     public let router: Router<KioskRequestContext>
     public let mediaFolder: URL

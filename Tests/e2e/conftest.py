@@ -11,6 +11,7 @@ Environment:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -78,6 +79,33 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
 
 
+def _wait_until_healthy(process: subprocess.Popen, base_url: str, server_log: Path) -> None:
+    """Returns once GET /healthz answers "ok"; fails the test if the server exits or stays silent."""
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    last_error = "no answer yet"
+    while True:
+        if process.poll() is not None:
+            pytest.fail(
+                f"`kiosk serve` exited with {process.returncode} before it was healthy:\n{_tail(server_log)}",
+                pytrace=False,
+            )
+        try:
+            with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
+                body = response.read().decode().strip()
+                if response.status == 200 and body == "ok":
+                    return
+                last_error = f"HTTP {response.status} {body!r}"
+        except (urllib.error.URLError, OSError) as error:
+            last_error = repr(error)
+        if time.monotonic() > deadline:
+            pytest.fail(
+                f"Kiosk did not answer GET /healthz with 'ok' within {STARTUP_TIMEOUT_S:.0f} s "
+                f"(last: {last_error}):\n{_tail(server_log)}",
+                pytrace=False,
+            )
+        time.sleep(0.1)  # polling the health check; the only wait the suite cannot hand to Playwright
+
+
 @pytest.fixture(scope="session")
 def kiosk_bin() -> str:
     binary = os.environ.get("KIOSK_BIN", DEFAULT_KIOSK_BIN)
@@ -114,29 +142,7 @@ def kiosk_server(kiosk_bin: str, tmp_path_factory: pytest.TempPathFactory):
         stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        last_error = "no answer yet"
-        while True:
-            if process.poll() is not None:
-                pytest.fail(
-                    f"`kiosk serve` exited with {process.returncode} before it was healthy:\n{_tail(server_log)}",
-                    pytrace=False,
-                )
-            try:
-                with urllib.request.urlopen(f"{base_url}/healthz", timeout=2) as response:
-                    body = response.read().decode().strip()
-                    if response.status == 200 and body == "ok":
-                        break
-                    last_error = f"HTTP {response.status} {body!r}"
-            except (urllib.error.URLError, OSError) as error:
-                last_error = repr(error)
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"Kiosk did not answer GET /healthz with 'ok' within {STARTUP_TIMEOUT_S:.0f} s "
-                    f"(last: {last_error}):\n{_tail(server_log)}",
-                    pytrace=False,
-                )
-            time.sleep(0.1)  # polling the health check; the only wait the suite cannot hand to Playwright
+        _wait_until_healthy(process, base_url, server_log)
         yield base_url
     finally:
         _stop(process)
@@ -146,6 +152,97 @@ def kiosk_server(kiosk_bin: str, tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def base_url(kiosk_server: str) -> str:
     return kiosk_server
+
+
+# --------------------------------------------------------------------------- newsroom servers
+
+ADMIN_EMAIL = "admin@example.org"
+ADMIN_NAME = "Ada Admin"
+ADMIN_PASSWORD = "quiet-harbour-lantern-42"
+
+
+class NewsroomServer:
+    """A kiosk server of its own over a throwaway demo database with one administrator.
+
+    Unlike the shared `kiosk_server`, it can be stopped and started again on the same database,
+    port and media folder, as a deployment would be.
+    """
+
+    def __init__(self, kiosk_bin: str, workdir: Path) -> None:
+        self.kiosk_bin = kiosk_bin
+        self.workdir = workdir
+        self.database = workdir / "kiosk.sqlite"
+        self.media = workdir / "media"  # where `kiosk demo` puts its images: beside the database
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+        self.starts = 0
+
+    def kiosk(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        """Runs a kiosk command against this server's database."""
+        return subprocess.run(
+            [self.kiosk_bin, *args, "--database", str(self.database)],
+            cwd=REPO_ROOT, input=stdin, capture_output=True, text=True, timeout=300,
+        )
+
+    def prepare(self) -> None:
+        """Fills the database with the demo publication and creates the first administrator."""
+        demo = self.kiosk("demo")
+        if demo.returncode != 0:
+            pytest.fail(f"`kiosk demo` exited with {demo.returncode}:\n{demo.stdout}{demo.stderr}", pytrace=False)
+        user = self.kiosk("user", "create", "--email", ADMIN_EMAIL, "--name", ADMIN_NAME, "--role", "admin", stdin=ADMIN_PASSWORD + "\n")
+        if user.returncode != 0:
+            pytest.fail(f"`kiosk user create` exited with {user.returncode}:\n{user.stdout}{user.stderr}", pytrace=False)
+
+    def start(self) -> None:
+        assert self.process is None, "the server is running already"
+        self.starts += 1
+        self.log_path = self.workdir / f"server-{self.starts}.log"
+        self._log = open(self.log_path, "wb")
+        self.process = subprocess.Popen(
+            [
+                self.kiosk_bin, "serve", "--database", str(self.database), "--media", str(self.media),
+                "--host", "127.0.0.1", "--port", str(self.port), "--public-url", self.url,
+            ],
+            cwd=REPO_ROOT, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        _wait_until_healthy(self.process, self.url, self.log_path)
+
+    def stop(self) -> None:
+        """Stops the server with SIGTERM (SIGKILL only if it does not exit within 10 s)."""
+        if self.process is None:
+            return
+        _stop(self.process)
+        self._log.close()
+        self.process = None
+
+    def log_tail(self) -> str:
+        return _tail(self.log_path) if self.starts else "(never started)"
+
+
+@contextlib.contextmanager
+def _running_newsroom(kiosk_bin: str, workdir: Path):
+    server = NewsroomServer(kiosk_bin, workdir)
+    server.prepare()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def fresh_newsroom(kiosk_bin: str, tmp_path: Path):
+    """A newsroom server for one test alone, which the test may stop and start again."""
+    with _running_newsroom(kiosk_bin, tmp_path) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def newsroom(kiosk_bin: str, tmp_path_factory: pytest.TempPathFactory):
+    """A newsroom server shared by the tests of one module; tests must not stop it."""
+    with _running_newsroom(kiosk_bin, tmp_path_factory.mktemp("newsroom")) as server:
+        yield server
 
 
 # --------------------------------------------------------------------------- browser
@@ -178,8 +275,9 @@ def traffic() -> Traffic:
 
 
 @pytest.fixture
-def new_context(browser: Browser, base_url: str, traffic: Traffic):
-    """Factory: a browser context for a device ("phone" or "desktop"); closed after the test.
+def open_context(browser: Browser, traffic: Traffic):
+    """Factory: a browser context for a device ("phone" or "desktop") and any Playwright context
+    options (base_url among them); closed after the test.
 
     Every request that would leave loopback is aborted and recorded in `traffic.blocked`.
     """
@@ -196,7 +294,6 @@ def new_context(browser: Browser, base_url: str, traffic: Traffic):
     def make(device: str, **options) -> BrowserContext:
         settings = {
             **DEVICES[device],
-            "base_url": base_url,
             "locale": "en-GB",
             "timezone_id": "Europe/London",
             "reduced_motion": "reduce",
@@ -212,6 +309,16 @@ def new_context(browser: Browser, base_url: str, traffic: Traffic):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def new_context(open_context, base_url: str):
+    """Factory: a browser context for a device ("phone" or "desktop") on the shared demo server."""
+
+    def make(device: str, **options) -> BrowserContext:
+        return open_context(device, **{"base_url": base_url, **options})
+
+    return make
 
 
 def _page(new_context, device: str) -> Page:

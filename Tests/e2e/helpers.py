@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -20,6 +21,18 @@ def load_all_images(page: Page) -> None:
     """Makes lazy images load now and waits until every image on the page has decoded."""
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
     page.wait_for_function("() => Array.from(document.images).every(img => img.complete && img.naturalWidth > 0)")
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """axe-core violations as readable lines: rule, impact, help, then each offending node."""
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation.get('help')} [{violation.get('helpUrl', '')}]")
+        for node in violation.get("nodes", []):
+            target = " ".join(str(t) for t in node.get("target", []))
+            html = re.sub(r"\s+", " ", node.get("html", ""))[:160]
+            lines.append(f"    {target}  {html}")
+    return "\n".join(lines)
 
 
 @dataclass

@@ -7,7 +7,6 @@ they are printed and written to test-artifacts/axe/ for review.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from conftest import REPO_ROOT
-from helpers import SERIES_ARTICLE, SERIES_PATH
+from helpers import SERIES_ARTICLE, SERIES_PATH, describe_violations as describe
 
 AXE_DIR = REPO_ROOT / "test-artifacts" / "axe"
 BLOCKING = {"serious", "critical"}
@@ -32,17 +31,6 @@ PAGES = {
 }
 
 _axe = Axe()
-
-
-def describe(violations: list[dict]) -> str:
-    lines = []
-    for violation in violations:
-        lines.append(f"- {violation['id']} ({violation.get('impact')}): {violation.get('help')} [{violation.get('helpUrl', '')}]")
-        for node in violation.get("nodes", []):
-            target = " ".join(str(t) for t in node.get("target", []))
-            html = re.sub(r"\s+", " ", node.get("html", ""))[:160]
-            lines.append(f"    {target}  {html}")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("name", list(PAGES))

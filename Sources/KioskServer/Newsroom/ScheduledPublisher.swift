@@ -34,7 +34,7 @@ public struct ScheduledPublisher<Store: NewsroomStore>: Service {
     }
 
     /// Publishes what is due and returns how long to wait before looking again.
-    func publishDue() async -> Duration {
+    public func publishDue() async -> Duration {
         do {
             let published = try await store.publishDueArticles(now: now())
             if published > 0 { logger.info("Published scheduled articles", metadata: ["count": "\(published)"]) }

@@ -1,0 +1,121 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KioskCore
+import KioskStore
+import KioskTestSupport
+import Testing
+
+@Suite("Newsroom accounts: sign-in, sessions, throttling, invitations")
+struct NewsroomAccountTests {
+    @Test("signing in sets a fresh HttpOnly, SameSite=Lax, Secure session cookie; signing out ends the session")
+    func sessions() async throws {
+        let site = try await TestSite.make()
+        let user = try await site.createUser(.editor)
+        try await site.application.test(.router) { client in
+            var before = NewsroomVisitor.signedOut
+            before.cookies["kiosk_session"] = String(repeating: "a", count: 43)
+            let (visitor, response) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
+            #expect(response.status == .seeOther)
+            let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("kiosk_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure") && cookie.contains("Path=/admin"))
+            let (again, _) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
+            #expect(again.cookies["kiosk_session"] != visitor.cookies["kiosk_session"])
+
+            var signedIn = visitor
+            #expect(try await signedIn.send(client, .get, "/admin/articles").status == .ok)
+            let out = try await signedIn.post(client, "/admin/logout", [])
+            #expect(out.status == .seeOther)
+            var stale = visitor
+            #expect(try await stale.send(client, .get, "/admin/articles").status == .seeOther)
+            var other = again
+            #expect(try await other.send(client, .get, "/admin/articles").status == .ok)
+            _ = try await other.post(client, "/admin/account/sign-out-everywhere", [])
+            var ended = again
+            #expect(try await ended.send(client, .get, "/admin/articles").status == .seeOther)
+            #expect(try await other.send(client, .get, "/admin/articles").status == .ok)
+        }
+    }
+
+    @Test("a wrong password is refused with a clear message; repeated failures slow down, then lock the account")
+    func throttling() async throws {
+        let site = try await TestSite.make()
+        let user = try await site.createUser(.editor)
+        try await site.application.test(.router) { client in
+            let (_, wrong) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue, password: "not-the-password")
+            #expect(wrong.status == .unauthorized)
+            #expect(String(buffer: wrong.body).contains("do not match an account"))
+            let (_, unknown) = try await NewsroomVisitor.signIn(client, email: "nobody@gazette.example", password: "not-the-password")
+            #expect(String(buffer: unknown.body).contains("do not match an account"))
+            for _ in 0..<2 { _ = try await NewsroomVisitor.signIn(client, email: user.email.rawValue, password: "wrong-again-1") }
+            let (_, slowed) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
+            #expect(slowed.status == .tooManyRequests)
+            #expect(String(buffer: slowed.body).contains("Wait 1 second"))
+            var attempts = 3
+            while attempts < LoginThrottleLimits.lockAccountAfter + 2 {
+                site.clock.advance(by: 61)
+                let (_, response) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue, password: "wrong-again-2")
+                if String(buffer: response.body).contains("Sign-in is locked") { break }
+                attempts += 1
+            }
+            let key = "account:\(user.email)"
+            #expect(try await site.publication.store.loginFailures(keys: [key])[key]?.count == LoginThrottleLimits.lockAccountAfter)
+            site.clock.advance(by: 61)
+            let (_, locked) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
+            #expect(locked.status == .tooManyRequests)
+            #expect(String(buffer: locked.body).contains("Sign-in is locked"))
+            site.clock.advance(by: 15 * 60)
+            let (_, open) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
+            #expect(open.status == .seeOther)
+        }
+    }
+
+    @Test("an invitation works once, before it expires, and only as signed")
+    func invitations() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            var admin = try await site.visitor(.admin, client: client)
+            func invite(_ email: String) async throws -> String {
+                let page = String(buffer: try await admin.post(client, "/admin/users/invite", [("email", email), ("role", "contributor")]).body)
+                let marker = "id=\"invite-link\" readonly value=\""
+                let start = try #require(page.range(of: marker)).upperBound
+                let link = String(page[start...].prefix { $0 != "\"" })
+                return String(link.dropFirst("https://gazette.example".count))
+            }
+            func accept(_ path: String, password: String = "a-long-harbour-pass") async throws -> TestResponse {
+                var guest = NewsroomVisitor.signedOut
+                let form = try await guest.send(client, .get, path)
+                guard let token = NewsroomVisitor.hiddenValue("csrf", in: String(buffer: form.body)) else { return form }
+                return try await guest.send(
+                    client, .post, path, form: [("csrf", token), ("name", "Cleo Contributor"), ("password", password), ("password_again", password)])
+            }
+            let path = try await invite("cleo@gazette.example")
+            let weak = try await accept(path, password: "password123")
+            #expect(weak.status == .unprocessableContent)
+            #expect(String(buffer: weak.body).contains("too easy to guess"))
+            let joined = try await accept(path)
+            #expect(joined.status == .seeOther)
+            let user = try #require(try await site.publication.store.credentials(email: EmailAddress("cleo@gazette.example"))).user
+            #expect(user.role == .contributor)
+            #expect(user.authorID != nil)
+            let reused = try await accept(path)
+            #expect(reused.status == .gone)
+            #expect(String(buffer: reused.body).contains("used already"))
+
+            let tampered = path.dropLast(3) + (path.hasSuffix("AAA") ? "BBB" : "AAA")
+            #expect(String(buffer: try await accept(String(tampered)).body).contains("not valid"))
+            let late = try await invite("late@gazette.example")
+            site.clock.advance(by: 8 * 24 * 3600)
+            let expired = try await accept(late)
+            #expect(expired.status == .gone)
+            #expect(String(buffer: expired.body).contains("expired"))
+            #expect(try await site.publication.store.credentials(email: EmailAddress("late@gazette.example"))?.user == nil)
+        }
+    }
+}
+
+/// The account lock threshold, as `LoginThrottle` sets it.
+enum LoginThrottleLimits {
+    static let lockAccountAfter = 10
+}

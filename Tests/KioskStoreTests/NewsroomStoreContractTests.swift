@@ -1,0 +1,121 @@
+import Foundation
+import KioskCore
+import KioskRender
+import KioskStore
+import KioskTestSupport
+import Testing
+
+/// What every `NewsroomStore` must do, whatever database is behind it.
+@Suite("Newsroom store contract")
+struct NewsroomStoreContractTests {
+    let now = TestPublication<SQLiteStore>.now
+
+    func user(_ store: SQLiteStore, _ role: Role, _ email: String) async throws -> User {
+        try await store.createUser(NewUser(email: EmailAddress(email), name: "Person \(email.prefix(3))", role: role, passwordHash: "hash"), now: now)
+    }
+
+    @Test("accounts: unique addresses, an author profile each, at least one administrator", arguments: StoreKind.allCases)
+    func accounts(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        let admin = try await user(store, .admin, "Boss@Gazette.example")
+        #expect(admin.email.rawValue == "boss@gazette.example")
+        let author = try #require(try await store.taxonomy().authors.first { $0.id == admin.authorID })
+        #expect(author.name == admin.name)
+        await #expect(throws: StoreError.self) { _ = try await user(store, .editor, "boss@gazette.example") }
+        await #expect(throws: WorkflowError.self) { try await store.changeRole(admin.id, to: .editor) }
+        #expect(try await store.user(admin.id)?.role == .admin)
+        let second = try await user(store, .editor, "second@gazette.example")
+        try await store.changeRole(second.id, to: .admin)
+        try await store.changeRole(admin.id, to: .contributor)
+        #expect(try await store.users().map(\.role).sorted() == [.contributor, .admin])
+    }
+
+    @Test("sessions expire, and a password change ends them all", arguments: StoreKind.allCases)
+    func sessions(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        let editor = try await user(store, .editor, "ed@gazette.example")
+        let token: [UInt8] = Array(repeating: 7, count: 32)
+        try await store.createSession(tokenHash: token, userID: editor.id, csrfToken: "form-token", now: now, expiresAt: now.addingTimeInterval(60))
+        #expect(try await store.session(tokenHash: token, now: now)?.csrfToken == "form-token")
+        #expect(try await store.session(tokenHash: token, now: now.addingTimeInterval(61)) == nil)
+        try await store.changePassword(editor.id, passwordHash: "new-hash")
+        #expect(try await store.session(tokenHash: token, now: now) == nil)
+        #expect(try await store.credentials(email: editor.email)?.passwordHash == "new-hash")
+    }
+
+    @Test("the workflow refuses moves that make no sense and keeps drafts off the site", arguments: StoreKind.allCases)
+    func workflow(kind: StoreKind) async throws {
+        let fixture = try await kind.publication()
+        let store = fixture.store
+        let draft = fixture.draft.id
+        await #expect(throws: WorkflowError.self) { _ = try await store.applyWorkflow(.schedule(now.addingTimeInterval(-1)), to: draft, now: now) }
+        await #expect(throws: WorkflowError.self) { _ = try await store.applyWorkflow(.restore, to: draft, now: now) }
+        _ = try await store.applyWorkflow(.submit, to: draft, now: now)
+        await #expect(throws: WorkflowError.self) { _ = try await store.applyWorkflow(.submit, to: draft, now: now) }
+        let published = try await store.applyWorkflow(.publish, to: draft, now: now)
+        #expect(published.status == .published && published.publishedAt == now && published.submittedAt == nil)
+        let trashed = try await store.applyWorkflow(.trash, to: draft, now: now)
+        #expect(WorkflowState(of: trashed) == .trash)
+        #expect(try await store.publishedArticleSlug(draft) == nil)
+        let restored = try await store.applyWorkflow(.restore, to: draft, now: now)
+        #expect(WorkflowState(of: restored) == .draft)
+        #expect(restored.version > published.version)
+        let trash = try await store.newsroomArticles(ArticleListFilter(state: .trash), page: PageRequest(number: 1, size: 10)!)
+        #expect(trash.totalItems == 0)
+    }
+
+    @Test("a save based on an old version is refused and kept as a conflict revision", arguments: StoreKind.allCases)
+    func optimisticConcurrency(kind: StoreKind) async throws {
+        let fixture = try await kind.publication()
+        let store = fixture.store
+        let editor = try await user(store, .editor, "ed@gazette.example")
+        let article = try #require(try await store.article(fixture.draft.id))
+        var content = article.content
+        content.title = "First change"
+        let saved = try await store.saveArticle(article.id, content: content, expectedVersion: article.version, by: editor, kind: .saved, now: now)
+        #expect(saved.version == article.version + 1)
+        content.title = "Second change from an old page"
+        await #expect(throws: EditConflict.self) {
+            _ = try await store.saveArticle(article.id, content: content, expectedVersion: article.version, by: editor, kind: .saved, now: now)
+        }
+        #expect(try await store.article(article.id)?.content.title == "First change")
+        let revisions = try await store.revisions(of: article.id)
+        #expect(revisions.map(\.kind) == [.conflict, .saved])
+        #expect(revisions.first?.title == "Second change from an old page")
+        #expect(revisions.last?.text.contains("Headline: First change") == true)
+    }
+
+    @Test("scheduled articles go live when due, and only then", arguments: StoreKind.allCases)
+    func scheduling(kind: StoreKind) async throws {
+        let fixture = try await kind.publication()
+        let store = fixture.store
+        _ = try await store.applyWorkflow(.schedule(now.addingTimeInterval(300)), to: fixture.draft.id, now: now)
+        #expect(try await store.nextScheduledPublication() == now.addingTimeInterval(300))
+        #expect(try await store.publishDueArticles(now: now.addingTimeInterval(299)) == 0)
+        #expect(try await store.publishedArticleSlug(fixture.draft.id) == nil)
+        #expect(try await store.publishDueArticles(now: now.addingTimeInterval(300)) == 1)
+        #expect(try await store.publishedArticleSlug(fixture.draft.id) != nil)
+        #expect(try await store.publishDueArticles(now: now.addingTimeInterval(301)) == 0)
+    }
+
+    @Test("renaming a topic keeps the old address redirecting and search finds the new name", arguments: StoreKind.allCases)
+    func rename(kind: StoreKind) async throws {
+        let fixture = try await kind.publication()
+        let store = fixture.store
+        try await store.updateTopic(fixture.ports.id, NewTerm(slug: Slug("harbours"), name: "Harbours and quays"))
+        guard case .moved(let slug) = try await store.topicListing(Slug("ports"), page: PageRequest(number: 1, size: 5)!) else {
+            Issue.record("the old topic slug does not redirect")
+            return
+        }
+        #expect(slug.rawValue == "harbours")
+        let found = try await store.search(SearchQuery("quays"), page: PageRequest(number: 1, size: 5)!)
+        #expect(found.totalItems > 0)
+    }
+
+    @Test("media in use cannot be deleted", arguments: StoreKind.allCases)
+    func mediaInUse(kind: StoreKind) async throws {
+        let fixture = try await kind.publication()
+        await #expect(throws: StoreError.self) { try await fixture.store.deleteMedia(fixture.image.id) }
+        #expect(try await fixture.store.media(fixture.image.id) != nil)
+    }
+}

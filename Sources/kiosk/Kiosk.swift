@@ -158,7 +158,22 @@ struct Demo: AsyncParsableCommand {
             let seeder = DemoSeeder(store: store, mediaDirectory: settings.media)
             try await seeder.seed(now: Date(), articleCount: count) { print($0) }
             print("Done: \(count) demo articles in \(settings.database), media in \(settings.media).")
+            try await createDemoAccounts(store)
         }
+    }
+
+    /// Gives an empty newsroom one account per role, sharing a random password printed once.
+    private func createDemoAccounts(_ store: SQLiteStore) async throws {
+        guard try await store.userCount() == 0 else { return }
+        let password = SecureRandom.token().prefix(16)
+        let hash = try await PasswordHasher().hash(String(password))
+        for role in Role.allCases.reversed() {
+            let user = try await store.createUser(
+                NewUser(email: EmailAddress("\(role.rawValue)@meridian.example"), name: "Demo \(role.displayName)", role: role, passwordHash: hash),
+                now: Date())
+            print("Newsroom account: \(user.email) (\(role.displayName.lowercased()))")
+        }
+        print("Their password, shown only now: \(password)   (change it with: kiosk user reset-password --email …)")
     }
 
     private func articleCount() throws -> Int {

@@ -98,6 +98,8 @@ struct LoginView {
     let formToken: String
     let email: String
     let next: String
+    /// Whether the newsroom has no accounts yet, so the page explains how to make the first.
+    let noAccounts: Bool
 }
 
 /// The page where an invited person chooses a name and password.

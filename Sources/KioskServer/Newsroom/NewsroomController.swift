@@ -73,7 +73,8 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         let form = auth.signedOutFormToken(request)
         let next = Self.safeNext(request.uri.queryParameters.get("next"))
         let view = LoginView(
-            layout: try await layout("Sign in", nil, current: "", error: error), formToken: form.token, email: email, next: next)
+            layout: try await layout("Sign in", nil, current: "", error: error), formToken: form.token, email: email, next: next,
+            noAccounts: try await store.userCount() == 0)
         return pages.page("login", view, status: status, cookies: form.cookie.map { [$0] } ?? [])
     }
 

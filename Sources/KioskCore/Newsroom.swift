@@ -113,6 +113,26 @@ public enum PasswordPolicy {
     }
 }
 
+/// Who makes a change, as revisions record it: a newsroom account or an integration.
+public struct ChangeAuthor: Sendable, Equatable {
+    /// The name the history shows.
+    public let name: String
+    /// The account, when a person made the change.
+    public let userID: User.ID?
+
+    /// A change made by `user`.
+    public init(_ user: User) {
+        name = user.name
+        userID = user.id
+    }
+
+    /// A change made through the Admin API with the token called `tokenName`.
+    public init(integration tokenName: String) {
+        name = "Integration: \(tokenName)"
+        userID = nil
+    }
+}
+
 /// Where an article is in the newsroom's workflow, as the article list filters it.
 public enum WorkflowState: String, Sendable, CaseIterable {
     case draft, review, scheduled, published, trash

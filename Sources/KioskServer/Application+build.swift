@@ -105,14 +105,16 @@ public func buildRouter<Store: NewsroomStore>(
         assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable"),
         adminAssets: StaticFiles(directory: dependencies.adminTheme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")
     ).addRoutes(to: router)
+    let mediaLibrary = MediaLibrary(directory: configuration.mediaDirectory, maximumBytes: configuration.maximumUploadBytes)
+    AdminAPIController(store: dependencies.store, media: mediaLibrary, publicURL: configuration.publicURL, now: dependencies.now)
+        .addRoutes(to: router)
     NewsroomController(
         store: dependencies.store,
         auth: NewsroomAuth(
             store: dependencies.store, hasher: dependencies.passwordHasher, secureCookies: configuration.publicURL.lowercased().hasPrefix("https:"),
             now: dependencies.now),
         pages: AdminPages(theme: dependencies.adminTheme), site: site, publicPages: renderer,
-        media: MediaLibrary(directory: configuration.mediaDirectory, maximumBytes: configuration.maximumUploadBytes),
-        publicURL: configuration.publicURL, logger: dependencies.logger
+        media: mediaLibrary, publicURL: configuration.publicURL, logger: dependencies.logger
     ).addRoutes(to: router)
     router.get("/healthz") { _, _ in "ok" }
     router.get("/api/openapi.json") { _, _ in

@@ -230,7 +230,7 @@ struct ContentAPIMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
-            if let accessKey, !Self.constantTimeEqual(request.uri.queryParameters.get("key") ?? "", accessKey) {
+            if let accessKey, !constantTimeEquals(request.uri.queryParameters.get("key") ?? "", accessKey) {
                 throw Problem(.unauthorized, "This Content API needs its access key as the key query parameter.")
             }
             response = try await next(request, context)
@@ -250,12 +250,5 @@ struct ContentAPIMiddleware: RouterMiddleware {
         headers[.contentType] = "application/problem+json"
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    private static func constantTimeEqual(_ lhs: String, _ rhs: String) -> Bool {
-        let a = Array(lhs.utf8)
-        let b = Array(rhs.utf8)
-        guard a.count == b.count else { return false }
-        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
-/// The OpenAPI 3.1 description of Kiosk's HTTP APIs (the Content API so far), served at `/api/openapi.json`.
+/// The OpenAPI 3.1 description of Kiosk's HTTP APIs (the Content API and the Admin API), served at `/api/openapi.json`.
 enum OpenAPIDocument {
     /// The document as JSON text.
     static let json = #"""
 {
   "openapi": "3.1.0",
   "info": {
-    "title": "Kiosk Content API",
+    "title": "Kiosk APIs",
     "version": "1.0.0",
-    "description": "The public, read-only Content API: published articles and the taxonomy as JSON. Drafts never appear. Every answer allows any origin (CORS). Mistakes get an RFC 9457 problem document. When the server runs with KIOSK_CONTENT_API_KEY, every request must carry that key as the key query parameter; otherwise key is ignored. The token-authenticated Admin API is not described yet."
+    "description": "The public, read-only Content API: published articles and the taxonomy as JSON. Drafts never appear. Every answer allows any origin (CORS). Mistakes get an RFC 9457 problem document. When the server runs with KIOSK_CONTENT_API_KEY, every request must carry that key as the key query parameter; otherwise key is ignored. The Admin API under /api/admin/v1 needs an integration token (made by an administrator in the newsroom, shown once, stored hashed, revocable, read or read-and-write) as Authorization: Bearer TOKEN; it works on articles in any state, media, sections, topics, series and authors, and answers every mistake with an RFC 9457 problem document."
   },
   "servers": [
     {
@@ -20,6 +20,10 @@ enum OpenAPIDocument {
     {
       "name": "Content",
       "description": "The read-only Content API under /api/content/v1."
+    },
+    {
+      "name": "Admin",
+      "description": "The Admin API under /api/admin/v1, for integrations with a token (Authorization: Bearer)."
     }
   ],
   "paths": {
@@ -442,6 +446,1395 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/api/admin/v1/articles": {
+      "get": {
+        "operationId": "adminListArticles",
+        "summary": "Articles in any state, most recently changed first.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "draft",
+                "review",
+                "scheduled",
+                "published",
+                "trash"
+              ]
+            }
+          },
+          {
+            "name": "page",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of articles.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "articles": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AdminArticleRow"
+                      }
+                    },
+                    "meta": {
+                      "type": "object",
+                      "properties": {
+                        "pagination": {
+                          "$ref": "#/components/schemas/AdminPagination"
+                        }
+                      },
+                      "required": [
+                        "pagination"
+                      ],
+                      "additionalProperties": false
+                    }
+                  },
+                  "required": [
+                    "articles",
+                    "meta"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          }
+        }
+      },
+      "post": {
+        "operationId": "adminCreateArticle",
+        "summary": "Create a draft.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ArticleInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new draft.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "article": {
+                      "$ref": "#/components/schemas/AdminArticle"
+                    }
+                  },
+                  "required": [
+                    "article"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/articles/{id}": {
+      "get": {
+        "operationId": "adminGetArticle",
+        "summary": "One article in any state, with its version.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The article.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "article": {
+                      "$ref": "#/components/schemas/AdminArticle"
+                    }
+                  },
+                  "required": [
+                    "article"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/AdminNotFound"
+          }
+        }
+      },
+      "put": {
+        "operationId": "adminUpdateArticle",
+        "summary": "Replace an article's content, if it is still at the given version.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ArticleUpdate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The saved article.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "article": {
+                      "$ref": "#/components/schemas/AdminArticle"
+                    }
+                  },
+                  "required": [
+                    "article"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/AdminNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/AdminConflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/articles/{id}/publish": {
+      "post": {
+        "operationId": "adminPublishArticle",
+        "summary": "Publish now.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The article.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "article": {
+                      "$ref": "#/components/schemas/AdminArticle"
+                    }
+                  },
+                  "required": [
+                    "article"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/AdminNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/AdminConflict"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/articles/{id}/unpublish": {
+      "post": {
+        "operationId": "adminUnpublishArticle",
+        "summary": "Take off the site, back to draft.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The article.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "article": {
+                      "$ref": "#/components/schemas/AdminArticle"
+                    }
+                  },
+                  "required": [
+                    "article"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/AdminNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/AdminConflict"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/articles/{id}/schedule": {
+      "post": {
+        "operationId": "adminScheduleArticle",
+        "summary": "Publish at a later moment.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "properties": {
+                  "publish_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                },
+                "required": [
+                  "publish_at"
+                ],
+                "additionalProperties": true
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The scheduled article.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "article": {
+                      "$ref": "#/components/schemas/AdminArticle"
+                    }
+                  },
+                  "required": [
+                    "article"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/AdminNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/AdminConflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/media": {
+      "get": {
+        "operationId": "adminListMedia",
+        "summary": "The media library, newest first.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "search",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "page",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of media.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "media": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AdminMedia"
+                      }
+                    },
+                    "meta": {
+                      "type": "object",
+                      "properties": {
+                        "pagination": {
+                          "$ref": "#/components/schemas/AdminPagination"
+                        }
+                      },
+                      "required": [
+                        "pagination"
+                      ],
+                      "additionalProperties": false
+                    }
+                  },
+                  "required": [
+                    "media",
+                    "meta"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          }
+        }
+      },
+      "post": {
+        "operationId": "adminUploadMedia",
+        "summary": "Upload a JPEG, PNG, WebP or GIF as the raw body; the type and size are read from its bytes.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "alt",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
+          },
+          {
+            "name": "caption",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "credit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/octet-stream": {
+              "schema": {
+                "type": "string",
+                "format": "binary"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The stored image (the existing one when the same file was uploaded before).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "media": {
+                      "$ref": "#/components/schemas/AdminMedia"
+                    }
+                  },
+                  "required": [
+                    "media"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/sections": {
+      "get": {
+        "operationId": "adminListSections",
+        "summary": "Every section.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "sections": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AdminTerm"
+                      }
+                    }
+                  },
+                  "required": [
+                    "sections"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          }
+        }
+      },
+      "post": {
+        "operationId": "adminCreateSections",
+        "summary": "Create a section.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TermInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new section.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "section": {
+                      "$ref": "#/components/schemas/AdminTerm"
+                    }
+                  },
+                  "required": [
+                    "section"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/sections/{id}": {
+      "put": {
+        "operationId": "adminUpdateSections",
+        "summary": "Change a section; a new slug leaves the old one redirecting.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TermInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The changed section.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "section": {
+                      "$ref": "#/components/schemas/AdminTerm"
+                    }
+                  },
+                  "required": [
+                    "section"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/AdminNotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/topics": {
+      "get": {
+        "operationId": "adminListTopics",
+        "summary": "Every topic.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "topics": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AdminTerm"
+                      }
+                    }
+                  },
+                  "required": [
+                    "topics"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          }
+        }
+      },
+      "post": {
+        "operationId": "adminCreateTopics",
+        "summary": "Create a topic.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TermInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new topic.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "topic": {
+                      "$ref": "#/components/schemas/AdminTerm"
+                    }
+                  },
+                  "required": [
+                    "topic"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/topics/{id}": {
+      "put": {
+        "operationId": "adminUpdateTopics",
+        "summary": "Change a topic; a new slug leaves the old one redirecting.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TermInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The changed topic.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "topic": {
+                      "$ref": "#/components/schemas/AdminTerm"
+                    }
+                  },
+                  "required": [
+                    "topic"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/AdminNotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/series": {
+      "get": {
+        "operationId": "adminListSeries",
+        "summary": "Every series.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "series": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AdminTerm"
+                      }
+                    }
+                  },
+                  "required": [
+                    "series"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          }
+        }
+      },
+      "post": {
+        "operationId": "adminCreateSeries",
+        "summary": "Create a series.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TermInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new series.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "series": {
+                      "$ref": "#/components/schemas/AdminTerm"
+                    }
+                  },
+                  "required": [
+                    "series"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/series/{id}": {
+      "put": {
+        "operationId": "adminUpdateSeries",
+        "summary": "Change a series; a new slug leaves the old one redirecting.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TermInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The changed series.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "series": {
+                      "$ref": "#/components/schemas/AdminTerm"
+                    }
+                  },
+                  "required": [
+                    "series"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/AdminNotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/authors": {
+      "get": {
+        "operationId": "adminListAuthors",
+        "summary": "Every author.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The list.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "authors": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AdminTerm"
+                      }
+                    }
+                  },
+                  "required": [
+                    "authors"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          }
+        }
+      },
+      "post": {
+        "operationId": "adminCreateAuthors",
+        "summary": "Create a author.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TermInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new author.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "author": {
+                      "$ref": "#/components/schemas/AdminTerm"
+                    }
+                  },
+                  "required": [
+                    "author"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
+    },
+    "/api/admin/v1/authors/{id}": {
+      "put": {
+        "operationId": "adminUpdateAuthors",
+        "summary": "Change a author; a new slug leaves the old one redirecting.",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TermInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The changed author.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "properties": {
+                    "author": {
+                      "$ref": "#/components/schemas/AdminTerm"
+                    }
+                  },
+                  "required": [
+                    "author"
+                  ],
+                  "additionalProperties": false
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AdminForbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/AdminNotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/AdminTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/AdminUnsupportedMediaType"
+          },
+          "422": {
+            "$ref": "#/components/responses/AdminUnprocessable"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -488,6 +1881,86 @@ enum OpenAPIDocument {
       },
       "NotFound": {
         "description": "Nothing published by that id, slug or filter.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "AdminBadRequest": {
+        "description": "A parameter or the body is malformed.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "AdminUnauthorized": {
+        "description": "No token, or a token that is not valid or was revoked.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "AdminForbidden": {
+        "description": "The token may only read.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "AdminNotFound": {
+        "description": "No record with this id.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "AdminConflict": {
+        "description": "The change does not fit the article's state, or its version is stale.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "AdminTooLarge": {
+        "description": "The body is larger than allowed.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "AdminUnsupportedMediaType": {
+        "description": "The body is not JSON.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "AdminUnprocessable": {
+        "description": "The content breaks a rule: the detail says which.",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -937,6 +2410,565 @@ enum OpenAPIDocument {
             }
           }
         }
+      },
+      "AdminArticleRow": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "review",
+              "scheduled",
+              "published",
+              "trash"
+            ]
+          },
+          "section": {
+            "type": "string"
+          },
+          "authors": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "published_at": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        },
+        "required": [
+          "id",
+          "title",
+          "status",
+          "section",
+          "authors",
+          "published_at",
+          "updated_at"
+        ],
+        "additionalProperties": false
+      },
+      "AdminArticle": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "draft",
+              "review",
+              "scheduled",
+              "published",
+              "trash"
+            ]
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "minLength": 1,
+            "maxLength": 120
+          },
+          "title": {
+            "type": "string"
+          },
+          "dek": {
+            "type": "string"
+          },
+          "format": {
+            "type": "string",
+            "enum": [
+              "reporting",
+              "analysis",
+              "opinion",
+              "explainer",
+              "interview",
+              "review"
+            ]
+          },
+          "section": {
+            "oneOf": [
+              {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "minLength": 1,
+                "maxLength": 120
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "series": {
+            "oneOf": [
+              {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "minLength": 1,
+                "maxLength": 120
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "topics": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+              "minLength": 1,
+              "maxLength": 120
+            }
+          },
+          "authors": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+              "minLength": 1,
+              "maxLength": 120
+            }
+          },
+          "top_media_id": {
+            "oneOf": [
+              {
+                "type": "integer"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "markdown": {
+            "type": "string"
+          },
+          "html": {
+            "type": "string"
+          },
+          "seo_title": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "seo_description": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "canonical_url": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "url": {
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "published_at": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "updated_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          }
+        },
+        "required": [
+          "id",
+          "version",
+          "status",
+          "slug",
+          "title",
+          "dek",
+          "format",
+          "section",
+          "series",
+          "topics",
+          "authors",
+          "top_media_id",
+          "markdown",
+          "html",
+          "seo_title",
+          "seo_description",
+          "canonical_url",
+          "url",
+          "published_at",
+          "created_at",
+          "updated_at"
+        ],
+        "additionalProperties": false
+      },
+      "ArticleInput": {
+        "type": "object",
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "minLength": 1,
+            "maxLength": 120
+          },
+          "dek": {
+            "type": "string",
+            "maxLength": 1000
+          },
+          "format": {
+            "type": "string",
+            "enum": [
+              "reporting",
+              "analysis",
+              "opinion",
+              "explainer",
+              "interview",
+              "review"
+            ]
+          },
+          "section": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "minLength": 1,
+            "maxLength": 120
+          },
+          "topics": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+              "minLength": 1,
+              "maxLength": 120
+            }
+          },
+          "series": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "minLength": 1,
+            "maxLength": 120
+          },
+          "authors": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+              "minLength": 1,
+              "maxLength": 120
+            },
+            "minItems": 1
+          },
+          "top_media_id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "markdown": {
+            "type": "string"
+          },
+          "seo_title": {
+            "type": "string"
+          },
+          "seo_description": {
+            "type": "string"
+          },
+          "canonical_url": {
+            "type": "string",
+            "format": "uri"
+          }
+        },
+        "required": [
+          "title",
+          "section",
+          "authors"
+        ],
+        "additionalProperties": true,
+        "description": "A new article. Section, series, topics and authors are named by slug; the slug is made from the title when absent."
+      },
+      "ArticleUpdate": {
+        "type": "object",
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "minLength": 1,
+            "maxLength": 120
+          },
+          "dek": {
+            "type": "string",
+            "maxLength": 1000
+          },
+          "format": {
+            "type": "string",
+            "enum": [
+              "reporting",
+              "analysis",
+              "opinion",
+              "explainer",
+              "interview",
+              "review"
+            ]
+          },
+          "section": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "minLength": 1,
+            "maxLength": 120
+          },
+          "topics": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+              "minLength": 1,
+              "maxLength": 120
+            }
+          },
+          "series": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "minLength": 1,
+            "maxLength": 120
+          },
+          "authors": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+              "minLength": 1,
+              "maxLength": 120
+            },
+            "minItems": 1
+          },
+          "top_media_id": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "markdown": {
+            "type": "string"
+          },
+          "seo_title": {
+            "type": "string"
+          },
+          "seo_description": {
+            "type": "string"
+          },
+          "canonical_url": {
+            "type": "string",
+            "format": "uri"
+          },
+          "version": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The version the change is based on, as last read."
+          }
+        },
+        "required": [
+          "title",
+          "section",
+          "authors",
+          "version"
+        ],
+        "additionalProperties": true,
+        "description": "The whole new state of an article and the version it is based on; a stale version answers 409 and the sent content is kept as a revision."
+      },
+      "AdminMedia": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "url": {
+            "type": "string"
+          },
+          "content_type": {
+            "type": "string",
+            "enum": [
+              "image/jpeg",
+              "image/png",
+              "image/gif",
+              "image/webp"
+            ]
+          },
+          "width": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "height": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "alt": {
+            "type": "string"
+          },
+          "caption": {
+            "type": "string"
+          },
+          "credit": {
+            "type": "string"
+          },
+          "uses": {
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "required": [
+          "id",
+          "url",
+          "content_type",
+          "width",
+          "height",
+          "alt",
+          "caption",
+          "credit",
+          "uses"
+        ],
+        "additionalProperties": false
+      },
+      "AdminTerm": {
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "minLength": 1,
+            "maxLength": 120
+          },
+          "name": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "position": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "id",
+          "slug",
+          "name",
+          "description"
+        ],
+        "additionalProperties": false
+      },
+      "TermInput": {
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "slug": {
+            "type": "string",
+            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+            "minLength": 1,
+            "maxLength": 120
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 1000
+          },
+          "position": {
+            "type": "integer",
+            "minimum": -1000000,
+            "maximum": 1000000
+          }
+        },
+        "required": [
+          "name"
+        ],
+        "additionalProperties": true
+      },
+      "AdminPagination": {
+        "type": "object",
+        "properties": {
+          "page": {
+            "type": "integer"
+          },
+          "limit": {
+            "type": "integer"
+          },
+          "pages": {
+            "type": "integer"
+          },
+          "total": {
+            "type": "integer"
+          }
+        },
+        "required": [
+          "page",
+          "limit",
+          "pages",
+          "total"
+        ],
+        "additionalProperties": false
+      }
+    },
+    "securitySchemes": {
+      "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An integration token made by an administrator in the newsroom under Integrations."
       }
     }
   }

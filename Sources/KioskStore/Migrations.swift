@@ -21,8 +21,24 @@ enum Migrations {
             try db.execute(sql: v4)
             try db.execute(sql: "INSERT INTO site_secret (id, value) VALUES (1, ?)", arguments: [Data(SecureRandom.bytes(count: 32))])
         }
+        migrator.registerMigration("v5 integration tokens") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
+
+    /// Tokens for the Admin API, made by administrators; only a SHA-256 of each is kept.
+    private static let v5 = """
+        CREATE TABLE api_token (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+            scope TEXT NOT NULL CHECK (scope IN ('read', 'write')),
+            token_hash BLOB NOT NULL UNIQUE,
+            created_by INTEGER REFERENCES user(id) ON DELETE SET NULL,
+            created_at DATETIME NOT NULL,
+            revoked_at DATETIME
+        );
+        """
 
     /// The newsroom: accounts, sessions, login throttling, invitations, revisions, the article workflow
     /// columns, and a random secret shared by every node for signing links.

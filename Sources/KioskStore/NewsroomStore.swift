@@ -54,15 +54,26 @@ public protocol NewsroomStore: PublicationStore {
     /// Uses an invitation to make an account; throws `InvitationError` if it was used or has expired.
     func acceptInvitation(_ id: Invitation.ID, name: String, passwordHash: String, now: Date) async throws -> User
 
+    // MARK: Integration tokens
+
+    /// Records a token for the Admin API, known by its SHA-256.
+    func createAPIToken(name: String, scope: TokenScope, tokenHash: [UInt8], createdBy: User.ID, now: Date) async throws -> APIToken
+    /// Every token, revoked ones too, newest first.
+    func apiTokens() async throws -> [APIToken]
+    /// The live (not revoked) token with this SHA-256, or `nil`.
+    func apiToken(hash: [UInt8]) async throws -> APIToken?
+    /// Revokes a token; requests carrying it are refused from then on.
+    func revokeAPIToken(_ id: APIToken.ID, now: Date) async throws
+
     // MARK: Articles
 
     /// A page of articles in any state, most recently changed first.
     func newsroomArticles(_ filter: ArticleListFilter, page: PageRequest) async throws -> Page<NewsroomArticle>
-    /// Stores a new draft started by `owner`, with its first revision.
-    func createDraft(_ content: ArticleContent, owner: User, now: Date) async throws -> Article
+    /// Stores a new draft started by `author`, with its first revision.
+    func createDraft(_ content: ArticleContent, by author: ChangeAuthor, now: Date) async throws -> Article
     /// Saves new content with a revision, if the article is still at `expectedVersion`; otherwise keeps
     /// the refused content as a `conflict` revision and throws `EditConflict`.
-    func saveArticle(_ id: Article.ID, content: ArticleContent, expectedVersion: Int, by user: User, kind: RevisionKind, now: Date) async throws -> Article
+    func saveArticle(_ id: Article.ID, content: ArticleContent, expectedVersion: Int, by author: ChangeAuthor, kind: RevisionKind, now: Date) async throws -> Article
     /// Moves an article through the workflow; throws `WorkflowError` when the move makes no sense.
     func applyWorkflow(_ action: WorkflowAction, to id: Article.ID, now: Date) async throws -> Article
     /// Publishes every scheduled article whose time has come; returns how many.
@@ -274,5 +285,41 @@ public struct MediaItem: Sendable {
     public init(media: Media, usageCount: Int) {
         self.media = media
         self.usageCount = usageCount
+    }
+}
+
+/// What an integration token may do.
+public enum TokenScope: String, Sendable, CaseIterable {
+    /// Read articles in any state, media, taxonomy.
+    case read
+    /// Read, and create, change, publish and schedule.
+    case write
+
+    /// The label people see.
+    public var displayName: String { self == .read ? "Read only" : "Read and write" }
+}
+
+/// A token an integration uses to call the Admin API.
+public struct APIToken: Sendable, Identifiable {
+    /// The typed store identifier of this kind of record.
+    public typealias ID = Identifier<APIToken>
+    /// The store identifier.
+    public let id: ID
+    /// What it is for, as the administrator named it.
+    public let name: String
+    /// What it may do.
+    public let scope: TokenScope
+    /// When it was made.
+    public let createdAt: Date
+    /// When it was revoked, if it was.
+    public let revokedAt: Date?
+
+    /// Creates the value.
+    public init(id: ID, name: String, scope: TokenScope, createdAt: Date, revokedAt: Date?) {
+        self.id = id
+        self.name = name
+        self.scope = scope
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
     }
 }

@@ -167,6 +167,40 @@ extension SQLiteStore {
         }
     }
 
+    // MARK: Integration tokens
+
+    /// Records a token for the Admin API, known by its SHA-256.
+    public func createAPIToken(name: String, scope: TokenScope, tokenHash: [UInt8], createdBy: User.ID, now: Date) async throws -> APIToken {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...200).contains(name.count) else { throw ValidationError(field: "name", message: "Name the token (up to 200 characters) after what uses it.") }
+        return try await writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO api_token (name, scope, token_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [name, scope.rawValue, Data(tokenHash), createdBy.rawValue, now])
+            return APIToken(id: .init(db.lastInsertedRowID), name: name, scope: scope, createdAt: now, revokedAt: nil)
+        }
+    }
+
+    /// Every token, revoked ones too, newest first.
+    public func apiTokens() async throws -> [APIToken] {
+        try await writer.read { db in try APIToken.fetchAll(db, sql: "SELECT * FROM api_token ORDER BY id DESC") }
+    }
+
+    /// The live token with this SHA-256, or `nil`.
+    public func apiToken(hash: [UInt8]) async throws -> APIToken? {
+        try await writer.read { db in
+            try APIToken.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_token WHERE token_hash = ? AND revoked_at IS NULL"), arguments: [Data(hash)])
+        }
+    }
+
+    /// Revokes a token.
+    public func revokeAPIToken(_ id: APIToken.ID, now: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE api_token SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?", arguments: [now, id.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.notFound }
+        }
+    }
+
     // MARK: Articles
 
     /// A page of articles in any state, most recently changed first.
@@ -197,12 +231,12 @@ extension SQLiteStore {
         }
     }
 
-    /// Stores a new draft started by `owner`, with its first revision.
-    public func createDraft(_ content: ArticleContent, owner: User, now: Date) async throws -> Article {
+    /// Stores a new draft started by `author`, with its first revision.
+    public func createDraft(_ content: ArticleContent, by author: ChangeAuthor, now: Date) async throws -> Article {
         try await write { db in
             let id = try ArticleColumns.insert(db, content, status: .draft, publishedAt: nil, now: now)
-            try db.execute(sql: "UPDATE article SET owner_user_id = ? WHERE id = ?", arguments: [owner.id.rawValue, id.rawValue])
-            try Revisions.record(db, article: id, content: content, by: owner.name, kind: .created, now: now)
+            try db.execute(sql: "UPDATE article SET owner_user_id = ? WHERE id = ?", arguments: [author.userID?.rawValue, id.rawValue])
+            try Revisions.record(db, article: id, content: content, by: author.name, kind: .created, now: now)
             guard let article = try ArticleColumns.fetch(db, id: id) else { throw StoreError.notFound }
             return article
         }
@@ -211,12 +245,12 @@ extension SQLiteStore {
     /// Saves new content with a revision if the article is still at `expectedVersion`; otherwise keeps
     /// the refused content as a `conflict` revision and throws `EditConflict`.
     public func saveArticle(
-        _ id: Article.ID, content: ArticleContent, expectedVersion: Int, by user: User, kind: RevisionKind, now: Date
+        _ id: Article.ID, content: ArticleContent, expectedVersion: Int, by author: ChangeAuthor, kind: RevisionKind, now: Date
     ) async throws -> Article {
         let outcome: Result<Article, EditConflict> = try await write { db in
             guard let current = try ArticleColumns.fetch(db, id: id) else { throw StoreError.notFound }
             guard current.version == expectedVersion else {
-                let kept = try Revisions.record(db, article: id, content: content, by: user.name, kind: .conflict, now: now)
+                let kept = try Revisions.record(db, article: id, content: content, by: author.name, kind: .conflict, now: now)
                 return .failure(EditConflict(currentVersion: current.version, keptRevision: kept))
             }
             try ensureSlugIsFree(db, table: "article", slug: content.slug, except: id.rawValue)
@@ -232,7 +266,7 @@ extension SQLiteStore {
             if current.content.slug != content.slug {
                 try Redirects.record(db, kind: .article, from: current.content.slug.rawValue, to: content.slug.rawValue, target: id.rawValue)
             }
-            try Revisions.record(db, article: id, content: content, by: user.name, kind: kind, now: now)
+            try Revisions.record(db, article: id, content: content, by: author.name, kind: kind, now: now)
             guard let saved = try ArticleColumns.fetch(db, id: id) else { throw StoreError.notFound }
             return .success(saved)
         }
@@ -589,5 +623,12 @@ extension Revision: FetchableRecord {
         self.init(
             id: .init(row["id"]), articleID: .init(row["article_id"]), savedBy: row["saved_by"], savedAt: row["saved_at"], kind: kind,
             text: row["text"], title: row["title"], draft: try JSONDecoder().decode(ArticleDraft.self, from: Data(snapshot.utf8)))
+    }
+}
+
+extension APIToken: FetchableRecord {
+    public init(row: Row) throws {
+        guard let scope = TokenScope(rawValue: row["scope"]) else { throw StoreError.missingReference("token with an unknown scope") }
+        self.init(id: .init(row["id"]), name: row["name"], scope: scope, createdAt: row["created_at"], revokedAt: row["revoked_at"])
     }
 }

@@ -37,6 +37,7 @@ struct NewsroomAccessTests {
         Route(method: .get, path: "/admin/authors", minimum: .editor, form: []),
         Route(method: .get, path: "/admin/users", minimum: .admin, form: []),
         Route(method: .get, path: "/admin/settings", minimum: .admin, form: []),
+        Route(method: .get, path: "/admin/integrations", minimum: .admin, form: []),
         Route(method: .get, path: "/admin/account", minimum: .contributor, form: []),
         Route(method: .post, path: "/admin/articles", minimum: .contributor, form: ArticleFields.valid(title: "A new draft")),
         Route(method: .post, path: "/admin/articles/ID", minimum: .editor, form: ArticleFields.valid(title: "Changed headline") + [("version", "1")]),
@@ -53,6 +54,7 @@ struct NewsroomAccessTests {
         Route(method: .post, path: "/admin/authors", minimum: .editor, form: [("name", "New Writer")]),
         Route(method: .post, path: "/admin/users/invite", minimum: .admin, form: [("email", "new@gazette.example"), ("role", "editor")]),
         Route(method: .post, path: "/admin/users/USER/role", minimum: .admin, form: [("role", "contributor")]),
+        Route(method: .post, path: "/admin/integrations", minimum: .admin, form: [("name", "Importer"), ("scope", "read")]),
         Route(method: .post, path: "/admin/settings", minimum: .admin, form: [("name", "The Gazette"), ("time_zone", "Europe/London")]),
         Route(method: .post, path: "/admin/account/sign-out-everywhere", minimum: .contributor, form: []),
     ]

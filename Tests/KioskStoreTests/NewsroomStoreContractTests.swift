@@ -72,11 +72,11 @@ struct NewsroomStoreContractTests {
         let article = try #require(try await store.article(fixture.draft.id))
         var content = article.content
         content.title = "First change"
-        let saved = try await store.saveArticle(article.id, content: content, expectedVersion: article.version, by: editor, kind: .saved, now: now)
+        let saved = try await store.saveArticle(article.id, content: content, expectedVersion: article.version, by: ChangeAuthor(editor), kind: .saved, now: now)
         #expect(saved.version == article.version + 1)
         content.title = "Second change from an old page"
         await #expect(throws: EditConflict.self) {
-            _ = try await store.saveArticle(article.id, content: content, expectedVersion: article.version, by: editor, kind: .saved, now: now)
+            _ = try await store.saveArticle(article.id, content: content, expectedVersion: article.version, by: ChangeAuthor(editor), kind: .saved, now: now)
         }
         #expect(try await store.article(article.id)?.content.title == "First change")
         let revisions = try await store.revisions(of: article.id)

@@ -32,7 +32,7 @@ public enum AdminTheme {
     /// Templates the admin theme must have.
     public static let requiredTemplates = [
         "login", "invitation", "articles", "editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
-        "users", "account", "message",
+        "users", "integrations", "account", "message",
     ]
 }
 
@@ -61,7 +61,7 @@ struct AdminLayout {
         let role = visitor?.user.role
         var items: [(String, String, Role)] = [("Articles", NewsroomPaths.articles, .contributor), ("Media", NewsroomPaths.media, .contributor)]
         items += TaxonomyKind.allCases.map { ($0.title, NewsroomPaths.taxonomy($0), .editor) }
-        items += [("People", NewsroomPaths.users, .admin), ("Settings", NewsroomPaths.settings, .admin), ("Account", NewsroomPaths.account, .contributor)]
+        items += [("People", NewsroomPaths.users, .admin), ("Integrations", NewsroomPaths.integrations, .admin), ("Settings", NewsroomPaths.settings, .admin), ("Account", NewsroomPaths.account, .contributor)]
         navigation =
             role.map { role in
                 items.filter { role.includes($0.2) }.map { NavigationItem(label: $0.0, href: $0.1, current: current.hasPrefix($0.1)) }
@@ -129,6 +129,7 @@ enum Notices {
         case "password": "Password changed. Other sessions were signed out."
         case "signed-out-everywhere": "Every other session was signed out."
         case "role": "Role changed."
+        case "revoked": "Token revoked. Requests carrying it are refused from now on."
         default: nil
         }
     }

@@ -44,18 +44,23 @@ enum ArticleForm {
         guard seoTitle.count <= maximumSEOLength, seoDescription.count <= maximumSEOLength else {
             throw ValidationError(field: "seo", message: "SEO titles and descriptions can be at most \(maximumSEOLength) characters long.")
         }
-        let canonical = form.text("canonical_url").trimmingCharacters(in: .whitespaces)
-        if !canonical.isEmpty {
-            guard let url = URL(string: canonical), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
-                canonical.utf8.count <= 2000
-            else {
-                throw ValidationError(field: "canonical_url", message: "The canonical URL must be a full http:// or https:// address.")
-            }
-        }
+        let canonical = try checkedCanonicalURL(form.text("canonical_url"))
         return ArticleDraft(
             slug: slug, title: title, dek: dek, format: format, sectionID: section, topicIDs: form.ids("topics"),
             seriesID: Int64(form.text("series")), authorIDs: authors, topMediaID: Int64(form.text("top_media")), markdown: body,
             seoTitle: seoTitle, seoDescription: seoDescription, canonicalURL: canonical)
+    }
+
+    /// `text` trimmed if it is empty or a full http(s) address; otherwise a `ValidationError`.
+    static func checkedCanonicalURL(_ text: String) throws(ValidationError) -> String {
+        let canonical = text.trimmingCharacters(in: .whitespaces)
+        guard !canonical.isEmpty else { return canonical }
+        guard let url = URL(string: canonical), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil,
+            canonical.utf8.count <= 2000
+        else {
+            throw ValidationError(field: "canonical_url", message: "The canonical URL must be a full http:// or https:// address.")
+        }
+        return canonical
     }
 
     /// The content of `draft` with its body rendered.

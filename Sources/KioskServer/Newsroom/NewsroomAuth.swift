@@ -137,6 +137,7 @@ enum NewsroomPaths {
     static let users = "/admin/users"
     static let settings = "/admin/settings"
     static let account = "/admin/account"
+    static let integrations = "/admin/integrations"
 
     static func article(_ id: Article.ID) -> String { "/admin/articles/\(id)" }
     static func taxonomy(_ kind: TaxonomyKind) -> String { "/admin/\(kind.rawValue)" }

@@ -89,7 +89,7 @@ extension NewsroomController {
         let visitor = try await auth.requireForm(request, form, role: .contributor)
         do {
             let content = try ArticleForm.content(try ArticleForm.draft(form), renderer: markdown)
-            let article = try await store.createDraft(content, owner: visitor.user, now: now())
+            let article = try await store.createDraft(content, by: ChangeAuthor(visitor.user), now: now())
             return done(NewsroomPaths.article(article.id), "created")
         } catch {
             guard let message = Self.userMessage(error) else { throw error }
@@ -128,7 +128,7 @@ extension NewsroomController {
         var saved: Article
         do {
             let content = try ArticleForm.content(try ArticleForm.draft(form), renderer: markdown)
-            saved = try await store.saveArticle(article.id, content: content, expectedVersion: version, by: visitor.user, kind: .saved, now: now())
+            saved = try await store.saveArticle(article.id, content: content, expectedVersion: version, by: ChangeAuthor(visitor.user), kind: .saved, now: now())
             if let workflow { saved = try await store.applyWorkflow(workflow, to: article.id, now: now()) }
         } catch let conflict as EditConflict {
             let message = "Someone else saved this article while you were editing, so your save was refused to keep their changes. "
@@ -158,7 +158,7 @@ extension NewsroomController {
         guard let version = Int(form.text("version")) else { throw NewsroomRefusal.badRequest("The form has no version; reload the editor.") }
         do {
             let content = try ArticleForm.content(try ArticleForm.draft(form), renderer: markdown)
-            let saved = try await store.saveArticle(article.id, content: content, expectedVersion: version, by: visitor.user, kind: .autosaved, now: now())
+            let saved = try await store.saveArticle(article.id, content: content, expectedVersion: version, by: ChangeAuthor(visitor.user), kind: .autosaved, now: now())
             return Self.json(["version": "\(saved.version)", "message": "Saved at \(try await dates().text(saved.updatedAt))"], status: .ok)
         } catch is EditConflict {
             return Self.json(["message": "Not saved: someone else changed this article. Save to see both versions."], status: .conflict)
@@ -335,7 +335,7 @@ extension NewsroomController {
         guard let version = Int(form.text("version")) else { throw NewsroomRefusal.badRequest("The form has no version; reload the history.") }
         do {
             let content = try ArticleForm.content(revision.draft, renderer: markdown)
-            _ = try await store.saveArticle(article.id, content: content, expectedVersion: version, by: visitor.user, kind: .restored, now: now())
+            _ = try await store.saveArticle(article.id, content: content, expectedVersion: version, by: ChangeAuthor(visitor.user), kind: .restored, now: now())
         } catch is EditConflict {
             return pages.message(
                 try await layout("History", visitor, current: NewsroomPaths.articles), heading: "Not restored",

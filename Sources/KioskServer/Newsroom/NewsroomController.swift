@@ -37,6 +37,9 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         admin.get("users", use: usersPage)
         admin.post("users/invite", use: invite)
         admin.post("users/:id/role", use: changeRole)
+        admin.get("integrations", use: integrationsPage)
+        admin.post("integrations", use: createToken)
+        admin.post("integrations/:id/revoke", use: revokeToken)
         addArticleRoutes(to: admin)
         addMediaRoutes(to: admin)
         addSiteRoutes(to: admin)
@@ -310,6 +313,75 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         return done(NewsroomPaths.users, "role")
     }
 }
+
+extension NewsroomController {
+    // MARK: Integrations
+
+    @Sendable func integrationsPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let visitor = try await auth.require(request, role: .admin)
+        return try await integrationsView(request, visitor, newToken: nil, error: nil, status: .ok)
+    }
+
+    private func integrationsView(_ request: Request, _ visitor: SignedIn, newToken: String?, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let dates = try await dates()
+        let view = IntegrationsView(
+            layout: try await layout("Integrations", visitor, current: NewsroomPaths.integrations, request: request, error: error),
+            tokens: try await store.apiTokens().map { token in
+                TokenRow(
+                    id: token.id.rawValue, name: token.name, scope: token.scope.displayName, created: dates.text(token.createdAt),
+                    revoked: token.revokedAt.map(dates.text))
+            },
+            scopes: TokenScope.allCases.map { Choice(value: $0.rawValue, label: $0.displayName, selected: $0 == .read) },
+            newToken: newToken, apiBase: publicURL + "/api/admin/v1")
+        return pages.page("integrations", view, status: status)
+    }
+
+    @Sendable func createToken(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        let visitor = try await auth.requireForm(request, form, role: .admin)
+        guard let scope = TokenScope(rawValue: form.text("scope")) else { throw NewsroomRefusal.badRequest("Choose what the token may do.") }
+        let secret = "kiosk_" + SecureRandom.token()
+        do {
+            _ = try await store.createAPIToken(
+                name: form.text("name"), scope: scope, tokenHash: SessionToken.digest(secret), createdBy: visitor.user.id, now: now())
+        } catch let error as ValidationError {
+            return try await integrationsView(request, visitor, newToken: nil, error: error.message, status: .unprocessableContent)
+        }
+        return try await integrationsView(request, visitor, newToken: secret, error: nil, status: .created)
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        _ = try await auth.requireForm(request, form, role: .admin)
+        guard let id = context.parameters.get("id", as: Int64.self) else { throw NewsroomRefusal.notFound }
+        do {
+            try await store.revokeAPIToken(APIToken.ID(id), now: now())
+        } catch StoreError.notFound {
+            throw NewsroomRefusal.notFound
+        }
+        return done(NewsroomPaths.integrations, "revoked")
+    }
+}
+
+/// One integration token on its page.
+struct TokenRow {
+    let id: Int64
+    let name: String
+    let scope: String
+    let created: String
+    let revoked: String?
+}
+
+/// The integrations page.
+struct IntegrationsView {
+    let layout: AdminLayout
+    let tokens: [TokenRow]
+    let scopes: [Choice]
+    /// The token just made, shown this once.
+    let newToken: String?
+    let apiBase: String
+}
+
 
 extension Optional {
     /// `flatMap` with an asynchronous transform.

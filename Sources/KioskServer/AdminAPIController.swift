@@ -311,6 +311,9 @@ struct AdminAPIController<Store: NewsroomStore>: Sendable {
         guard let slug = try input.slug.map({ try Slug($0) }) ?? Slug.derived(from: input.name) else {
             throw Problem(.unprocessableContent, "Give a slug: the name has no letters or digits to make one from.")
         }
+        if let position = input.position, !NewSection.positions.contains(position) {
+            throw Problem(.unprocessableContent, "position must be a whole number from -1000000 to 1000000.")
+        }
         let description = input.description ?? ""
         guard description.count <= 1_000 else { throw Problem(.unprocessableContent, "description can be at most 1000 characters long.") }
         switch kind {

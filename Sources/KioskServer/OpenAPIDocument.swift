@@ -2658,25 +2658,49 @@ enum OpenAPIDocument {
             "maxLength": 300
           },
           "slug": {
-            "type": "string",
-            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-            "minLength": 1,
-            "maxLength": 120
+            "oneOf": [
+              {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "minLength": 1,
+                "maxLength": 120
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "dek": {
-            "type": "string",
-            "maxLength": 1000
+            "oneOf": [
+              {
+                "type": "string",
+                "maxLength": 1000
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "format": {
-            "type": "string",
-            "enum": [
-              "reporting",
-              "analysis",
-              "opinion",
-              "explainer",
-              "interview",
-              "review"
-            ]
+            "oneOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "reporting",
+                  "analysis",
+                  "opinion",
+                  "explainer",
+                  "interview",
+                  "review"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "section": {
             "type": "string",
@@ -2685,19 +2709,35 @@ enum OpenAPIDocument {
             "maxLength": 120
           },
           "topics": {
-            "type": "array",
-            "items": {
-              "type": "string",
-              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-              "minLength": 1,
-              "maxLength": 120
-            }
+            "oneOf": [
+              {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                  "minLength": 1,
+                  "maxLength": 120
+                }
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "series": {
-            "type": "string",
-            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-            "minLength": 1,
-            "maxLength": 120
+            "oneOf": [
+              {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "minLength": 1,
+                "maxLength": 120
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "authors": {
             "type": "array",
@@ -2710,21 +2750,61 @@ enum OpenAPIDocument {
             "minItems": 1
           },
           "top_media_id": {
-            "type": "integer",
-            "minimum": 1
+            "oneOf": [
+              {
+                "type": "integer",
+                "minimum": 1
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "markdown": {
-            "type": "string"
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "seo_title": {
-            "type": "string"
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "seo_description": {
-            "type": "string"
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "canonical_url": {
-            "type": "string",
-            "format": "uri"
+            "oneOf": [
+              {
+                "type": "string",
+                "format": "uri"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           }
         },
         "required": [
@@ -2744,25 +2824,49 @@ enum OpenAPIDocument {
             "maxLength": 300
           },
           "slug": {
-            "type": "string",
-            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-            "minLength": 1,
-            "maxLength": 120
+            "oneOf": [
+              {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "minLength": 1,
+                "maxLength": 120
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "dek": {
-            "type": "string",
-            "maxLength": 1000
+            "oneOf": [
+              {
+                "type": "string",
+                "maxLength": 1000
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "format": {
-            "type": "string",
-            "enum": [
-              "reporting",
-              "analysis",
-              "opinion",
-              "explainer",
-              "interview",
-              "review"
-            ]
+            "oneOf": [
+              {
+                "type": "string",
+                "enum": [
+                  "reporting",
+                  "analysis",
+                  "opinion",
+                  "explainer",
+                  "interview",
+                  "review"
+                ]
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "section": {
             "type": "string",
@@ -2771,19 +2875,35 @@ enum OpenAPIDocument {
             "maxLength": 120
           },
           "topics": {
-            "type": "array",
-            "items": {
-              "type": "string",
-              "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-              "minLength": 1,
-              "maxLength": 120
-            }
+            "oneOf": [
+              {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                  "minLength": 1,
+                  "maxLength": 120
+                }
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "series": {
-            "type": "string",
-            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-            "minLength": 1,
-            "maxLength": 120
+            "oneOf": [
+              {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "minLength": 1,
+                "maxLength": 120
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "authors": {
             "type": "array",
@@ -2796,21 +2916,61 @@ enum OpenAPIDocument {
             "minItems": 1
           },
           "top_media_id": {
-            "type": "integer",
-            "minimum": 1
+            "oneOf": [
+              {
+                "type": "integer",
+                "minimum": 1
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "markdown": {
-            "type": "string"
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "seo_title": {
-            "type": "string"
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "seo_description": {
-            "type": "string"
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "canonical_url": {
-            "type": "string",
-            "format": "uri"
+            "oneOf": [
+              {
+                "type": "string",
+                "format": "uri"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "version": {
             "type": "integer",
@@ -2838,12 +2998,7 @@ enum OpenAPIDocument {
           },
           "content_type": {
             "type": "string",
-            "enum": [
-              "image/jpeg",
-              "image/png",
-              "image/gif",
-              "image/webp"
-            ]
+            "description": "image/jpeg, image/png, image/gif or image/webp for uploads; the demo's generated illustrations are image/svg+xml."
           },
           "width": {
             "type": "integer",
@@ -2919,19 +3074,43 @@ enum OpenAPIDocument {
             "maxLength": 200
           },
           "slug": {
-            "type": "string",
-            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
-            "minLength": 1,
-            "maxLength": 120
+            "oneOf": [
+              {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "minLength": 1,
+                "maxLength": 120
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "description": {
-            "type": "string",
-            "maxLength": 1000
+            "oneOf": [
+              {
+                "type": "string",
+                "maxLength": 1000
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           },
           "position": {
-            "type": "integer",
-            "minimum": -1000000,
-            "maximum": 1000000
+            "oneOf": [
+              {
+                "type": "integer",
+                "minimum": -1000000,
+                "maximum": 1000000
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Optional; null means absent."
           }
         },
         "required": [

@@ -99,8 +99,14 @@ public struct NewSection: Sendable {
     /// Order in the navigation, smallest first.
     public var position: Int
 
-    /// Validates the name and creates the input.
+    /// The navigation positions accepted.
+    public static let positions = -1_000_000...1_000_000
+
+    /// Validates the name and position and creates the input.
     public init(slug: Slug, name: String, description: String = "", position: Int = 0) throws(ValidationError) {
+        guard Self.positions.contains(position) else {
+            throw ValidationError(field: "position", message: "A position must be a whole number from -1000000 to 1000000.")
+        }
         self.slug = slug
         self.name = try requiredName(name)
         self.description = description

@@ -176,7 +176,10 @@ extension NewsroomController {
             let description = try Self.limited(form.text("description"), kind == .authors ? "biography" : "description")
             switch kind {
             case .sections:
-                let position = Int(form.text("position")) ?? 0
+                let positionText = form.text("position").trimmingCharacters(in: .whitespaces)
+                guard let position = positionText.isEmpty ? 0 : Int(positionText) else {
+                    throw ValidationError(field: "position", message: "A position must be a whole number.")
+                }
                 let new = try NewSection(slug: slug, name: name, description: description, position: position)
                 if let id { try await store.updateSection(Section.ID(id), new) } else { _ = try await store.createSection(new) }
             case .topics:

@@ -211,7 +211,8 @@ def uncached(db: Path) -> float:
 
 
 def search(db: Path) -> None:
-    """Search latency, one request at a time, so the figures are the search's own (no queueing)."""
+    """Search and Content API latency without the page cache, one request at a time, so the figures
+    are the requests' own (no queueing)."""
     server = Server(db, "--page-cache-mb", "0")
     queries = [("one common word", "sanctions"), ("two words", "shipping+insurance"),
                ("word in a section", "ceasefire&section=africa"), ("three words", "baltic+air+defence"),
@@ -221,10 +222,19 @@ def search(db: Path) -> None:
         for name, query in queries:
             result = wrk(f"{server.url}/search?q={query}", SECONDS // 2, connections=1)
             rows.append([name, query.replace("+", " "), f"{result['rps']:,.0f}", f"{result['p50']:.2f}", f"{result['p99']:.2f}", result["errors"]])
+        api = [("articles, page 1", "/api/content/v1/articles"), ("articles, page 500", "/api/content/v1/articles?page=500"),
+               ("a section, 100 a page", "/api/content/v1/articles?section=europe&limit=100"),
+               ("one article with HTML", "/api/content/v1/articles/statecraft-red-sea-underwriters-return?include=html")]
+        api_rows = []
+        for name, path in api:
+            result = wrk(f"{server.url}{path}", SECONDS // 2, connections=1)
+            api_rows.append([name, path, f"{result['rps']:,.0f}", f"{result['p50']:.2f}", f"{result['p99']:.2f}", result["errors"]])
     finally:
         server.stop()
     table(f"Search, {ARTICLES:,} articles, one connection (wrk -t1 -c1 -d{SECONDS // 2}s)",
           ["query", "words", "req/s", "p50 ms", "p99 ms", "errors"], rows)
+    table(f"Content API without the cache, {ARTICLES:,} articles, one connection (wrk -t1 -c1 -d{SECONDS // 2}s)",
+          ["request", "path", "req/s", "p50 ms", "p99 ms", "errors"], api_rows)
 
 
 def edit_under_load(db: Path) -> None:

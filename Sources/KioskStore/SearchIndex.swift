@@ -43,14 +43,14 @@ enum SearchIndex {
         "that", "the", "this", "to", "was", "were", "will", "with",
     ]
 
-    /// The FTS5 expression for `query`: every word quoted (so no operator can be formed), all required,
-    /// the last one also as a prefix when it is long enough to be worth it.
-    static func expression(_ query: SearchQuery) -> String {
+    /// The FTS5 expression for `query`: every word quoted (so no operator can be formed) and all
+    /// required; with `prefix`, the last word also matches as a prefix when it is long enough.
+    static func expression(_ query: SearchQuery, prefix: Bool) -> String {
         let meaningful = query.terms.filter { !stopWords.contains($0) }
         let terms = meaningful.isEmpty ? query.terms : meaningful
         return terms.enumerated().map { index, term in
             let quoted = "\"\(term.replacingOccurrences(of: "\"", with: ""))\""
-            return index == terms.count - 1 && term.count >= 4 ? quoted + "*" : quoted
+            return prefix && index == terms.count - 1 && term.count >= 4 ? quoted + "*" : quoted
         }.joined(separator: " ")
     }
 }
@@ -58,18 +58,26 @@ enum SearchIndex {
 extension SearchIndex {
     /// One page of published articles matching `query`, best first: bm25 relevance with the columns
     /// weighted, boosted up to twice for the newest articles (the boost halves after a month). The
-    /// page's ids are ranked first; snippets are made only for them.
+    /// page's ids are ranked first; snippets are made only for them. Words are matched whole (after
+    /// stemming) first; only when that finds nothing is the last word tried as a prefix, since a
+    /// prefix of a common stem can match several times as many rows and costs as much more to rank.
     static func search(_ db: Database, _ query: SearchQuery, request: PageRequest) throws -> Page<SearchResult> {
         guard !query.isEmpty else { return Page(items: [], request: request, totalItems: 0) }
-        let expression = expression(query)
         var condition = "article_search MATCH ? AND f.published IS NOT NULL"
-        var arguments: StatementArguments = [expression]
+        var filters: StatementArguments = []
         if let section = query.section {
             condition += " AND f.section_id = (SELECT id FROM section WHERE slug = ?)"
-            arguments += [section.rawValue]
+            filters += [section.rawValue]
         }
         let matches = "FROM article_search JOIN article_search_filter f ON f.article_id = article_search.rowid WHERE \(condition)"
-        let total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(matches)"), arguments: arguments) ?? 0
+        var expression = expression(query, prefix: false)
+        var total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(matches)"), arguments: [expression] + filters) ?? 0
+        let withPrefix = self.expression(query, prefix: true)
+        if total == 0, withPrefix != expression {
+            expression = withPrefix
+            total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(matches)"), arguments: [expression] + filters) ?? 0
+        }
+        let arguments: StatementArguments = [expression] + filters
         guard request.offset < total else { return Page(items: [], request: request, totalItems: total) }
         let ids = try Int64.fetchAll(
             db.cachedStatement(

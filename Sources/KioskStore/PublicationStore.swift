@@ -44,7 +44,7 @@ public protocol PublicationStore: Sendable {
     func article(_ id: Article.ID) async throws -> Article?
     /// How many articles exist in any status.
     func articleCount() async throws -> Int
-    /// Deletes every article, section, topic, series, author, media record and redirect; settings stay.
+    /// Deletes every article, section, topic, series, author, media record, redirect and newsroom account; settings stay.
     func removeAllContent() async throws
 
     // MARK: Reader's site (published articles only)

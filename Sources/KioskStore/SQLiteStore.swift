@@ -190,11 +190,12 @@ public struct SQLiteStore: NewsroomStore {
         try await writer.read { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM article")) ?? 0 }
     }
 
-    /// Deletes every article, section, topic, series, author, media record and redirect; settings stay.
+    /// Deletes every article, section, topic, series, author, media record, redirect and newsroom account; settings stay.
     public func removeAllContent() async throws {
         try await write { db in
             try db.execute(
                 sql: """
+                    DELETE FROM api_token; DELETE FROM invitation; DELETE FROM session; DELETE FROM login_throttle; DELETE FROM user;
                     DELETE FROM article_search; DELETE FROM article_search_filter; DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect;
                     DELETE FROM topic; DELETE FROM series; DELETE FROM section; DELETE FROM author;
                     UPDATE site_settings SET logo_media_id = NULL; DELETE FROM media;

@@ -162,7 +162,7 @@ ADMIN_PASSWORD = "quiet-harbour-lantern-42"
 
 
 class NewsroomServer:
-    """A kiosk server of its own over a throwaway demo database with one administrator.
+    """A kiosk server of its own over a throwaway demo database, with our administrator (ADMIN_EMAIL).
 
     Unlike the shared `kiosk_server`, it can be stopped and started again on the same database,
     port and media folder, as a deployment would be.
@@ -186,7 +186,7 @@ class NewsroomServer:
         )
 
     def prepare(self) -> None:
-        """Fills the database with the demo publication and creates the first administrator."""
+        """Fills the database with the demo publication (which brings its own demo accounts) and adds ours."""
         demo = self.kiosk("demo")
         if demo.returncode != 0:
             pytest.fail(f"`kiosk demo` exited with {demo.returncode}:\n{demo.stdout}{demo.stderr}", pytrace=False)

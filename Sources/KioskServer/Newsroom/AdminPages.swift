@@ -139,7 +139,7 @@ enum Notices {
 struct NewsroomDates: Sendable {
     let timeZone: TimeZone
 
-    /// "25 Nov 2026, 09:00".
+    /// "25 Nov 2026 at 09:00", in 24-hour time.
     func text(_ date: Date) -> String {
         date.formatted(Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: timeZone).locale(Locale(identifier: "en_GB")))
     }

@@ -30,6 +30,24 @@ enum ArticleColumns {
         return id
     }
 
+    /// Replaces the content of `article` and bumps its version; a changed slug leaves the old one redirecting.
+    static func update(_ db: Database, _ article: Article, to content: ArticleContent, now: Date) throws {
+        let id = article.id
+        try ensureSlugIsFree(db, table: "article", slug: content.slug, except: id.rawValue)
+        try db.execute(
+            sql: """
+                UPDATE article SET slug = ?, title = ?, dek = ?, format = ?, status = ?, section_id = ?, series_id = ?,
+                    top_media_id = ?, body_markdown = ?, body_html = ?, opening_html = ?, excerpt = ?, seo_title = ?,
+                    seo_description = ?, canonical_url = ?, updated_at = ?, version = version + 1 WHERE id = ?
+                """,
+            arguments: arguments(content, status: article.status) + [now, id.rawValue])
+        try replaceLinks(db, article: id, content: content)
+        try SearchIndex.update(db, article: id)
+        if article.content.slug != content.slug {
+            try Redirects.record(db, kind: .article, from: article.content.slug.rawValue, to: content.slug.rawValue, target: id.rawValue)
+        }
+    }
+
     /// Replaces the article's topics and ordered authors.
     static func replaceLinks(_ db: Database, article: Article.ID, content: ArticleContent) throws {
         try db.execute(sql: "DELETE FROM article_topic WHERE article_id = ?", arguments: [article.rawValue])

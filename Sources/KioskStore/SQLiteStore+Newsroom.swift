@@ -253,19 +253,7 @@ extension SQLiteStore {
                 let kept = try Revisions.record(db, article: id, content: content, by: author.name, kind: .conflict, now: now)
                 return .failure(EditConflict(currentVersion: current.version, keptRevision: kept))
             }
-            try ensureSlugIsFree(db, table: "article", slug: content.slug, except: id.rawValue)
-            try db.execute(
-                sql: """
-                    UPDATE article SET slug = ?, title = ?, dek = ?, format = ?, status = ?, section_id = ?, series_id = ?,
-                        top_media_id = ?, body_markdown = ?, body_html = ?, opening_html = ?, excerpt = ?, seo_title = ?,
-                        seo_description = ?, canonical_url = ?, updated_at = ?, version = version + 1 WHERE id = ?
-                    """,
-                arguments: ArticleColumns.arguments(content, status: current.status) + [now, id.rawValue])
-            try ArticleColumns.replaceLinks(db, article: id, content: content)
-            try SearchIndex.update(db, article: id)
-            if current.content.slug != content.slug {
-                try Redirects.record(db, kind: .article, from: current.content.slug.rawValue, to: content.slug.rawValue, target: id.rawValue)
-            }
+            try ArticleColumns.update(db, current, to: content, now: now)
             try Revisions.record(db, article: id, content: content, by: author.name, kind: kind, now: now)
             guard let saved = try ArticleColumns.fetch(db, id: id) else { throw StoreError.notFound }
             return .success(saved)

@@ -159,20 +159,7 @@ public struct SQLiteStore: NewsroomStore {
     public func updateArticle(_ id: Article.ID, content: ArticleContent, now: Date) async throws -> Article {
         try await write { db in
             guard var article = try ArticleColumns.fetch(db, id: id) else { throw StoreError.notFound }
-            let oldSlug = article.content.slug
-            try ensureSlugIsFree(db, table: "article", slug: content.slug, except: id.rawValue)
-            try db.execute(
-                sql: """
-                    UPDATE article SET slug = ?, title = ?, dek = ?, format = ?, status = ?, section_id = ?, series_id = ?,
-                        top_media_id = ?, body_markdown = ?, body_html = ?, opening_html = ?, excerpt = ?, seo_title = ?,
-                        seo_description = ?, canonical_url = ?, updated_at = ?, version = version + 1 WHERE id = ?
-                    """,
-                arguments: ArticleColumns.arguments(content, status: article.status) + [now, id.rawValue])
-            try ArticleColumns.replaceLinks(db, article: id, content: content)
-            try SearchIndex.update(db, article: id)
-            if oldSlug != content.slug {
-                try Redirects.record(db, kind: .article, from: oldSlug.rawValue, to: content.slug.rawValue, target: id.rawValue)
-            }
+            try ArticleColumns.update(db, article, to: content, now: now)
             article.content = content
             article.updatedAt = now
             article.version += 1

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
@@ -58,6 +60,16 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .target(
+            name: "KioskMail",
+            dependencies: [
+                "KioskCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
             name: "KioskDemo",
             dependencies: ["KioskCore", "KioskStore", "KioskRender"],
             swiftSettings: strictSwift
@@ -69,6 +81,7 @@ let package = Package(
                 "KioskCore",
                 "KioskStore",
                 "KioskRender",
+                "KioskMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -87,6 +100,7 @@ let package = Package(
                 "KioskRender",
                 "KioskDemo",
                 "KioskServer",
+                "KioskMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,7 +111,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["KioskCore", "KioskStore", "KioskRender", "KioskDemo", "KioskServer"],
+            dependencies: ["KioskCore", "KioskStore", "KioskRender", "KioskDemo", "KioskServer", "KioskMail"],
             path: "bench/KioskBench",
             swiftSettings: strictSwift
         ),
@@ -123,6 +137,7 @@ let package = Package(
                 "KioskRender",
                 "KioskDemo",
                 "KioskServer",
+                "KioskMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

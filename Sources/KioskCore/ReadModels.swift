@@ -114,6 +114,19 @@ public struct ArticleDetail: Sendable {
     }
 }
 
+extension ArticleDetail {
+    /// The article as a list shows it.
+    public var summary: ArticleSummary {
+        let content = article.content
+        return ArticleSummary(
+            id: article.id, slug: content.slug, title: content.title, dek: content.dek, format: content.format,
+            section: SectionReference(slug: section.slug, name: section.name),
+            series: series.map { SectionReference(slug: $0.slug, name: $0.name) },
+            authors: authors.map { AuthorReference(slug: $0.slug, name: $0.name) }, topMedia: topMedia,
+            excerpt: content.body.excerpt, openingHTML: content.body.openingHTML, publishedAt: article.publishedAt ?? article.createdAt)
+    }
+}
+
 /// The answer to "what is at this slug?": the thing, a newer slug to redirect to, or nothing.
 public enum SlugLookup<Value: Sendable>: Sendable {
     case found(Value)

@@ -22,6 +22,13 @@ public enum SitePaths {
 
     /// The search page.
     public static let search = "/search"
+    /// The newsletters, their sign-up form and archive.
+    public static let newsletter = "/newsletter"
+    /// Where the sign-up form posts.
+    public static let newsletterSubscribe = "/newsletter/subscribe"
+
+    /// The web version of a sent issue.
+    public static func newsletterIssue(_ id: Int64) -> String { "/newsletter/archive/\(id)" }
     /// The robots.txt file.
     public static let robots = "/robots.txt"
     /// The sitemap index.

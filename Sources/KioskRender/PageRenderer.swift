@@ -348,3 +348,103 @@ struct DateStyle {
         return date.formatted(localISOStyle) + (offset < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + String(hours) + ":" + (rest < 10 ? "0" : "") + String(rest)
     }
 }
+
+/// What a newsletter page shows: a heading, a message, and one form, if any.
+public struct NewsletterPageContent: Sendable {
+    /// The form on the page.
+    public enum Form: Sendable {
+        /// Sign up for any of the newsletters.
+        case signUp([NewsletterChoice])
+        /// A button that confirms a pending subscription (link scanners only follow GETs).
+        case confirm(action: String)
+        /// A button that unsubscribes.
+        case unsubscribe(action: String)
+        /// Checkboxes to choose newsletters, and a way to leave them all.
+        case preferences(action: String, choices: [NewsletterChoice])
+    }
+
+    /// The page's address.
+    public let path: String
+    /// The page's heading.
+    public let heading: String
+    /// The text under the heading.
+    public let message: String
+    /// The form, if any.
+    public let form: Form?
+    /// Sent issues for the archive list, newest first.
+    public let archive: [ArchiveEntry]
+
+    /// Creates the content.
+    public init(path: String, heading: String, message: String, form: Form?, archive: [ArchiveEntry] = []) {
+        self.path = path
+        self.heading = heading
+        self.message = message
+        self.form = form
+        self.archive = archive
+    }
+}
+
+/// A newsletter in a sign-up or preferences form.
+public struct NewsletterChoice: Sendable {
+    /// The form value.
+    public let slug: String
+    /// Its name.
+    public let name: String
+    /// What it brings.
+    public let description: String
+    /// Whether the box is ticked.
+    public let checked: Bool
+
+    /// Creates the value.
+    public init(slug: String, name: String, description: String, checked: Bool) {
+        self.slug = slug
+        self.name = name
+        self.description = description
+        self.checked = checked
+    }
+}
+
+/// A sent issue in the public archive.
+public struct ArchiveEntry: Sendable {
+    /// The subject.
+    public let subject: String
+    /// Its web address.
+    public let url: String
+    /// When it was sent.
+    public let sentAt: Date
+
+    /// Creates the value.
+    public init(subject: String, url: String, sentAt: Date) {
+        self.subject = subject
+        self.url = url
+        self.sentAt = sentAt
+    }
+}
+
+extension PageRenderer {
+    /// A newsletter page: the list with its sign-up form and archive, or a step of confirming,
+    /// choosing and leaving.
+    public func newsletterPage(_ content: NewsletterPageContent, site: SiteContext) -> String {
+        let dates = DateStyle(settings: site.settings)
+        var choices: [NewsletterChoice] = []
+        var action = ""
+        var kind = ""
+        switch content.form {
+        case .signUp(let list): (kind, choices, action) = ("signUp", list, SitePaths.newsletterSubscribe)
+        case .confirm(let target): (kind, action) = ("confirm", target)
+        case .unsubscribe(let target): (kind, action) = ("unsubscribe", target)
+        case .preferences(let target, let list): (kind, choices, action) = ("preferences", list, target)
+        case nil: break
+        }
+        let view = NewsletterPageView(
+            site: siteView(site, currentPath: content.path),
+            meta: MetaView(
+                title: content.heading + " | " + site.settings.name, description: content.message, canonicalURL: publicURL + content.path,
+                robots: content.path == SitePaths.newsletter ? nil : "noindex", shareTitle: content.heading, type: "website",
+                locale: Self.openGraphLocale(site.settings.locale), image: nil, feeds: feedLinks(site: site)),
+            heading: content.heading, message: content.message, formKind: kind, action: action,
+            choices: choices.map { ChoiceView(name: $0.name, slug: $0.slug, checked: $0.checked, description: $0.description) },
+            archive: content.archive.map { ArchiveView(subject: $0.subject, url: $0.url, sent: dates.view($0.sentAt)) })
+        return theme.render(view)
+    }
+}

@@ -400,3 +400,70 @@ struct SearchPageView: PageView {
         }
     }
 }
+
+/// A newsletter page: a heading, a message and one form (sign up, confirm, unsubscribe or choose).
+struct NewsletterPageView: PageView {
+    let site: SiteView
+    let meta: MetaView
+    let heading: String
+    let message: String
+    /// "signUp", "confirm", "unsubscribe", "preferences" or empty.
+    let formKind: String
+    let action: String
+    let choices: [ChoiceView]
+    let archive: [ArchiveView]
+
+    var templateName: String { "newsletter" }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "meta": meta
+        case "heading": heading
+        case "message": message
+        case "isSignUp": formKind == "signUp"
+        case "isConfirm": formKind == "confirm"
+        case "isUnsubscribe": formKind == "unsubscribe"
+        case "isPreferences": formKind == "preferences"
+        case "action": action
+        case "choices": choices
+        case "archive": archive
+        case "hasArchive": !archive.isEmpty
+        default: nil
+        }
+    }
+}
+
+/// A newsletter checkbox.
+struct ChoiceView: MustacheParent {
+    let name: String
+    let slug: String
+    let checked: Bool
+    let description: String
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "slug": slug
+        case "checked": checked
+        case "description": description
+        default: nil
+        }
+    }
+}
+
+/// A sent issue in the archive list.
+struct ArchiveView: MustacheParent {
+    let subject: String
+    let url: String
+    let sent: DateView
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "subject": subject
+        case "url": url
+        case "sent": sent
+        default: nil
+        }
+    }
+}

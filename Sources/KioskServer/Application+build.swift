@@ -38,7 +38,7 @@ public struct ServerConfiguration: Sendable {
 }
 
 /// The composition root: the store, themes, password hasher, page cache and logger a node runs with.
-public struct AppDependencies<Store: NewsroomStore>: Sendable {
+public struct AppDependencies<Store: NewsletterStore>: Sendable {
     /// Where content is read and written.
     public var store: Store
     /// The loaded theme of the public site.
@@ -49,6 +49,10 @@ public struct AppDependencies<Store: NewsroomStore>: Sendable {
     public var passwordHasher: PasswordHasher
     /// The clock: the newsroom reads the time from here, so tests can set it.
     public var now: @Sendable () -> Date
+    /// Where mail goes.
+    public var mailTransport: any MailTransport
+    /// Who mail comes from.
+    public var mailIdentity: MailIdentity
     /// Rendered pages kept in memory.
     public var pageCache: PageCache
     /// Where requests and errors are logged.
@@ -57,8 +61,10 @@ public struct AppDependencies<Store: NewsroomStore>: Sendable {
     /// Bundles the dependencies.
     public init(
         store: Store, theme: Theme, adminTheme: Theme, passwordHasher: PasswordHasher = PasswordHasher(), pageCache: PageCache, logger: Logger,
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init, mailTransport: any MailTransport, mailIdentity: MailIdentity
     ) {
+        self.mailTransport = mailTransport
+        self.mailIdentity = mailIdentity
         self.store = store
         self.theme = theme
         self.adminTheme = adminTheme
@@ -70,7 +76,7 @@ public struct AppDependencies<Store: NewsroomStore>: Sendable {
 }
 
 /// Builds the HTTP application; `main` and the tests both call this.
-public func buildApplication<Store: NewsroomStore>(
+public func buildApplication<Store: NewsletterStore>(
     configuration: ServerConfiguration, dependencies: AppDependencies<Store>
 ) -> some ApplicationProtocol {
     Application(
@@ -81,7 +87,7 @@ public func buildApplication<Store: NewsroomStore>(
 }
 
 /// Builds the router with every route and middleware of the reader's site and the newsroom.
-public func buildRouter<Store: NewsroomStore>(
+public func buildRouter<Store: NewsletterStore>(
     configuration: ServerConfiguration, dependencies: AppDependencies<Store>
 ) -> Router<KioskRequestContext> {
     let renderer = PageRenderer(theme: dependencies.theme, publicURL: configuration.publicURL)
@@ -108,13 +114,22 @@ public func buildRouter<Store: NewsroomStore>(
     let mediaLibrary = MediaLibrary(directory: configuration.mediaDirectory, maximumBytes: configuration.maximumUploadBytes)
     AdminAPIController(store: dependencies.store, media: mediaLibrary, publicURL: configuration.publicURL, now: dependencies.now)
         .addRoutes(to: router)
-    NewsroomController(
+    let emails = EmailRenderer(theme: dependencies.theme, publicURL: configuration.publicURL)
+    let mailer = TransactionalMailer(transport: dependencies.mailTransport, identity: dependencies.mailIdentity)
+    NewsletterController(
+        store: dependencies.store, site: site, renderer: renderer, emails: emails, mailer: mailer, publicURL: configuration.publicURL,
+        logger: dependencies.logger, now: dependencies.now
+    ).addRoutes(to: router)
+    let newsroom = NewsroomController(
         store: dependencies.store,
         auth: NewsroomAuth(
             store: dependencies.store, hasher: dependencies.passwordHasher, secureCookies: configuration.publicURL.lowercased().hasPrefix("https:"),
             now: dependencies.now),
         pages: AdminPages(theme: dependencies.adminTheme), site: site, publicPages: renderer,
-        media: mediaLibrary, publicURL: configuration.publicURL, logger: dependencies.logger
+        media: mediaLibrary, publicURL: configuration.publicURL, logger: dependencies.logger)
+    newsroom.addRoutes(to: router)
+    NewsletterDesk(
+        newsroom: newsroom, service: makeNewsletterService(configuration: configuration, dependencies: dependencies), mailer: mailer, emails: emails
     ).addRoutes(to: router)
     router.get("/healthz") { _, _ in "ok" }
     router.get("/api/openapi.json") { _, _ in
@@ -123,4 +138,14 @@ public func buildRouter<Store: NewsroomStore>(
             body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
     }
     return router
+}
+
+/// The newsletter service a node runs beside its web server (drafting, scheduling, sending).
+public func makeNewsletterService<Store: NewsletterStore>(
+    configuration: ServerConfiguration, dependencies: AppDependencies<Store>
+) -> NewsletterService<Store> {
+    NewsletterService(
+        store: dependencies.store, transport: dependencies.mailTransport, identity: dependencies.mailIdentity,
+        renderer: EmailRenderer(theme: dependencies.theme, publicURL: configuration.publicURL), publicURL: configuration.publicURL,
+        logger: dependencies.logger, now: dependencies.now)
 }

@@ -126,12 +126,7 @@ struct ContentAPIController<Store: PublicationStore> {
             throw Problem(.notFound, "There is no published article “\(reference)”.")
         }
         let content = detail.article.content
-        let summary = ArticleSummary(
-            id: detail.article.id, slug: content.slug, title: content.title, dek: content.dek, format: content.format,
-            section: SectionReference(slug: detail.section.slug, name: detail.section.name),
-            series: detail.series.map { SectionReference(slug: $0.slug, name: $0.name) },
-            authors: detail.authors.map { AuthorReference(slug: $0.slug, name: $0.name) }, topMedia: detail.topMedia,
-            excerpt: content.body.excerpt, openingHTML: content.body.openingHTML, publishedAt: detail.article.publishedAt ?? detail.article.createdAt)
+        let summary = detail.summary
         var object = Self.select(fields, from: articleObject(summary))
         object["topics"] = detail.topics.map { ["slug": $0.slug.rawValue, "name": $0.name] }
         object["updated_at"] = Self.timestamp(detail.article.updatedAt)

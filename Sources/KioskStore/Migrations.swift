@@ -24,8 +24,90 @@ enum Migrations {
         migrator.registerMigration("v5 integration tokens") { db in
             try db.execute(sql: v5)
         }
+        migrator.registerMigration("v6 newsletters") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
+
+    /// Newsletters, subscribers and their history, the suppression list, issues and the delivery
+    /// queue: one row per (issue, subscriber), whose state is the truth about what was sent.
+    private static let v6 = """
+        CREATE TABLE newsletter (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL CHECK (length(name) > 0),
+            description TEXT NOT NULL DEFAULT '',
+            is_weekly_roundup INTEGER NOT NULL DEFAULT 0 CHECK (is_weekly_roundup IN (0, 1)),
+            send_weekday INTEGER NOT NULL DEFAULT 6 CHECK (send_weekday BETWEEN 1 AND 7),
+            send_minute INTEGER NOT NULL DEFAULT 480 CHECK (send_minute BETWEEN 0 AND 1439),
+            sends_automatically INTEGER NOT NULL DEFAULT 0 CHECK (sends_automatically IN (0, 1)),
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO newsletter (slug, name, description, is_weekly_roundup, position) VALUES
+            ('weekly-roundup', 'The Weekly Round-up', 'The week''s stories in one email, every Friday morning.', 1, 0),
+            ('breaking', 'Breaking Alerts', 'A short email when a major story breaks. Rarely more than one a week.', 0, 1);
+
+        CREATE TABLE subscriber (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL UNIQUE CHECK (length(email) BETWEEN 3 AND 254),
+            status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'unsubscribed', 'bounced')),
+            source TEXT NOT NULL DEFAULT 'site',
+            created_at DATETIME NOT NULL,
+            consent_at DATETIME,
+            confirmed_at DATETIME,
+            confirmation_sent_at DATETIME
+        );
+        CREATE INDEX subscriber_by_status ON subscriber(status, id);
+
+        CREATE TABLE subscription (
+            subscriber_id INTEGER NOT NULL REFERENCES subscriber(id) ON DELETE CASCADE,
+            newsletter_id INTEGER NOT NULL REFERENCES newsletter(id) ON DELETE CASCADE,
+            PRIMARY KEY (subscriber_id, newsletter_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX subscription_by_newsletter ON subscription(newsletter_id, subscriber_id);
+
+        CREATE TABLE subscriber_event (
+            id INTEGER PRIMARY KEY,
+            subscriber_id INTEGER NOT NULL REFERENCES subscriber(id) ON DELETE CASCADE,
+            at DATETIME NOT NULL,
+            what TEXT NOT NULL
+        );
+        CREATE INDEX subscriber_event_by_subscriber ON subscriber_event(subscriber_id, id);
+
+        CREATE TABLE suppression (
+            email TEXT PRIMARY KEY,
+            reason TEXT NOT NULL,
+            at DATETIME NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE newsletter_issue (
+            id INTEGER PRIMARY KEY,
+            newsletter_id INTEGER NOT NULL REFERENCES newsletter(id),
+            subject TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 300),
+            intro TEXT NOT NULL DEFAULT '',
+            article_ids TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL CHECK (status IN ('draft', 'scheduled', 'sending', 'sent')),
+            period_start DATETIME NOT NULL,
+            period_end DATETIME NOT NULL,
+            send_at DATETIME,
+            sent_at DATETIME,
+            created_at DATETIME NOT NULL
+        );
+        CREATE INDEX newsletter_issue_by_newsletter ON newsletter_issue(newsletter_id, id DESC);
+
+        CREATE TABLE delivery (
+            issue_id INTEGER NOT NULL REFERENCES newsletter_issue(id) ON DELETE CASCADE,
+            subscriber_id INTEGER NOT NULL REFERENCES subscriber(id) ON DELETE CASCADE,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at DATETIME,
+            sent_at DATETIME,
+            last_error TEXT,
+            PRIMARY KEY (issue_id, subscriber_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX delivery_by_state ON delivery(state, issue_id, subscriber_id);
+        """
 
     /// Tokens for the Admin API, made by administrators; only a SHA-256 of each is kept.
     private static let v5 = """

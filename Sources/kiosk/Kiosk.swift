@@ -4,6 +4,7 @@ import Foundation
 import Hummingbird
 import KioskCore
 import KioskDemo
+import KioskMail
 import KioskRender
 import KioskServer
 import KioskStore
@@ -15,7 +16,7 @@ import ServiceLifecycle
 struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kiosk, a publishing platform for independent newsrooms.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, NewsletterCommand.self]
     )
 
     /// Parses the command line and runs the command; a mistake on the command line is reported in one
@@ -83,10 +84,13 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("page-cache-mb"), help: "Memory for rendered pages in MB, 0 for none (env KIOSK_PAGE_CACHE_MB; default 64).")
     var pageCacheMB: String?
 
+    @Option(name: .customLong("smtp-url"), help: "SMTP server for mail, smtp://user:password@host:587 or smtps://… (env KIOSK_SMTP_URL; default: none, mail is written to the outbox folder).")
+    var smtpURL: String?
+
     func run() async throws {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(
-                storage: storage, host: host, port: port, theme: theme, publicURL: publicURL, pageCacheMB: pageCacheMB)
+                storage: storage, host: host, port: port, theme: theme, publicURL: publicURL, pageCacheMB: pageCacheMB, smtpURL: smtpURL)
             var logger = Logger(label: "kiosk")
             logger.logLevel = settings.logLevel
             let store = try SQLiteStore.open(path: settings.database)
@@ -96,13 +100,15 @@ struct Serve: AsyncParsableCommand {
                 host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL,
                 cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey, maximumUploadBytes: settings.maximumUploadBytes)
             let dependencies = AppDependencies(
-                store: store, theme: loadedTheme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger)
+                store: store, theme: loadedTheme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,
+                mailTransport: try settings.mailTransport(), mailIdentity: try settings.mailIdentity())
             let app = buildApplication(configuration: configuration, dependencies: dependencies)
             let scheduler = ScheduledPublisher(store: store, logger: logger)
+            let newsletters = makeNewsletterService(configuration: configuration, dependencies: dependencies)
             // Written straight to the file descriptor so it shows at once even when stdout is a pipe.
             FileHandle.standardOutput.write(Data("Kiosk is serving \(settings.database) at \(configuration.publicURL)/ (newsroom at \(configuration.publicURL)/admin)\n".utf8))
             let services = ServiceGroup(
-                configuration: .init(services: [app, scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                configuration: .init(services: [app, scheduler, newsletters], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await services.run()
         }
     }

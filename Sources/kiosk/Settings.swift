@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import KioskCore
+import KioskMail
 import KioskServer
 import Logging
 
@@ -18,11 +19,20 @@ struct Settings {
     var cachePolicy: CachePolicy
     var contentAPIKey: String?
     var maximumUploadBytes: Int
+    /// The SMTP server's URL, if one is configured.
+    var smtpURL: String?
+    /// Connections opened at once to the SMTP server for newsletters.
+    var smtpConnections: Int
+    /// The From address of Kiosk's mail, and its display name.
+    var mailFrom: String
+    var mailFromName: String?
+    /// Where mail is written when there is no SMTP server.
+    var outbox: String
 
     /// Reads the settings; flags given on the command line win over every other source.
     static func load(
         storage: StorageOptions, host: String? = nil, port: String? = nil, theme: String? = nil, publicURL: String? = nil,
-        pageCacheMB: String? = nil
+        pageCacheMB: String? = nil, smtpURL: String? = nil
     ) async throws -> Settings {
         var flags: [AbsoluteConfigKey: ConfigValue] = [:]
         func set(_ key: String, _ value: String?) {
@@ -35,6 +45,7 @@ struct Settings {
         set("kiosk.theme", theme)
         set("kiosk.public.url", publicURL)
         set("kiosk.page.cache.mb", pageCacheMB)
+        set("kiosk.smtp.url", smtpURL)
         let reader = ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: flags),
             EnvironmentVariablesProvider(),
@@ -60,6 +71,8 @@ struct Settings {
         let cacheMB = try whole(reader, "kiosk.page.cache.mb", default: 64, range: 0...65_536, what: "the page cache size in MB")
         let sharedMaxAge = try whole(reader, "kiosk.cache.s.maxage", default: 60, range: 0...31_536_000, what: "KIOSK_CACHE_S_MAXAGE (seconds)")
         let uploadMB = try whole(reader, "kiosk.max.upload.mb", default: 10, range: 1...1_024, what: "KIOSK_MAX_UPLOAD_MB (the largest image upload in MB)")
+        let connections = try whole(reader, "kiosk.smtp.connections", default: 4, range: 1...64, what: "KIOSK_SMTP_CONNECTIONS")
+        let host = URL(string: url)?.host ?? "localhost"
         let stale = try whole(
             reader, "kiosk.cache.stale.while.revalidate", default: 30, range: 0...31_536_000, what: "KIOSK_CACHE_STALE_WHILE_REVALIDATE (seconds)")
         return Settings(
@@ -74,7 +87,14 @@ struct Settings {
             pageCacheBytes: cacheMB << 20,
             cachePolicy: CachePolicy(sharedMaxAge: sharedMaxAge, staleWhileRevalidate: stale),
             contentAPIKey: reader.string(forKey: "kiosk.content.api.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 },
-            maximumUploadBytes: uploadMB << 20
+            maximumUploadBytes: uploadMB << 20,
+            smtpURL: reader.string(forKey: "kiosk.smtp.url", isSecret: true).flatMap { $0.isEmpty ? nil : $0 },
+            smtpConnections: connections,
+            mailFrom: reader.string(
+                forKey: "kiosk.mail.from", default: "newsletter@" + (host.contains(".") && host.contains(where: \.isLetter) ? host : "localhost.localdomain")),
+            mailFromName: reader.string(forKey: "kiosk.mail.from.name"),
+            outbox: reader.string(
+                forKey: "kiosk.outbox", default: URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("outbox").path)
         )
     }
 
@@ -114,5 +134,18 @@ enum Messages {
         case .notFound: "the record does not exist."
         case .inUse(let what): what
         }
+    }
+}
+
+extension Settings {
+    /// Where mail goes: the SMTP server when one is configured, otherwise the outbox folder.
+    func mailTransport() throws -> any MailTransport {
+        guard let smtpURL else { return FolderTransport(folder: outbox) }
+        return SMTPTransport(configuration: try SMTPConfiguration(url: smtpURL), parallelism: smtpConnections)
+    }
+
+    /// Who mail comes from.
+    func mailIdentity() throws -> MailIdentity {
+        MailIdentity(from: MailAddress(try EmailAddress(mailFrom), name: mailFromName))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskMail
 import KioskRender
 import KioskServer
 import KioskStore
@@ -17,6 +18,8 @@ public struct TestSite: @unchecked Sendable {
     public let pageCache: PageCache
     /// The clock the newsroom reads; tests move it forward.
     public let clock: TestClock
+    /// The folder mail is written to (no SMTP server in router tests).
+    public let outbox: URL
 
     /// The bytes of the fixture image served under `/media/test-harbour.svg`.
     public static let imageBytes = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\"><rect width=\"1200\" height=\"675\" fill=\"#345\"/></svg>\n"
@@ -43,8 +46,11 @@ public struct TestSite: @unchecked Sendable {
             dependencies: AppDependencies(
                 store: store, theme: try Theme(directory: TestPaths.defaultTheme),
                 adminTheme: try Theme(directory: TestPaths.adminTheme, required: AdminTheme.requiredTemplates),
-                passwordHasher: PasswordHasher(cost: 4), pageCache: pageCache, logger: logger, now: { clock.now }))
-        return TestSite(publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock)
+                passwordHasher: PasswordHasher(cost: 4), pageCache: pageCache, logger: logger, now: { clock.now },
+                mailTransport: FolderTransport(folder: root.appendingPathComponent("outbox").path),
+                mailIdentity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"), name: "The Test Gazette"))))
+        return TestSite(
+            publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock, outbox: root.appendingPathComponent("outbox"))
     }
 
     /// The application around the router on a free loopback port, for `app.test(.router)` and `app.test(.live)`.

@@ -177,6 +177,8 @@ class NewsroomServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
         self.starts = 0
+        # Extra `kiosk serve` options, e.g. ["--smtp-url", ...].
+        self.serve_args: list[str] = []
 
     def kiosk(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         """Runs a kiosk command against this server's database."""
@@ -202,11 +204,20 @@ class NewsroomServer:
         self.process = subprocess.Popen(
             [
                 self.kiosk_bin, "serve", "--database", str(self.database), "--media", str(self.media),
-                "--host", "127.0.0.1", "--port", str(self.port), "--public-url", self.url,
+                "--host", "127.0.0.1", "--port", str(self.port), "--public-url", self.url, *self.serve_args,
             ],
             cwd=REPO_ROOT, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )
         _wait_until_healthy(self.process, self.url, self.log_path)
+
+    def kill(self) -> None:
+        """Kills the server with SIGKILL, as a crash would."""
+        if self.process is None:
+            return
+        self.process.kill()
+        self.process.wait(timeout=10)
+        self._log.close()
+        self.process = None
 
     def stop(self) -> None:
         """Stops the server with SIGTERM (SIGKILL only if it does not exit within 10 s)."""

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskMail
 import KioskRender
 import KioskServer
 import KioskStore
@@ -29,7 +30,9 @@ enum EditUnderLoad {
                 adminTheme: try Theme(
                     directory: URL(fileURLWithPath: themeDirectory).deletingLastPathComponent().appendingPathComponent("admin").path,
                     required: AdminTheme.requiredTemplates),
-                pageCache: PageCache(capacity: 64 << 20), logger: logger))
+                pageCache: PageCache(capacity: 64 << 20), logger: logger,
+                mailTransport: FolderTransport(folder: URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("outbox").path),
+                mailIdentity: MailIdentity(from: MailAddress(try EmailAddress("bench@localhost.localdomain")))))
         let server = Task { try await app.runService(gracefulShutdownSignals: []) }
         defer { server.cancel() }
         try await waitUntilServing(port: port)

@@ -32,7 +32,7 @@ public enum AdminTheme {
     /// Templates the admin theme must have.
     public static let requiredTemplates = [
         "login", "invitation", "articles", "editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
-        "users", "integrations", "account", "message",
+        "users", "integrations", "account", "message", "newsletter", "issue", "subscribers", "subscriber",
     ]
 }
 
@@ -60,6 +60,7 @@ struct AdminLayout {
         csrf = visitor?.csrfToken ?? ""
         let role = visitor?.user.role
         var items: [(String, String, Role)] = [("Articles", NewsroomPaths.articles, .contributor), ("Media", NewsroomPaths.media, .contributor)]
+        items += [("Newsletter", "/admin/newsletter", .editor), ("Subscribers", "/admin/subscribers", .editor)]
         items += TaxonomyKind.allCases.map { ($0.title, NewsroomPaths.taxonomy($0), .editor) }
         items += [("People", NewsroomPaths.users, .admin), ("Integrations", NewsroomPaths.integrations, .admin), ("Settings", NewsroomPaths.settings, .admin), ("Account", NewsroomPaths.account, .contributor)]
         navigation =
@@ -129,6 +130,8 @@ enum Notices {
         case "password": "Password changed. Other sessions were signed out."
         case "signed-out-everywhere": "Every other session was signed out."
         case "role": "Role changed."
+        case "test-sent": "The test is on its way to your address."
+        case "sending": "Sending has started. This page shows the progress."
         case "revoked": "Token revoked. Requests carrying it are refused from now on."
         default: nil
         }

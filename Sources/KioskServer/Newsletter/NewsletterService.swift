@@ -1,0 +1,188 @@
+import Foundation
+import KioskCore
+import KioskMail
+import KioskRender
+import KioskStore
+import Logging
+import ServiceLifecycle
+
+/// The newsletter's background work, beside the web server: drafts the weekly round-up on its day,
+/// starts scheduled issues, and sends queued deliveries over the transport's connections.
+///
+/// Every result is recorded as soon as the mail server answers, one message at a time. After a
+/// crash, `requeueUnfinishedDeliveries` puts back what was claimed but not recorded; only a
+/// message the server accepted in the instant before the crash can go out twice, so repeats are
+/// bounded by the number of connections (`transport.parallelism`).
+public struct NewsletterService<Store: NewsletterStore>: Service {
+    /// Deliveries one connection claims at a time.
+    static var batchSize: Int { 50 }
+    /// Temporary failures after which a delivery is given up.
+    static var maximumAttempts: Int { 6 }
+
+    let store: Store
+    let transport: any MailTransport
+    let identity: MailIdentity
+    let renderer: EmailRenderer
+    let publicURL: String
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    /// Creates the service.
+    public init(
+        store: Store, transport: any MailTransport, identity: MailIdentity, renderer: EmailRenderer, publicURL: String, logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.transport = transport
+        self.identity = identity
+        self.renderer = renderer
+        self.publicURL = publicURL
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Runs until graceful shutdown.
+    public func run() async throws {
+        let requeued = try await store.requeueUnfinishedDeliveries()
+        if requeued > 0 { logger.notice("Requeued deliveries left unfinished by the last run", metadata: ["count": "\(requeued)"]) }
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await tick()
+            } catch {
+                logger.error("Newsletter work failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await cancelOnGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+        }
+    }
+
+    /// One pass: draft what is due, start what is scheduled, send what is queued.
+    public func tick() async throws {
+        try await draftRoundups()
+        for id in try await store.dueIssues(now: now()) {
+            let queued = try await store.startSending(id, now: now())
+            logger.info("Started sending an issue", metadata: ["issue": "\(id)", "deliveries": "\(queued)"])
+        }
+        try await sendQueued()
+        for id in try await store.finishSentIssues(now: now()) {
+            logger.info("Issue sent", metadata: ["issue": "\(id)"])
+        }
+    }
+
+    // MARK: Drafting
+
+    /// The latest moment a round-up was due (its weekday and time in `timeZone`) at or before `date`.
+    static func lastDueMoment(for newsletter: Newsletter, before date: Date, timeZone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var components = DateComponents()
+        components.weekday = newsletter.sendWeekday
+        components.hour = newsletter.sendMinute / 60
+        components.minute = newsletter.sendMinute % 60
+        return calendar.nextDate(after: date, matching: components, matchingPolicy: .nextTime, direction: .backward)
+    }
+
+    /// Drafts the weekly round-up when its moment has passed and no issue covers it yet.
+    func draftRoundups() async throws {
+        let site = try await store.siteContext().settings
+        let timeZone = TimeZone(identifier: site.timeZone) ?? .gmt
+        for newsletter in try await store.newsletters() where newsletter.isWeeklyRoundup {
+            guard let due = Self.lastDueMoment(for: newsletter, before: now(), timeZone: timeZone) else { continue }
+            let last = try await store.lastIssue(of: newsletter.id)
+            if let last, last.periodEnd >= due { continue }
+            let start = last.map { max($0.periodEnd, due.addingTimeInterval(-14 * 24 * 3600)) } ?? due.addingTimeInterval(-7 * 24 * 3600)
+            let articles = try await store.articlesPublished(in: start..<due)
+            guard !articles.isEmpty else { continue }
+            let date = due.formatted(Date.FormatStyle(date: .long, time: .omitted, timeZone: timeZone).locale(Locale(identifier: "en_GB")))
+            let issue = try await store.createIssue(
+                newsletter: newsletter.id, subject: "\(newsletter.name): \(date)",
+                intro: "Here is the week at \(site.name): \(articles.count) stories, the most important first.",
+                articles: Array(articles.prefix(20).map(\.id)), period: start..<due, now: now())
+            logger.info("Drafted the weekly round-up", metadata: ["issue": "\(issue.id)", "articles": "\(min(articles.count, 20))"])
+            if newsletter.sendsAutomatically {
+                _ = try await store.startSending(issue.id, now: now())
+            }
+        }
+    }
+
+    // MARK: Sending
+
+    /// Sends every delivery due now over `transport.parallelism` connections.
+    func sendQueued() async throws {
+        let messages = NewsletterMessages(
+            signer: LinkSigner(secret: try await store.siteSecret()), renderer: renderer, identity: identity, publicURL: publicURL)
+        let site = try await store.siteContext().settings
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<transport.parallelism {
+                group.addTask { try await worker(messages: messages, site: site) }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// One connection's loop: claim a batch, send each, record each, until nothing is due.
+    private func worker(messages: NewsletterMessages, site: SiteSettings) async throws {
+        var session: (any MailSession)?
+        var prepared: [NewsletterIssue.ID: NewsletterMessages.PreparedIssue] = [:]
+        defer { if let session { Task { await session.close() } } }
+        while !Task.isCancelled {
+            let batch = try await store.claimDeliveries(limit: Self.batchSize, now: now())
+            guard !batch.isEmpty else { return }
+            for delivery in batch {
+                if prepared[delivery.issueID] == nil {
+                    prepared[delivery.issueID] = try await prepare(delivery.issueID, messages: messages, site: site)
+                }
+                guard let issue = prepared[delivery.issueID] else { continue }
+                let result: DeliveryResult
+                do {
+                    let data = try messages.message(issue, to: delivery, now: now())
+                    if session == nil { session = try await transport.openSession() }
+                    result = Self.result(of: try await session!.send(from: identity.from.email, to: delivery.email, data: data), attempts: delivery.attempts)
+                } catch {
+                    if let broken = session { await broken.close() }
+                    session = nil
+                    result = delivery.attempts + 1 >= Self.maximumAttempts ? .gaveUp("\(error)") : .retry("\(error)")
+                }
+                try await store.recordDelivery(delivery, result: result, now: now(), retryAt: now().addingTimeInterval(Self.backoff(delivery.attempts)))
+                if case .retry = result, session == nil {
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+            }
+        }
+    }
+
+    private func prepare(_ id: NewsletterIssue.ID, messages: NewsletterMessages, site: SiteSettings) async throws -> NewsletterMessages.PreparedIssue? {
+        guard let issue = try await store.issue(id),
+            let newsletter = try await store.newsletters().first(where: { $0.id == issue.newsletterID })
+        else { return nil }
+        let stories = try await IssueStories.load(issue, from: store)
+        return messages.prepare(issue, newsletter: newsletter, stories: stories, site: site)
+    }
+
+    /// How a mail server's answer is recorded.
+    static func result(of outcome: DeliveryOutcome, attempts: Int) -> DeliveryResult {
+        switch outcome {
+        case .accepted: .sent
+        case .temporaryFailure(let code, let message): attempts + 1 >= maximumAttempts ? .gaveUp("\(code) \(message)") : .retry("\(code) \(message)")
+        case .permanentFailure(let code, let message): .bounced("\(code) \(message)")
+        }
+    }
+
+    /// Seconds before the next try: 30 s, doubling, at most an hour.
+    static func backoff(_ attempts: Int) -> TimeInterval {
+        min(30 * pow(2, Double(attempts)), 3600)
+    }
+}
+
+/// The published articles of an issue, in its order (dropped or unpublished ones left out).
+enum IssueStories {
+    static func load(_ issue: NewsletterIssue, from store: some PublicationStore) async throws -> [ArticleSummary] {
+        var stories: [ArticleSummary] = []
+        for id in issue.articleIDs {
+            guard let slug = try await store.publishedArticleSlug(id), case .found(let detail) = try await store.articlePage(slug, relatedLimit: 0) else {
+                continue
+            }
+            stories.append(detail.summary)
+        }
+        return stories
+    }
+}

@@ -1,0 +1,421 @@
+import Foundation
+import GRDB
+import KioskCore
+
+extension SQLiteStore: NewsletterStore {
+    // MARK: Newsletters and subscribers
+
+    /// Every newsletter, in display order.
+    public func newsletters() async throws -> [Newsletter] {
+        try await writer.read { db in try Newsletter.fetchAll(db, sql: "SELECT * FROM newsletter ORDER BY position, id") }
+    }
+
+    /// Changes when the weekly round-up is drafted and whether it is sent without an editor.
+    public func updateNewsletterSchedule(_ id: Newsletter.ID, weekday: Int, minute: Int, sendsAutomatically: Bool) async throws {
+        guard (1...7).contains(weekday), (0..<1440).contains(minute) else {
+            throw ValidationError(field: "schedule", message: "Choose a day of the week and a time of day.")
+        }
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE newsletter SET send_weekday = ?, send_minute = ?, sends_automatically = ? WHERE id = ?",
+                arguments: [weekday, minute, sendsAutomatically, id.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.notFound }
+        }
+    }
+
+    /// Records a sign-up; see `SignUpResult` for what to tell the address.
+    public func signUp(email: EmailAddress, newsletters: [Newsletter.ID], source: String, now: Date) async throws -> SignUpResult {
+        try await writer.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE email = ?", arguments: [email.rawValue]) == true { return .suppressed }
+            let row = try Row.fetchOne(db, sql: "SELECT id, status, confirmation_sent_at FROM subscriber WHERE email = ?", arguments: [email.rawValue])
+            guard let row else {
+                try db.execute(
+                    sql: "INSERT INTO subscriber (email, status, source, created_at, consent_at) VALUES (?, 'pending', ?, ?, ?)",
+                    arguments: [email.rawValue, source, now, now])
+                let id = Subscriber.ID(db.lastInsertedRowID)
+                try NewsletterRows.replaceSubscriptions(db, id, newsletters)
+                try NewsletterRows.event(db, id, "Signed up (\(source))", now)
+                return .confirmationNeeded(id, lastSentAt: nil)
+            }
+            let id = Subscriber.ID(row["id"] as Int64)
+            let lastSent: Date? = row["confirmation_sent_at"]
+            switch row["status"] as String {
+            case "active":
+                return .alreadySubscribed(id, lastSentAt: lastSent)
+            case "bounced":
+                return .suppressed
+            default:
+                try db.execute(sql: "UPDATE subscriber SET status = 'pending', consent_at = ? WHERE id = ?", arguments: [now, id.rawValue])
+                try NewsletterRows.replaceSubscriptions(db, id, newsletters)
+                try NewsletterRows.event(db, id, "Signed up again (\(source))", now)
+                return .confirmationNeeded(id, lastSentAt: lastSent)
+            }
+        }
+    }
+
+    /// Notes that a confirmation or preferences email went to the subscriber.
+    public func markConfirmationSent(_ id: Subscriber.ID, now: Date) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE subscriber SET confirmation_sent_at = ? WHERE id = ?", arguments: [now, id.rawValue])
+        }
+    }
+
+    /// Confirms a pending subscriber.
+    public func confirmSubscriber(_ id: Subscriber.ID, now: Date) async throws -> Subscriber {
+        try await writer.write { db in
+            guard let status = try String.fetchOne(db, sql: "SELECT status FROM subscriber WHERE id = ?", arguments: [id.rawValue]) else {
+                throw StoreError.notFound
+            }
+            if status == "pending" {
+                try db.execute(sql: "UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ?", arguments: [now, id.rawValue])
+                try NewsletterRows.event(db, id, "Confirmed", now)
+            }
+            return try NewsletterRows.subscriber(db, id)
+        }
+    }
+
+    /// The subscriber with this id, or `nil`.
+    public func subscriber(_ id: Subscriber.ID) async throws -> Subscriber? {
+        try await writer.read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM subscriber WHERE id = ?", arguments: [id.rawValue]) == true else { return nil }
+            return try NewsletterRows.subscriber(db, id)
+        }
+    }
+
+    /// Replaces which newsletters an active subscriber receives; none at all unsubscribes them.
+    public func setSubscriptions(_ id: Subscriber.ID, newsletters: [Newsletter.ID], now: Date) async throws -> Subscriber {
+        try await writer.write { db in
+            let before = try NewsletterRows.subscriber(db, id)
+            try NewsletterRows.replaceSubscriptions(db, id, newsletters)
+            if newsletters.isEmpty {
+                try db.execute(sql: "UPDATE subscriber SET status = 'unsubscribed' WHERE id = ?", arguments: [id.rawValue])
+                try NewsletterRows.event(db, id, "Unsubscribed from everything (preferences)", now)
+            } else if Set(before.newsletterIDs) != Set(newsletters) {
+                let names = try String.fetchAll(
+                    db, sql: "SELECT name FROM newsletter WHERE id IN (\(newsletters.map { String($0.rawValue) }.joined(separator: ","))) ORDER BY position")
+                try NewsletterRows.event(db, id, "Chose: \(names.joined(separator: ", "))", now)
+            }
+            return try NewsletterRows.subscriber(db, id)
+        }
+    }
+
+    /// Unsubscribes from one newsletter, or from all of them when `newsletter` is `nil`.
+    public func unsubscribe(_ id: Subscriber.ID, from newsletter: Newsletter.ID?, now: Date) async throws {
+        try await writer.write { db in
+            let current = try NewsletterRows.subscriber(db, id)
+            let remaining = newsletter.map { gone in current.newsletterIDs.filter { $0 != gone } } ?? []
+            try NewsletterRows.replaceSubscriptions(db, id, remaining)
+            let name = try newsletter.flatMap { try String.fetchOne(db, sql: "SELECT name FROM newsletter WHERE id = ?", arguments: [$0.rawValue]) }
+            try NewsletterRows.event(db, id, "Unsubscribed from \(name ?? "everything")", now)
+            if remaining.isEmpty {
+                try db.execute(sql: "UPDATE subscriber SET status = 'unsubscribed' WHERE id = ? AND status <> 'bounced'", arguments: [id.rawValue])
+            }
+            // Queued messages of the newsletters left are not sent.
+            try db.execute(
+                sql: """
+                    DELETE FROM delivery WHERE subscriber_id = ? AND state = 'queued'
+                    AND issue_id IN (SELECT id FROM newsletter_issue WHERE newsletter_id NOT IN (SELECT newsletter_id FROM subscription WHERE subscriber_id = ?))
+                    """,
+                arguments: [id.rawValue, id.rawValue])
+        }
+    }
+
+    /// A page of subscribers, newest first, filtered.
+    public func subscribers(_ filter: SubscriberFilter, page: PageRequest) async throws -> Page<Subscriber> {
+        try await writer.read { db in
+            var conditions = ["s.email LIKE ? ESCAPE '\\'"]
+            var arguments: StatementArguments = ["%" + NewsroomQueries.likeEscaped(filter.search.lowercased()) + "%"]
+            if let status = filter.status {
+                conditions.append("s.status = ?")
+                arguments += [status.rawValue]
+            }
+            if let newsletter = filter.newsletterID {
+                conditions.append("EXISTS (SELECT 1 FROM subscription x WHERE x.subscriber_id = s.id AND x.newsletter_id = ?)")
+                arguments += [newsletter.rawValue]
+            }
+            let condition = conditions.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM subscriber s WHERE \(condition)", arguments: arguments) ?? 0
+            let ids = try Int64.fetchAll(
+                db, sql: "SELECT s.id FROM subscriber s WHERE \(condition) ORDER BY s.id DESC LIMIT ? OFFSET ?",
+                arguments: arguments + [page.size, page.offset])
+            return Page(items: try ids.map { try NewsletterRows.subscriber(db, Subscriber.ID($0)) }, request: page, totalItems: total)
+        }
+    }
+
+    /// What happened to a subscriber, oldest first.
+    public func subscriberHistory(_ id: Subscriber.ID) async throws -> [SubscriberEvent] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT at, what FROM subscriber_event WHERE subscriber_id = ? ORDER BY id", arguments: [id.rawValue])
+                .map { SubscriberEvent(at: $0["at"], what: $0["what"]) }
+        }
+    }
+
+    /// Deletes a subscriber with all their data.
+    public func deleteSubscriber(_ id: Subscriber.ID) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM subscriber WHERE id = ?", arguments: [id.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.notFound }
+        }
+    }
+
+    /// Adds confirmed subscribers from an import; addresses already known are left as they are.
+    public func importSubscribers(_ rows: [SubscriberImport], now: Date) async throws -> Int {
+        try await writer.write { db in
+            var added = 0
+            for row in rows {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM subscriber WHERE email = ?", arguments: [row.email.rawValue]) != true,
+                    try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE email = ?", arguments: [row.email.rawValue]) != true
+                else { continue }
+                try db.execute(
+                    sql: "INSERT INTO subscriber (email, status, source, created_at, consent_at, confirmed_at) VALUES (?, 'active', ?, ?, ?, ?)",
+                    arguments: [row.email.rawValue, row.source, now, row.consentAt, row.consentAt])
+                let id = Subscriber.ID(db.lastInsertedRowID)
+                try NewsletterRows.replaceSubscriptions(db, id, row.newsletters)
+                try NewsletterRows.event(db, id, "Imported (\(row.source))", now)
+                added += 1
+            }
+            return added
+        }
+    }
+
+    // MARK: Issues
+
+    /// The issues of a newsletter, newest first.
+    public func issues(of newsletter: Newsletter.ID) async throws -> [NewsletterIssue] {
+        try await writer.read { db in
+            try NewsletterIssue.fetchAll(db, sql: "SELECT * FROM newsletter_issue WHERE newsletter_id = ? ORDER BY id DESC", arguments: [newsletter.rawValue])
+        }
+    }
+
+    /// The issue with this id, or `nil`.
+    public func issue(_ id: NewsletterIssue.ID) async throws -> NewsletterIssue? {
+        try await writer.read { db in try NewsletterIssue.fetchOne(db, sql: "SELECT * FROM newsletter_issue WHERE id = ?", arguments: [id.rawValue]) }
+    }
+
+    /// The newest issue of a newsletter that is not a draft, or `nil`.
+    public func lastIssue(of newsletter: Newsletter.ID) async throws -> NewsletterIssue? {
+        try await writer.read { db in
+            try NewsletterIssue.fetchOne(
+                db, sql: "SELECT * FROM newsletter_issue WHERE newsletter_id = ? ORDER BY period_end DESC, id DESC LIMIT 1", arguments: [newsletter.rawValue])
+        }
+    }
+
+    /// Stores a new draft issue.
+    public func createIssue(
+        newsletter: Newsletter.ID, subject: String, intro: String, articles: [Article.ID], period: Range<Date>, now: Date
+    ) async throws -> NewsletterIssue {
+        try NewsletterRows.checkSubject(subject)
+        return try await writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO newsletter_issue (newsletter_id, subject, intro, article_ids, status, period_start, period_end, created_at)
+                    VALUES (?, ?, ?, ?, 'draft', ?, ?, ?)
+                    """,
+                arguments: [newsletter.rawValue, subject, intro, NewsletterRows.encode(articles), period.lowerBound, period.upperBound, now])
+            return try NewsletterIssue.fetchOne(db, sql: "SELECT * FROM newsletter_issue WHERE id = ?", arguments: [db.lastInsertedRowID])!
+        }
+    }
+
+    /// Changes a draft or scheduled issue's words and articles.
+    public func updateIssue(_ id: NewsletterIssue.ID, subject: String, intro: String, articles: [Article.ID]) async throws {
+        try NewsletterRows.checkSubject(subject)
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE newsletter_issue SET subject = ?, intro = ?, article_ids = ? WHERE id = ? AND status IN ('draft', 'scheduled')",
+                arguments: [subject, intro, NewsletterRows.encode(articles), id.rawValue])
+            guard db.changesCount == 1 else { throw WorkflowError("This issue is sending or sent; it can no longer be changed.") }
+        }
+    }
+
+    /// Schedules a draft issue to go at `time`.
+    public func scheduleIssue(_ id: NewsletterIssue.ID, at time: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE newsletter_issue SET status = 'scheduled', send_at = ? WHERE id = ? AND status IN ('draft', 'scheduled')",
+                arguments: [time, id.rawValue])
+            guard db.changesCount == 1 else { throw WorkflowError("This issue is sending or sent already.") }
+        }
+    }
+
+    /// Published articles in `period`, newest first.
+    public func articlesPublished(in period: Range<Date>) async throws -> [ArticleSummary] {
+        try await writer.read { db in
+            let ids = try Int64.fetchAll(
+                db, sql: "SELECT id FROM article WHERE status = 'published' AND published_at >= ? AND published_at < ? ORDER BY published_at DESC, id DESC LIMIT 200",
+                arguments: [period.lowerBound, period.upperBound])
+            let summaries = try Summaries.fetch(db, filter: .ids(ids.map(Article.ID.init)), limit: ids.count, offset: 0)
+            let byID = Dictionary(uniqueKeysWithValues: summaries.map { ($0.id.rawValue, $0) })
+            return ids.compactMap { byID[$0] }
+        }
+    }
+
+    // MARK: Delivery queue
+
+    /// Starts sending an issue: queues one delivery per active, unsuppressed subscriber of its newsletter, once.
+    public func startSending(_ id: NewsletterIssue.ID, now: Date) async throws -> Int {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE newsletter_issue SET status = 'sending', send_at = COALESCE(send_at, ?) WHERE id = ? AND status IN ('draft', 'scheduled')",
+                arguments: [now, id.rawValue])
+            guard db.changesCount == 1 else { return 0 }
+            try db.execute(
+                sql: """
+                    INSERT INTO delivery (issue_id, subscriber_id, state, next_attempt_at)
+                    SELECT i.id, s.id, 'queued', ? FROM newsletter_issue i
+                    JOIN subscription x ON x.newsletter_id = i.newsletter_id
+                    JOIN subscriber s ON s.id = x.subscriber_id AND s.status = 'active'
+                    WHERE i.id = ? AND NOT EXISTS (SELECT 1 FROM suppression p WHERE p.email = s.email)
+                    """,
+                arguments: [now, id.rawValue])
+            return db.changesCount
+        }
+    }
+
+    /// Scheduled issues whose time has come.
+    public func dueIssues(now: Date) async throws -> [NewsletterIssue.ID] {
+        try await writer.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM newsletter_issue WHERE status = 'scheduled' AND send_at <= ? ORDER BY send_at", arguments: [now])
+                .map(NewsletterIssue.ID.init)
+        }
+    }
+
+    /// Puts deliveries left `sending` by a stopped process back in the queue.
+    public func requeueUnfinishedDeliveries() async throws -> Int {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE delivery SET state = 'queued' WHERE state = 'sending'")
+            return db.changesCount
+        }
+    }
+
+    /// Claims up to `limit` deliveries due for sending.
+    public func claimDeliveries(limit: Int, now: Date) async throws -> [Delivery] {
+        try await writer.write { db in
+            let rows = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT d.issue_id, d.subscriber_id, d.attempts, s.email FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id
+                        WHERE d.state = 'queued' AND d.next_attempt_at <= ? ORDER BY d.issue_id, d.subscriber_id LIMIT ?
+                        """),
+                arguments: [now, limit])
+            let statement = try db.cachedStatement(sql: "UPDATE delivery SET state = 'sending' WHERE issue_id = ? AND subscriber_id = ?")
+            return try rows.map { row in
+                try statement.execute(arguments: [row["issue_id"], row["subscriber_id"]])
+                return Delivery(
+                    issueID: .init(row["issue_id"]), subscriberID: .init(row["subscriber_id"]), email: try EmailAddress(row["email"]),
+                    attempts: row["attempts"])
+            }
+        }
+    }
+
+    /// Records what the mail server said about one delivery.
+    public func recordDelivery(_ delivery: Delivery, result: DeliveryResult, now: Date, retryAt: Date) async throws {
+        try await writer.write { db in
+            let key: StatementArguments = [delivery.issueID.rawValue, delivery.subscriberID.rawValue]
+            switch result {
+            case .sent:
+                try db.cachedStatement(sql: "UPDATE delivery SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE issue_id = ? AND subscriber_id = ?")
+                    .execute(arguments: [now] + key)
+            case .retry(let message):
+                try db.cachedStatement(sql: "UPDATE delivery SET state = 'queued', next_attempt_at = ?, attempts = attempts + 1, last_error = ? WHERE issue_id = ? AND subscriber_id = ?")
+                    .execute(arguments: [retryAt, message] + key)
+            case .gaveUp(let message):
+                try db.cachedStatement(sql: "UPDATE delivery SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE issue_id = ? AND subscriber_id = ?")
+                    .execute(arguments: [message] + key)
+            case .bounced(let message):
+                try db.cachedStatement(sql: "UPDATE delivery SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE issue_id = ? AND subscriber_id = ?")
+                    .execute(arguments: [message] + key)
+                try db.execute(sql: "INSERT OR IGNORE INTO suppression (email, reason, at) VALUES (?, ?, ?)", arguments: [delivery.email.rawValue, message, now])
+                try db.execute(sql: "UPDATE subscriber SET status = 'bounced' WHERE id = ?", arguments: [delivery.subscriberID.rawValue])
+                try NewsletterRows.event(db, delivery.subscriberID, "Bounced: \(message)", now)
+            }
+        }
+    }
+
+    /// Marks issues whose deliveries are all done as sent.
+    public func finishSentIssues(now: Date) async throws -> [NewsletterIssue.ID] {
+        try await writer.write { db in
+            let done = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM newsletter_issue i WHERE status = 'sending'
+                    AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.issue_id = i.id AND d.state IN ('queued', 'sending'))
+                    """)
+            for id in done {
+                try db.execute(sql: "UPDATE newsletter_issue SET status = 'sent', sent_at = ? WHERE id = ?", arguments: [now, id])
+            }
+            return done.map(NewsletterIssue.ID.init)
+        }
+    }
+
+    /// How far an issue's sending has come.
+    public func deliveryProgress(_ id: NewsletterIssue.ID) async throws -> DeliveryProgress {
+        try await writer.read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FILTER (WHERE state = 'sent') AS sent, COUNT(*) FILTER (WHERE state = 'failed') AS failed,
+                        COUNT(*) FILTER (WHERE state IN ('queued', 'sending')) AS remaining, MIN(sent_at) AS first, MAX(sent_at) AS last
+                    FROM delivery WHERE issue_id = ?
+                    """,
+                arguments: [id.rawValue])!
+            return DeliveryProgress(sent: row["sent"], failed: row["failed"], remaining: row["remaining"], firstSentAt: row["first"], lastSentAt: row["last"])
+        }
+    }
+}
+
+/// Rows of the newsletter tables.
+enum NewsletterRows {
+    static func subscriber(_ db: Database, _ id: Subscriber.ID) throws -> Subscriber {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM subscriber WHERE id = ?"), arguments: [id.rawValue]) else {
+            throw StoreError.notFound
+        }
+        guard let status = SubscriberStatus(rawValue: row["status"]) else { throw StoreError.missingReference("subscriber with an unknown status") }
+        let newsletters = try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT newsletter_id FROM subscription WHERE subscriber_id = ? ORDER BY newsletter_id"), arguments: [id.rawValue])
+        return Subscriber(
+            id: id, email: try EmailAddress(row["email"]), status: status, source: row["source"], createdAt: row["created_at"],
+            confirmedAt: row["confirmed_at"], newsletterIDs: newsletters.map(Newsletter.ID.init))
+    }
+
+    static func replaceSubscriptions(_ db: Database, _ id: Subscriber.ID, _ newsletters: [Newsletter.ID]) throws {
+        try db.execute(sql: "DELETE FROM subscription WHERE subscriber_id = ?", arguments: [id.rawValue])
+        for newsletter in Set(newsletters) {
+            try db.execute(sql: "INSERT INTO subscription (subscriber_id, newsletter_id) VALUES (?, ?)", arguments: [id.rawValue, newsletter.rawValue])
+        }
+    }
+
+    static func event(_ db: Database, _ id: Subscriber.ID, _ what: String, _ now: Date) throws {
+        try db.execute(sql: "INSERT INTO subscriber_event (subscriber_id, at, what) VALUES (?, ?, ?)", arguments: [id.rawValue, now, what])
+    }
+
+    static func encode(_ articles: [Article.ID]) -> String {
+        "[" + articles.map { String($0.rawValue) }.joined(separator: ",") + "]"
+    }
+
+    static func checkSubject(_ subject: String) throws(ValidationError) {
+        let trimmed = subject.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 300 else {
+            throw ValidationError(field: "subject", message: "A subject is required, at most 300 characters long.")
+        }
+    }
+}
+
+extension Newsletter: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(
+            id: .init(row["id"]), slug: try Slug(column: row, "slug"), name: row["name"], description: row["description"],
+            isWeeklyRoundup: row["is_weekly_roundup"], sendWeekday: row["send_weekday"], sendMinute: row["send_minute"],
+            sendsAutomatically: row["sends_automatically"])
+    }
+}
+
+extension NewsletterIssue: FetchableRecord {
+    public init(row: Row) throws {
+        guard let status = IssueStatus(rawValue: row["status"]) else { throw StoreError.missingReference("issue with an unknown status") }
+        let ids = try JSONDecoder().decode([Int64].self, from: Data((row["article_ids"] as String).utf8))
+        self.init(
+            id: .init(row["id"]), newsletterID: .init(row["newsletter_id"]), subject: row["subject"], intro: row["intro"],
+            articleIDs: ids.map(Article.ID.init), status: status, periodStart: row["period_start"], periodEnd: row["period_end"],
+            sendAt: row["send_at"], sentAt: row["sent_at"], createdAt: row["created_at"])
+    }
+}

@@ -7,8 +7,8 @@ import KioskStore
 
 /// The Admin API under `/api/admin/v1`, for integrations holding a token an administrator made in
 /// the newsroom: articles in any state (create, update with optimistic concurrency, publish,
-/// schedule, unpublish), media uploads, and sections, topics, series and authors.
-struct AdminAPIController<Store: NewsroomStore>: Sendable {
+/// schedule, unpublish), media uploads, sections, topics, series and authors, and subscribers (read).
+struct AdminAPIController<Store: NewsletterStore>: Sendable {
     /// Where the API lives.
     static var base: String { "/api/admin/v1" }
     /// Articles per page unless `limit` says otherwise, and the most it may say.
@@ -50,6 +50,7 @@ struct AdminAPIController<Store: NewsroomStore>: Sendable {
             }
         }
         api.get("/media") { request, context in try await respond(request, .read) { try await mediaList(request) } }
+        api.get("/subscribers") { request, context in try await respond(request, .read) { try await subscribers(request) } }
         api.post("/media") { request, context in try await respond(request, .write, status: .created) { try await upload(request) } }
         for kind in TaxonomyKind.allCases {
             api.get(RouterPath("/" + kind.rawValue)) { request, context in
@@ -291,6 +292,33 @@ struct AdminAPIController<Store: NewsroomStore>: Sendable {
         return ["media": mediaObject(try await store.addMedia(new), uses: 0)]
     }
 
+    // MARK: Subscribers
+
+    private func subscribers(_ request: Request) async throws -> [String: Any] {
+        let query = request.uri.queryParameters
+        let limit = try Self.number(query.get("limit"), name: "limit", default: 50, range: 1...Self.maximumLimit)
+        let number = try Self.number(query.get("page"), name: "page", default: 1, range: 1...PageRequest.maximumNumber)
+        var filter = SubscriberFilter(search: String((query.get("search") ?? "").prefix(254)))
+        if let status = query.get("status") {
+            guard let parsed = SubscriberStatus(rawValue: status) else {
+                throw Problem(.badRequest, "status must be one of pending, active, unsubscribed, bounced.")
+            }
+            filter.status = parsed
+        }
+        let newsletters = try await store.newsletters()
+        let page = try await store.subscribers(filter, page: PageRequest(number: number, size: limit)!)
+        return [
+            "subscribers": page.items.map { subscriber -> [String: Any] in
+                [
+                    "id": subscriber.id.rawValue, "email": subscriber.email.rawValue, "status": subscriber.status.rawValue, "source": subscriber.source,
+                    "created_at": Self.timestamp(subscriber.createdAt), "confirmed_at": Self.timestamp(subscriber.confirmedAt),
+                    "newsletters": newsletters.filter { subscriber.newsletterIDs.contains($0.id) }.map(\.slug.rawValue),
+                ]
+            },
+            "meta": ["pagination": ["page": page.number, "limit": page.size, "pages": page.totalPages, "total": page.totalItems]],
+        ]
+    }
+
     // MARK: Taxonomy
 
     private func terms(_ kind: TaxonomyKind) async throws -> [[String: Any]] {
@@ -371,7 +399,7 @@ struct TermInput: Decodable {
 }
 
 /// Checks the bearer token of every Admin API request and answers every error as a problem document.
-struct AdminAPIMiddleware<Store: NewsroomStore>: RouterMiddleware {
+struct AdminAPIMiddleware<Store: NewsletterStore>: RouterMiddleware {
     typealias Context = KioskRequestContext
 
     let store: Store

@@ -9,7 +9,7 @@ enum OpenAPIDocument {
   "info": {
     "title": "Kiosk APIs",
     "version": "1.0.0",
-    "description": "The public, read-only Content API: published articles and the taxonomy as JSON. Drafts never appear. Every answer allows any origin (CORS). Mistakes get an RFC 9457 problem document. When the server runs with KIOSK_CONTENT_API_KEY, every request must carry that key as the key query parameter; otherwise key is ignored. The Admin API under /api/admin/v1 needs an integration token (made by an administrator in the newsroom, shown once, stored hashed, revocable, read or read-and-write) as Authorization: Bearer TOKEN; it works on articles in any state, media, sections, topics, series and authors, and answers every mistake with an RFC 9457 problem document."
+    "description": "The public, read-only Content API: published articles and the taxonomy as JSON. Drafts never appear. Every answer allows any origin (CORS). Mistakes get an RFC 9457 problem document. When the server runs with KIOSK_CONTENT_API_KEY, every request must carry that key as the key query parameter; otherwise key is ignored. The Admin API under /api/admin/v1 needs an integration token (made by an administrator in the newsroom, shown once, stored hashed, revocable, read or read-and-write) as Authorization: Bearer TOKEN; it works on articles in any state, media, sections, topics, series and authors, reads newsletter subscribers, and answers every mistake with an RFC 9457 problem document."
   },
   "servers": [
     {
@@ -1835,6 +1835,107 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/api/admin/v1/subscribers": {
+      "get": {
+        "operationId": "adminListSubscribers",
+        "summary": "Newsletter subscribers, newest first (read only).",
+        "tags": [
+          "Admin"
+        ],
+        "security": [
+          {
+            "bearerAuth": []
+          }
+        ],
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "pending",
+                "active",
+                "unsubscribed",
+                "bounced"
+              ]
+            }
+          },
+          {
+            "name": "search",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "page",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100000
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of subscribers.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "subscribers",
+                    "meta"
+                  ],
+                  "properties": {
+                    "subscribers": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/AdminSubscriber"
+                      }
+                    },
+                    "meta": {
+                      "type": "object",
+                      "additionalProperties": false,
+                      "required": [
+                        "pagination"
+                      ],
+                      "properties": {
+                        "pagination": {
+                          "$ref": "#/components/schemas/AdminPagination"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AdminBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AdminUnauthorized"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -3141,6 +3242,58 @@ enum OpenAPIDocument {
           "total"
         ],
         "additionalProperties": false
+      },
+      "AdminSubscriber": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "email",
+          "status",
+          "source",
+          "created_at",
+          "confirmed_at",
+          "newsletters"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "email": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "active",
+              "unsubscribed",
+              "bounced"
+            ]
+          },
+          "source": {
+            "type": "string"
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "confirmed_at": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/Timestamp"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "newsletters": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
       }
     },
     "securitySchemes": {

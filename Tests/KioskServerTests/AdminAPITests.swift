@@ -153,4 +153,24 @@ struct AdminAPITests {
             #expect(taken == .unprocessableContent)
         }
     }
+
+    @Test("a read token lists newsletter subscribers; drafts and subscribers never reach the Content API")
+    func subscribers() async throws {
+        let site = try await TestSite.make()
+        let weekly = try #require(try await site.publication.store.newsletters().first)
+        _ = try await site.publication.store.signUp(
+            email: EmailAddress("reader@example.org"), newsletters: [weekly.id], source: "site", now: site.clock.now)
+        try await site.application.test(.router) { client in
+            var admin = try await site.visitor(.admin, client: client)
+            let reader = try await Self.token(&admin, client, scope: "read")
+            let (status, body, _) = try await Self.call(client, .get, "/subscribers?status=pending", token: reader)
+            #expect(status == .ok)
+            let list = try #require(body["subscribers"] as? [[String: Any]])
+            #expect(list.map { $0["email"] as? String } == ["reader@example.org"])
+            #expect(list.first?["newsletters"] as? [String] == ["weekly-roundup"])
+            let content = String(buffer: try await client.execute(uri: "/api/content/v1/articles?limit=100", method: .get).body)
+            #expect(!content.contains("reader@example.org"))
+            #expect(try await client.execute(uri: "/api/content/v1/subscribers", method: .get).status == .notFound)
+        }
+    }
 }

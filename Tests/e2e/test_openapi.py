@@ -17,7 +17,7 @@ from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 CONTENT_PATHS = ["/api/content/v1/articles", "/api/content/v1/articles/{ref}", "/api/content/v1/sections",
                  "/api/content/v1/topics", "/api/content/v1/series", "/api/content/v1/authors", "/api/content/v1/settings"]
 ADMIN_PATHS = ["/api/admin/v1/articles", "/api/admin/v1/articles/{id}", "/api/admin/v1/articles/{id}/publish",
-               "/api/admin/v1/articles/{id}/unpublish", "/api/admin/v1/articles/{id}/schedule", "/api/admin/v1/media"] + [
+               "/api/admin/v1/articles/{id}/unpublish", "/api/admin/v1/articles/{id}/schedule", "/api/admin/v1/media", "/api/admin/v1/subscribers"] + [
     f"/api/admin/v1/{kind}{suffix}" for kind in ("sections", "topics", "series", "authors") for suffix in ("", "/{id}")]
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
 

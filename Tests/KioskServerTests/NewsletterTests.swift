@@ -1,0 +1,127 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KioskCore
+import KioskMail
+import KioskRender
+import KioskServer
+import KioskStore
+import KioskTestSupport
+import Logging
+import Testing
+
+@Suite("Newsletter sign-up, links and the round-up draft, through the router")
+struct NewsletterTests {
+    static func subscribe(_ client: some TestClientProtocol, _ fields: [(String, String)]) async throws -> TestResponse {
+        var guest = NewsroomVisitor.signedOut
+        return try await guest.send(client, .post, "/newsletter/subscribe", form: fields)
+    }
+
+    /// The messages written to the test site's outbox, as text.
+    static func outbox(_ site: TestSite) throws -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: site.outbox.path)) ?? []
+        return try files.sorted().map { try String(contentsOf: site.outbox.appendingPathComponent($0), encoding: .utf8) }
+    }
+
+    /// The first link in `message` that starts with `prefix` (quoted-printable soft breaks undone).
+    static func link(_ prefix: String, in message: String) throws -> String {
+        let text = message.replacingOccurrences(of: "=\r\n", with: "")
+        let start = try #require(text.range(of: prefix))
+        return String(text[start.lowerBound...].prefix { !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\"" })
+    }
+
+    @Test("a sign-up sends one confirmation; the link's page confirms only on POST; the answer never tells known addresses apart")
+    func doubleOptIn() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            let first = try await Self.subscribe(client, [("email", "reader@example.org"), ("newsletter", "weekly-roundup")])
+            #expect(first.status == .ok)
+            #expect(String(buffer: first.body).contains("Check your inbox"))
+            let messages = try Self.outbox(site)
+            #expect(messages.count == 1)
+            let message = try #require(messages.first)
+            #expect(message.contains("Content-Type: multipart/alternative"))
+            let confirm = try Self.link("https://gazette.example/newsletter/confirm/", in: message)
+            let path = String(confirm.dropFirst("https://gazette.example".count))
+
+            let again = try await Self.subscribe(client, [("email", "reader@example.org"), ("newsletter", "weekly-roundup")])
+            #expect(String(buffer: again.body) == String(buffer: first.body), "a second sign-up looks the same")
+            #expect(try Self.outbox(site).count == 1, "no second email within ten minutes")
+
+            let page = try await client.execute(uri: path, method: .get)
+            #expect(String(buffer: page.body).contains("Confirm my subscription"))
+            let store = site.publication.store
+            let pending = try await store.subscribers(SubscriberFilter(status: .pending), page: PageRequest(number: 1, size: 5)!)
+            #expect(pending.totalItems == 1, "opening the link alone confirms nothing")
+            let confirmed = try await client.execute(uri: path, method: .post)
+            #expect(String(buffer: confirmed.body).contains("You are subscribed"))
+            #expect(try await store.subscribers(SubscriberFilter(status: .active), page: PageRequest(number: 1, size: 5)!).totalItems == 1)
+
+            site.clock.advance(by: 3 * 24 * 3600)
+            let known = try await Self.subscribe(client, [("email", "reader@example.org"), ("newsletter", "weekly-roundup")])
+            #expect(String(buffer: known.body) == String(buffer: first.body))
+            #expect(try Self.outbox(site).last?.contains("You are already subscribed") == true)
+        }
+    }
+
+    @Test("bad addresses, header injection, honeypots and tampered or expired links change nothing")
+    func badInput() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            for address in ["not-an-address", "reader@example.org\r\nBcc: victim@example.org", "a@b", "<script>@example.org", String(repeating: "a", count: 300) + "@example.org"] {
+                let response = try await Self.subscribe(client, [("email", address), ("newsletter", "weekly-roundup")])
+                #expect(response.status == .unprocessableContent, "\(address)")
+                #expect(String(buffer: response.body).contains("Nothing was stored"))
+            }
+            let bot = try await Self.subscribe(client, [("email", "bot@example.org"), ("newsletter", "weekly-roundup"), ("website", "http://spam.example")])
+            #expect(bot.status == .ok)
+            #expect(try await site.publication.store.subscribers(SubscriberFilter(), page: PageRequest(number: 1, size: 5)!).totalItems == 0)
+            #expect(try Self.outbox(site).isEmpty)
+
+            _ = try await Self.subscribe(client, [("email", "reader@example.org"), ("newsletter", "weekly-roundup")])
+            let confirm = try Self.link("https://gazette.example/newsletter/confirm/", in: try #require(try Self.outbox(site).first))
+            let path = String(confirm.dropFirst("https://gazette.example".count))
+            let tampered = String(path.dropLast(2)) + (path.hasSuffix("AA") ? "BB" : "AA")
+            #expect(try await client.execute(uri: tampered, method: .post).status == .notFound)
+            #expect(try await client.execute(uri: "/newsletter/unsubscribe/1/1.9999999999.abc", method: .post).status == .notFound)
+            site.clock.advance(by: 49 * 3600)
+            let expired = try await client.execute(uri: path, method: .post)
+            #expect(expired.status == .gone)
+            #expect(try await site.publication.store.subscribers(SubscriberFilter(status: .active), page: PageRequest(number: 1, size: 5)!).totalItems == 0)
+        }
+    }
+
+    @Test("the weekly round-up is drafted at its time from the week's articles and shown in the newsroom")
+    func roundupDraft() async throws {
+        let site = try await TestSite.make()
+        let store = site.publication.store
+        let service = NewsletterService(
+            store: store, transport: FolderTransport(folder: site.outbox.path),
+            identity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"))),
+            renderer: EmailRenderer(theme: try Theme(directory: TestPaths.defaultTheme), publicURL: "https://gazette.example"),
+            publicURL: "https://gazette.example", logger: Logger(label: "test"), now: { site.clock.now })
+        try await service.tick()
+        let weekly = try #require(try await store.newsletters().first { $0.isWeeklyRoundup })
+        let issues = try await store.issues(of: weekly.id)
+        #expect(issues.count == 1)
+        let issue = try #require(issues.first)
+        #expect(issue.status == .draft)
+        #expect(!issue.articleIDs.isEmpty)
+        #expect(issue.periodEnd <= site.clock.now)
+        try await service.tick()
+        #expect(try await store.issues(of: weekly.id).count == 1, "one draft per week")
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            let page = String(buffer: try await editor.send(client, .get, "/admin/newsletter").body)
+            #expect(page.contains(issue.subject))
+            #expect(page.contains("no SMTP server is configured"))
+            let issuePage = String(buffer: try await editor.send(client, .get, "/admin/newsletter/issues/\(issue.id)").body)
+            #expect(issuePage.contains("(lead)"))
+            let contributor = try await site.createUser(.contributor, email: "c@gazette.example")
+            var writer = try await NewsroomVisitor.signIn(client, email: contributor.email.rawValue).0
+            #expect(try await writer.send(client, .get, "/admin/newsletter").status == .forbidden)
+            #expect(try await writer.send(client, .get, "/admin/subscribers").status == .forbidden)
+        }
+    }
+}

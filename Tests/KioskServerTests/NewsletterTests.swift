@@ -124,4 +124,43 @@ struct NewsletterTests {
             #expect(try await writer.send(client, .get, "/admin/subscribers").status == .forbidden)
         }
     }
+
+    @Test("a CSV import keeps valid rows, reports broken ones by line, refuses 50 MB of junk; the export reads back")
+    func importAndExport() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            let csv = """
+                email,consent_date,source,newsletters
+                first@example.org,2026-03-01,fair stand,weekly-roundup
+                "second@example.org",2026-03-02T10:00:00Z,,weekly-roundup;breaking
+                not-an-address,2026-03-01,fair,weekly-roundup
+                third@example.org,yesterday,fair,weekly-roundup
+                fourth@example.org,2026-03-01,fair,no-such-list
+                just one field
+                """
+            func upload(_ bytes: [UInt8]) async throws -> TestResponse {
+                let (body, type) = NewsroomMediaAndSchedulingTests.multipart([("csrf", editor.csrf)], file: bytes, fileName: "list.csv")
+                return try await editor.send(client, .post, "/admin/subscribers/import", body: body, contentType: type)
+            }
+            let report = try await upload(Array(csv.utf8))
+            #expect(report.status == .ok)
+            let page = String(buffer: report.body)
+            #expect(page.contains("2 added"))
+            #expect(page.contains("4 invalid rows skipped"))
+            #expect(page.contains("Line 4: “not-an-address” is not an email address."))
+            #expect(page.contains("Line 5: the consent date “yesterday” is not a date"))
+            #expect(page.contains("Line 6: unknown newsletter"))
+            #expect(page.contains("Line 7: expected email, consent_date, source, newsletters."))
+            let junk = try await upload([UInt8](repeating: 0xFF, count: 50 << 20))
+            #expect(junk.status == .contentTooLarge)
+            #expect(String(buffer: junk.body).contains("larger than the limit of 20 MB"))
+            #expect(try await site.publication.store.subscribers(SubscriberFilter(), page: PageRequest(number: 1, size: 10)!).totalItems == 2)
+            let export = try await editor.send(client, .get, "/admin/subscribers.csv")
+            let records = CSV.records(String(buffer: export.body))
+            #expect(records.first == ["email", "status", "newsletters", "source", "signed_up", "confirmed"])
+            #expect(Set(records.dropFirst().map { $0[0] }) == ["first@example.org", "second@example.org"])
+            #expect(records.dropFirst().first { $0[0] == "second@example.org" }?[2] == "weekly-roundup;breaking")
+        }
+    }
 }

@@ -27,6 +27,8 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
         admin.get("newsletter/issues/:id", use: issuePage)
         admin.post("newsletter/issues/:id", use: issueAction)
         admin.get("subscribers", use: subscribersPage)
+        admin.get("subscribers.csv", use: exportSubscribers)
+        admin.post("subscribers/import", use: importSubscribers)
         admin.get("subscribers/:id", use: subscriberPage)
         admin.post("subscribers/:id", use: subscriberAction)
     }
@@ -222,6 +224,77 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
         return newsroom.pages.page("subscribers", view)
     }
 
+    /// The largest CSV accepted for an import.
+    static var maximumImportBytes: Int { 20 << 20 }
+
+    /// Every subscriber as CSV, in pages so memory stays flat.
+    @Sendable func exportSubscribers(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        _ = try await auth.require(request, role: .editor)
+        let newsletters = try await store.newsletters()
+        var text = CSV.line(["email", "status", "newsletters", "source", "signed_up", "confirmed"])
+        var number = 1
+        while true {
+            let page = try await store.subscribers(SubscriberFilter(), page: PageRequest(number: number, size: 1_000)!)
+            for subscriber in page.items {
+                text += CSV.line([
+                    subscriber.email.rawValue, subscriber.status.rawValue,
+                    newsletters.filter { subscriber.newsletterIDs.contains($0.id) }.map(\.slug.rawValue).joined(separator: ";"), subscriber.source,
+                    subscriber.createdAt.formatted(Date.ISO8601FormatStyle()), subscriber.confirmedAt.map { $0.formatted(Date.ISO8601FormatStyle()) } ?? "",
+                ])
+            }
+            guard page.hasNext else { break }
+            number += 1
+        }
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"subscribers.csv\"", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// Imports subscribers from a CSV with the columns email, consent_date, source, newsletters
+    /// (slugs separated by semicolons); valid rows are kept, invalid ones reported by line.
+    @Sendable func importSubscribers(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let visitor = try await auth.require(request, role: .editor)
+        let parts: [FormPart]
+        do {
+            parts = try await MultipartForm.read(request, limit: Self.maximumImportBytes)
+        } catch let error as ValidationError {
+            return try await importReport(request, visitor, ImportReport(error: error.message.replacingOccurrences(of: "file", with: "CSV")), status: .contentTooLarge)
+        }
+        func field(_ name: String) -> String { parts.first { $0.name == name }.map { String(decoding: $0.body, as: UTF8.self) } ?? "" }
+        guard constantTimeEquals(field("csrf"), visitor.csrfToken) else { throw NewsroomRefusal.badCSRFToken }
+        guard let file = parts.first(where: { $0.name == "file" }), !file.body.isEmpty else {
+            return try await importReport(request, visitor, ImportReport(error: "Choose a CSV file to import."), status: .unprocessableContent)
+        }
+        let newsletters = try await store.newsletters()
+        var rows: [SubscriberImport] = []
+        var problems: [String] = []
+        let records = CSV.records(String(decoding: file.body, as: UTF8.self))
+        for (index, record) in records.enumerated() {
+            let line = index + 1
+            if index == 0, record.first?.lowercased() == "email" { continue }
+            func refuse(_ why: String) { if problems.count < 50 { problems.append("Line \(line): \(why)") } }
+            guard record.count >= 2 else { refuse("expected email, consent_date, source, newsletters."); continue }
+            guard let email = try? EmailAddress(record[0]) else { refuse("“\(record[0].prefix(80))” is not an email address."); continue }
+            let dateText = record[1].trimmingCharacters(in: .whitespaces)
+            guard let consent = (try? Date(dateText, strategy: .iso8601)) ?? (try? Date(dateText + "T00:00:00Z", strategy: .iso8601)) else { refuse("the consent date “\(record[1].prefix(40))” is not a date like 2026-03-01."); continue }
+            let slugs = record.count > 3 ? record[3].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } : []
+            let chosen = slugs.isEmpty ? newsletters.filter(\.isWeeklyRoundup) : newsletters.filter { slugs.contains($0.slug.rawValue) }
+            guard !chosen.isEmpty, slugs.isEmpty || chosen.count == Set(slugs).count else { refuse("unknown newsletter in “\(record[3].prefix(80))”."); continue }
+            let source = record.count > 2 && !record[2].isEmpty ? String(record[2].prefix(100)) : "import"
+            rows.append(SubscriberImport(email: email, consentAt: consent, source: source, newsletters: chosen.map(\.id)))
+        }
+        let invalid = records.count - rows.count - (records.first?.first?.lowercased() == "email" ? 1 : 0)
+        let added = try await store.importSubscribers(rows, now: now())
+        return try await importReport(
+            request, visitor, ImportReport(added: added, known: rows.count - added, invalid: invalid, problems: problems, error: nil), status: .ok)
+    }
+
+    private func importReport(_ request: Request, _ visitor: SignedIn, _ report: ImportReport, status: HTTPResponse.Status) async throws -> Response {
+        let view = ImportView(layout: try await newsroom.layout("Import subscribers", visitor, current: "/admin/subscribers", request: request, error: report.error), report: report)
+        return newsroom.pages.page("import", view, status: status)
+    }
+
     @Sendable func subscriberPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let visitor = try await auth.require(request, role: .editor)
         guard let id = context.parameters.get("id", as: Int64.self), let subscriber = try await store.subscriber(Subscriber.ID(id)) else {
@@ -254,6 +327,21 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
             throw NewsroomRefusal.badRequest("Unknown action.")
         }
     }
+}
+
+/// What an import did.
+struct ImportReport {
+    var added = 0
+    var known = 0
+    var invalid = 0
+    var problems: [String] = []
+    var error: String?
+}
+
+/// The import result page.
+struct ImportView {
+    let layout: AdminLayout
+    let report: ImportReport
 }
 
 /// A newsletter on the overview.

@@ -27,6 +27,7 @@ PAGES = {
     "author": ("/authors/nadia-rahimi", 200),
     "latest": ("/latest", 200),
     "search": ("/search?q=sanctions", 200),
+    "newsletter": ("/newsletter", 200),
     "not-found": ("/no-such-page", 404),
 }
 

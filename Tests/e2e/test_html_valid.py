@@ -19,6 +19,7 @@ PAGES = {
     "author": "/authors/nadia-rahimi",
     "search": "/search?q=sanctions+tanker",
     "search-nothing": "/search?q=zzzzqqq",
+    "newsletter": "/newsletter",
 }
 
 

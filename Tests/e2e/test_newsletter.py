@@ -45,6 +45,8 @@ class Inbox:
         self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
         self.lock = threading.Lock()
         self.refuse: dict[str, str] = {}  # address -> SMTP reply for RCPT TO
+        self.drop_during_data: set[str] = set()  # addresses whose DATA the server cuts off
+        self.end_of_data_reply: dict[str, str] = {}  # address -> reply after the message, instead of 250
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
@@ -53,6 +55,12 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.drop_during_data.intersection(envelope.rcpt_tos):
+            server.transport.close()
+            return "421 closing"
+        for address in envelope.rcpt_tos:
+            if address in self.end_of_data_reply:
+                return self.end_of_data_reply[address]
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message))
@@ -270,3 +278,54 @@ def test_refused_and_deferred_recipients(fresh_newsroom: NewsroomServer, smtp: I
         assert db.execute("SELECT status FROM subscriber WHERE email = 'reader00000@example.org'").fetchone()[0] == "bounced"
         assert db.execute("SELECT COUNT(*) FROM suppression WHERE email = 'reader00000@example.org'").fetchone()[0] == 1
     subprocess.run([fresh_newsroom.kiosk_bin, "newsletter", "status", "--database", str(fresh_newsroom.database)], check=True)
+
+
+def delivery_rows(database: Path) -> dict[str, str]:
+    with sqlite3.connect(database) as db:
+        return dict(db.execute(
+            "SELECT s.email, d.state || ':' || d.attempts FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id").fetchall())
+
+
+def test_dropped_connection_and_421_are_retried_and_nothing_is_lost(fresh_newsroom: NewsroomServer, smtp: Inbox, open_context) -> None:
+    fresh_newsroom.stop()
+    add_subscribers(fresh_newsroom.database, 4)
+    smtp.drop_during_data = {"reader00000@example.org"}
+    smtp.end_of_data_reply = {"reader00001@example.org": "421 4.3.2 Service shutting down"}
+    fresh_newsroom.serve_args = ["--smtp-url", smtp.url]
+    fresh_newsroom.start()
+    editor = open_context("desktop", base_url=fresh_newsroom.url).new_page()
+    sign_in(editor)
+    send_new_issue(editor)
+    smtp.wait_for("reader00003@example.org")
+    smtp.wait_for("reader00002@example.org")
+    deadline = time.monotonic() + 20
+    rows = delivery_rows(fresh_newsroom.database)
+    while time.monotonic() < deadline and not (rows.get("reader00000@example.org") == "queued:1" and rows.get("reader00001@example.org") == "queued:1"):
+        time.sleep(0.2)
+        rows = delivery_rows(fresh_newsroom.database)
+    assert rows == {"reader00000@example.org": "queued:1", "reader00001@example.org": "queued:1",
+                    "reader00002@example.org": "sent:1", "reader00003@example.org": "sent:1"}
+
+
+def test_smtp_server_down(fresh_newsroom: NewsroomServer, open_context) -> None:
+    """With the mail server down, a sign-up says so and keeps the subscriber; an issue's deliveries wait."""
+    fresh_newsroom.stop()
+    add_subscribers(fresh_newsroom.database, 2)
+    fresh_newsroom.serve_args = ["--smtp-url", f"smtp://127.0.0.1:{_free_port()}?starttls=never"]
+    fresh_newsroom.start()
+    reader = open_context("desktop", base_url=fresh_newsroom.url).new_page()
+    reader.goto("/newsletter")
+    reader.locator("#newsletter-page-email").fill("late@example.org")
+    reader.locator("#main").get_by_role("button", name="Subscribe").click()
+    expect(reader.locator("h1")).to_have_text("Not sent yet")
+    editor = open_context("desktop", base_url=fresh_newsroom.url).new_page()
+    sign_in(editor)
+    send_new_issue(editor)
+    deadline = time.monotonic() + 20
+    rows = delivery_rows(fresh_newsroom.database)
+    while time.monotonic() < deadline and sorted(rows.values()) != ["queued:1", "queued:1"]:
+        time.sleep(0.2)
+        rows = delivery_rows(fresh_newsroom.database)
+    assert sorted(rows.values()) == ["queued:1", "queued:1"], rows
+    with sqlite3.connect(fresh_newsroom.database) as db:
+        assert db.execute("SELECT status FROM subscriber WHERE email = 'late@example.org'").fetchone()[0] == "pending"

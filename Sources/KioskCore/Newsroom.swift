@@ -70,6 +70,11 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
         guard address.utf8.count <= Self.maximumLength else {
             throw ValidationError(field: "email", message: "An email address can be at most \(Self.maximumLength) characters long.")
         }
+        guard address.unicodeScalars.allSatisfy(\.isASCII) else {
+            throw ValidationError(
+                field: "email",
+                message: "“\(text)” has letters outside ASCII; addresses like that (internationalised addresses) are not supported yet. Use an ASCII address.")
+        }
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         let allowedLocal = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789.!#$%&'*+/=?^_`{|}~-")
         let allowedDomain = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789.-")

@@ -126,7 +126,7 @@ public func buildRouter<Store: NewsletterStore>(
             store: dependencies.store, hasher: dependencies.passwordHasher, secureCookies: configuration.publicURL.lowercased().hasPrefix("https:"),
             now: dependencies.now),
         pages: AdminPages(theme: dependencies.adminTheme), site: site, publicPages: renderer,
-        media: mediaLibrary, publicURL: configuration.publicURL, logger: dependencies.logger)
+        media: mediaLibrary, publicURL: configuration.publicURL, logger: dependencies.logger, mailer: mailer, emails: emails)
     newsroom.addRoutes(to: router)
     NewsletterDesk(
         newsroom: newsroom, service: makeNewsletterService(configuration: configuration, dependencies: dependencies), mailer: mailer, emails: emails

@@ -74,6 +74,8 @@ struct NewsletterTests {
                 #expect(response.status == .unprocessableContent, "\(address)")
                 #expect(String(buffer: response.body).contains("Nothing was stored"))
             }
+            let international = try await Self.subscribe(client, [("email", "jörg@exämple.de"), ("newsletter", "weekly-roundup")])
+            #expect(String(buffer: international.body).contains("internationalised addresses"))
             let bot = try await Self.subscribe(client, [("email", "bot@example.org"), ("newsletter", "weekly-roundup"), ("website", "http://spam.example")])
             #expect(bot.status == .ok)
             #expect(try await site.publication.store.subscribers(SubscriberFilter(), page: PageRequest(number: 1, size: 5)!).totalItems == 0)

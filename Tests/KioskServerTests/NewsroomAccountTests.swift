@@ -113,6 +113,40 @@ struct NewsroomAccountTests {
             #expect(try await site.publication.store.credentials(email: EmailAddress("late@gazette.example"))?.user == nil)
         }
     }
+
+    @Test("a forgotten password is reset by an emailed link that works once, for an hour; unknown addresses look the same")
+    func resetByEmail() async throws {
+        let site = try await TestSite.make()
+        let user = try await site.createUser(.editor)
+        try await site.application.test(.router) { client in
+            func request(_ email: String) async throws -> String {
+                var guest = NewsroomVisitor.signedOut
+                let form = try await guest.send(client, .get, "/admin/password-reset")
+                let token = try #require(NewsroomVisitor.hiddenValue("csrf", in: String(buffer: form.body)))
+                return String(buffer: try await guest.send(client, .post, "/admin/password-reset", form: [("csrf", token), ("email", email)]).body)
+            }
+            let unknown = try await request("nobody@gazette.example")
+            #expect(try NewsletterTests.outbox(site).isEmpty)
+            let known = try await request(user.email.rawValue)
+            #expect(known == unknown, "the page does not tell known addresses apart")
+            let mail = try #require(try NewsletterTests.outbox(site).first)
+            let link = try NewsletterTests.link("https://gazette.example/admin/password-reset/", in: mail)
+            let path = String(link.dropFirst("https://gazette.example".count))
+            var guest = NewsroomVisitor.signedOut
+            let page = try await guest.send(client, .get, path)
+            let token = try #require(NewsroomVisitor.hiddenValue("csrf", in: String(buffer: page.body)))
+            let reset = try await guest.send(
+                client, .post, path, form: [("csrf", token), ("password", "new-lantern-passage"), ("password_again", "new-lantern-passage")])
+            #expect(reset.status == .seeOther)
+            #expect(try await NewsroomVisitor.signIn(client, email: user.email.rawValue, password: "new-lantern-passage").1.status == .seeOther)
+            #expect(try await guest.send(client, .get, path).status == .gone, "the link works once")
+            _ = try await request(user.email.rawValue)
+            let second = try #require(try NewsletterTests.outbox(site).last)
+            let later = String(try NewsletterTests.link("https://gazette.example/admin/password-reset/", in: second).dropFirst("https://gazette.example".count))
+            site.clock.advance(by: 3601)
+            #expect(try await guest.send(client, .get, later).status == .gone, "the link works for an hour")
+        }
+    }
 }
 
 /// The account lock threshold, as `LoginThrottle` sets it.

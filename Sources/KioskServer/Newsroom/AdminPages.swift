@@ -32,7 +32,7 @@ public enum AdminTheme {
     /// Templates the admin theme must have.
     public static let requiredTemplates = [
         "login", "invitation", "articles", "editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
-        "users", "integrations", "account", "message", "newsletter", "issue", "subscribers", "subscriber", "import",
+        "users", "integrations", "account", "message", "newsletter", "issue", "subscribers", "subscriber", "import", "password-reset", "password-new",
     ]
 }
 

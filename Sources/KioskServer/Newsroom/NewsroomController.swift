@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskMail
 import KioskRender
 import KioskStore
 import Logging
@@ -20,6 +21,9 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
     let media: MediaLibrary
     let publicURL: String
     let logger: Logger
+    /// Sends invitations and password-reset links.
+    let mailer: TransactionalMailer
+    let emails: EmailRenderer
 
     var now: @Sendable () -> Date { auth.now }
 
@@ -31,6 +35,10 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         admin.post("logout", use: logout)
         admin.get("invitations/:token", use: invitationPage)
         admin.post("invitations/:token", use: acceptInvitation)
+        admin.get("password-reset", use: resetRequestPage)
+        admin.post("password-reset", use: requestReset)
+        admin.get("password-reset/:token", use: resetPage)
+        admin.post("password-reset/:token", use: resetPassword)
         admin.get("account", use: accountPage)
         admin.post("account/password", use: changePassword)
         admin.post("account/sign-out-everywhere", use: signOutEverywhere)
@@ -209,6 +217,104 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         return response
     }
 
+    /// Sends a notice by mail; `false` (and a log line) when it could not go.
+    func deliver(to email: EmailAddress, subject: String, _ mail: (html: String, text: String)) async -> Bool {
+        do {
+            let outcome = try await mailer.send(to: email, subject: subject, text: mail.text, html: mail.html)
+            return outcome == .accepted && !mailer.transport.isFolder
+        } catch {
+            logger.error("Could not send a newsroom email", metadata: ["error": "\(String(reflecting: error))"])
+            return false
+        }
+    }
+
+    // MARK: Password reset by email
+
+    /// How long a reset link works.
+    static var resetLifetime: TimeInterval { 3600 }
+
+    /// A reset link names the account and a fingerprint of its current password hash, so it stops
+    /// working once the password changes (single use).
+    private func resetPurpose(_ passwordHash: String) -> String {
+        "password-reset:" + Base64URL.encode(SessionToken.digest(passwordHash).prefix(12))
+    }
+
+    @Sendable func resetRequestPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = auth.signedOutFormToken(request)
+        let view = ResetRequestView(layout: try await layout("Reset your password", nil, current: ""), formToken: form.token, sent: false)
+        return pages.page("password-reset", view, cookies: form.cookie.map { [$0] } ?? [])
+    }
+
+    @Sendable func requestReset(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        try auth.checkSignedOutForm(request, form)
+        if let email = try? EmailAddress(form.text("email")), let account = try await store.credentials(email: email) {
+            let key = "reset:\(email)"
+            let recent = try await store.loginFailures(keys: [key])[key]
+            if recent.map({ $0.count < 3 || now().timeIntervalSince($0.last) > 3600 }) ?? true {
+                if let recent, now().timeIntervalSince(recent.last) > 3600 { try await store.clearLoginFailures(keys: [key]) }
+                try await store.recordLoginFailure(keys: [key], now: now())
+                let token = try await signer().token(
+                    purpose: resetPurpose(account.passwordHash), id: account.user.id.rawValue, expiresAt: now().addingTimeInterval(Self.resetLifetime))
+                let site = try await self.site.current().settings
+                let mail = emails.notice(
+                    EmailNotice(
+                        heading: "Reset your password", paragraphs: ["Someone asked to reset the password of this newsroom account. The link works for an hour, once. If it was not you, ignore this email."],
+                        buttonLabel: "Choose a new password", buttonURL: publicURL + "/admin/password-reset/" + token, footer: "\(site.name) · \(publicURL)"),
+                    site: site)
+                _ = await deliver(to: email, subject: "Reset your \(site.name) newsroom password", mail)
+            }
+        }
+        let view = ResetRequestView(layout: try await layout("Reset your password", nil, current: ""), formToken: form.text("csrf"), sent: true)
+        return pages.page("password-reset", view)
+    }
+
+    /// The account a reset link names, if the link is genuine, fresh and unused.
+    private func resetAccount(_ token: String) async throws -> User? {
+        let parts = token.split(separator: ".")
+        guard let id = parts.first.flatMap({ Int64($0) }), let user = try await store.user(User.ID(id)),
+            let account = try await store.credentials(email: user.email),
+            let link = try await signer().verify(token, purpose: resetPurpose(account.passwordHash), now: now()), !link.expired
+        else { return nil }
+        return user
+    }
+
+    @Sendable func resetPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        guard try await resetAccount(token) != nil else {
+            return pages.message(
+                try await layout("Reset your password", nil, current: ""), heading: "This link does not work",
+                text: "Reset links work once, for an hour. Ask for a new one on the sign-in page.", status: .gone)
+        }
+        let form = auth.signedOutFormToken(request)
+        let view = ResetView(layout: try await layout("Choose a new password", nil, current: ""), formToken: form.token, action: request.uri.path)
+        return pages.page("password-new", view, cookies: form.cookie.map { [$0] } ?? [])
+    }
+
+    @Sendable func resetPassword(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request)
+        try auth.checkSignedOutForm(request, form)
+        let token = context.parameters.get("token") ?? ""
+        guard let user = try await resetAccount(token) else {
+            return pages.message(
+                try await layout("Reset your password", nil, current: ""), heading: "This link does not work",
+                text: "Reset links work once, for an hour. Ask for a new one on the sign-in page.", status: .gone)
+        }
+        let password = form.text("password")
+        do {
+            guard password == form.text("password_again") else { throw ValidationError(field: "password", message: "The two passwords are not the same.") }
+            try PasswordPolicy.check(password, email: user.email, name: user.name)
+        } catch let error as ValidationError {
+            let view = ResetView(layout: try await layout("Choose a new password", nil, current: "", error: error.message), formToken: form.text("csrf"), action: request.uri.path)
+            return pages.page("password-new", view, status: .unprocessableContent)
+        }
+        try await store.changePassword(user.id, passwordHash: try await auth.hasher.hash(password))
+        try await store.clearLoginFailures(keys: ["account:\(user.email)"])
+        var response = done(NewsroomPaths.articles, "password")
+        response.setCookie(try await auth.startSession(for: user))
+        return response
+    }
+
     // MARK: Account
 
     @Sendable func accountPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
@@ -260,7 +366,9 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         return try await usersView(request, visitor, inviteLink: nil, error: nil, status: .ok)
     }
 
-    private func usersView(_ request: Request, _ visitor: SignedIn, inviteLink: String?, error: String?, status: HTTPResponse.Status) async throws -> Response {
+    private func usersView(
+        _ request: Request, _ visitor: SignedIn, inviteLink: String?, emailed: String? = nil, error: String?, status: HTTPResponse.Status
+    ) async throws -> Response {
         let dates = try await dates()
         let users = try await store.users().map { user in
             UserRow(
@@ -274,7 +382,7 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         let view = UsersView(
             layout: try await layout("People", visitor, current: NewsroomPaths.users, request: request, error: error), users: users,
             pending: pending, roles: Role.allCases.reversed().map { Choice(value: $0.rawValue, label: $0.displayName, selected: $0 == .contributor) },
-            inviteLink: inviteLink)
+            inviteLink: inviteLink, emailedTo: emailed)
         return pages.page("users", view, status: status)
     }
 
@@ -294,7 +402,16 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         let expiresAt = now().addingTimeInterval(Self.invitationLifetime)
         let invitation = try await store.createInvitation(email: email, role: role, invitedBy: visitor.user.id, now: now(), expiresAt: expiresAt)
         let token = try await signer().token(purpose: "invitation", id: invitation.id.rawValue, expiresAt: expiresAt)
-        return try await usersView(request, visitor, inviteLink: publicURL + NewsroomPaths.invitation(token), error: nil, status: .created)
+        let link = publicURL + NewsroomPaths.invitation(token)
+        let site = try await self.site.current().settings
+        let mail = emails.notice(
+            EmailNotice(
+                heading: "Join the newsroom of \(site.name)", paragraphs: ["\(visitor.user.name) invites you as \(role.displayName.lowercased()). The link works once, for seven days."],
+                buttonLabel: "Join the newsroom", buttonURL: link, footer: "\(site.name) · \(publicURL)"),
+            site: site)
+        let emailed = await deliver(to: email, subject: "Your invitation to the \(site.name) newsroom", mail)
+        return try await usersView(
+            request, visitor, inviteLink: link, emailed: emailed ? email.rawValue : nil, error: nil, status: .created)
     }
 
     @Sendable func changeRole(_ request: Request, context: KioskRequestContext) async throws -> Response {
@@ -391,6 +508,21 @@ extension Optional {
     }
 }
 
+/// The page asking for a reset link.
+struct ResetRequestView {
+    let layout: AdminLayout
+    let formToken: String
+    /// Whether the request was made (the page then says so, whatever the address).
+    let sent: Bool
+}
+
+/// The page choosing a new password from a reset link.
+struct ResetView {
+    let layout: AdminLayout
+    let formToken: String
+    let action: String
+}
+
 /// The account page.
 struct AccountView {
     let layout: AdminLayout
@@ -425,6 +557,8 @@ struct UsersView {
     let roles: [Choice]
     /// The link of the invitation just made, shown once to copy.
     let inviteLink: String?
+    /// The address the invitation was also emailed to, when the mail server accepted it.
+    let emailedTo: String?
 }
 
 /// Turns newsroom refusals and errors into pages: sign-in redirects, 403s, 404s and messages.

@@ -37,6 +37,13 @@ public struct IssueStory: Sendable {
     /// The top image, with an absolute URL.
     public let image: Media?
 
+    /// The story of a published article, linked under `publicURL`.
+    public init(_ summary: ArticleSummary, publicURL: String) {
+        self.init(
+            title: summary.title, dek: summary.dek, url: publicURL + SitePaths.article(summary.slug), sectionName: summary.section.name,
+            image: summary.topMedia)
+    }
+
     /// Creates the value.
     public init(title: String, dek: String, url: String, sectionName: String, image: Media?) {
         self.title = title

@@ -76,9 +76,7 @@ struct NewsletterController<Store: NewsletterStore>: Sendable {
             let stories = try await IssueStories.load(issue, from: store)
             let content = IssueEmailContent(
                 subject: issue.subject, newsletterName: newsletter.name, intro: issue.intro,
-                stories: stories.map {
-                    IssueStory(title: $0.title, dek: $0.dek, url: publicURL + SitePaths.article($0.slug), sectionName: $0.section.name, image: $0.topMedia)
-                },
+                stories: stories.map { IssueStory($0, publicURL: publicURL) },
                 webURL: publicURL + SitePaths.newsletterIssue(id), unsubscribeURL: publicURL + SitePaths.newsletter,
                 preferencesURL: publicURL + SitePaths.newsletter)
             return Self.html(emails.issue(content, site: settings).html, status: .ok, cacheable: true)

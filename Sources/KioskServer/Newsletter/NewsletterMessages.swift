@@ -77,9 +77,7 @@ struct NewsletterMessages: Sendable {
     func prepare(_ issue: NewsletterIssue, newsletter: Newsletter, stories: [ArticleSummary], site: SiteSettings) -> PreparedIssue {
         let content = IssueEmailContent(
             subject: issue.subject, newsletterName: newsletter.name, intro: issue.intro,
-            stories: stories.map {
-                IssueStory(title: $0.title, dek: $0.dek, url: publicURL + SitePaths.article($0.slug), sectionName: $0.section.name, image: $0.topMedia)
-            },
+            stories: stories.map { IssueStory($0, publicURL: publicURL) },
             webURL: publicURL + SitePaths.newsletterIssue(issue.id.rawValue), unsubscribeURL: Self.unsubscribePlaceholder,
             preferencesURL: Self.preferencesPlaceholder)
         let rendered = renderer.issue(content, site: site)

@@ -145,6 +145,17 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "KioskMailTests",
+            dependencies: [
+                "KioskMail",
+                "KioskCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSwift
+        ),
         .testTarget(name: "KioskStoreTests", dependencies: ["KioskTestSupport"], swiftSettings: strictSwift),
         .testTarget(
             name: "KioskRenderTests",

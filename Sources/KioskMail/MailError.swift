@@ -23,6 +23,7 @@ public enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The server sent something that is not an SMTP reply.
     case malformedReply(String)
 
+    /// The message for people and logs.
     public var description: String {
         switch self {
         case .invalidHeader(let name, let reason):

@@ -46,7 +46,7 @@ public struct MailMessage: Sendable {
         head += Self.addressField("To", to)
         if let replyTo { head += Self.addressField("Reply-To", replyTo) }
         var subjectField = HeaderField(name: "Subject")
-        subjectField.appendPhrase(subject, quoted: false)
+        subjectField.appendPhrase(subject, kind: .unstructured)
         head += subjectField.text + "\r\n"
         head += try Self.messageIDField(messageID)
         for header in headers { head += try Self.extraField(name: header.name, value: header.value) }
@@ -55,7 +55,7 @@ public struct MailMessage: Sendable {
         var output = Array(head.utf8)
         if let html {
             let boundary = Self.makeBoundary()
-            output.append(contentsOf: "Content-Type: multipart/alternative; boundary=\"\(boundary)\"\r\n\r\n--\(boundary)\r\n".utf8)
+            output.append(contentsOf: "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"\r\n\r\n--\(boundary)\r\n".utf8)
             Self.appendPart(text, subtype: "plain", to: &output)
             output.append(contentsOf: "\r\n--\(boundary)\r\n".utf8)
             Self.appendPart(html, subtype: "html", to: &output)
@@ -75,7 +75,7 @@ public struct MailMessage: Sendable {
     /// A From, To or Reply-To field: `"Display Name" <address>`, or the bare `<address>` without a name.
     private static func addressField(_ name: String, _ address: MailAddress) -> String {
         var field = HeaderField(name: name)
-        if let displayName = address.name, !displayName.isEmpty { field.appendPhrase(displayName, quoted: true) }
+        if let displayName = address.name, !displayName.isEmpty { field.appendPhrase(displayName, kind: .displayName) }
         field.append("<" + address.email.rawValue + ">")
         return field.text + "\r\n"
     }
@@ -102,7 +102,7 @@ public struct MailMessage: Sendable {
             throw .invalidHeader(name: name, reason: "the value must be printable ASCII")
         }
         var field = HeaderField(name: name)
-        field.appendFolding(value, breakingAfterCommas: true)
+        field.appendFolding(value[...], breakingAfterCommas: true)
         return field.text + "\r\n"
     }
 

@@ -22,6 +22,9 @@ public struct SiteSettings: Hashable, Sendable {
     public var feedsCarryFullText = true
     /// Extra rules for robots.txt, added after the default ones (e.g. `Disallow: /drafts`).
     public var robotsRules = ""
+    /// The SMTP server's URL set in the newsroom, used when none is given on the command line or in
+    /// the environment; empty for none. It may hold a password, so it is never shown in full.
+    public var smtpURL = ""
 
     /// Creates settings, validating the time zone.
     public init(

@@ -27,6 +27,9 @@ enum Migrations {
         migrator.registerMigration("v6 newsletters") { db in
             try db.execute(sql: v6)
         }
+        migrator.registerMigration("v7 mail server in settings") { db in
+            try db.execute(sql: "ALTER TABLE site_settings ADD COLUMN smtp_url TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 

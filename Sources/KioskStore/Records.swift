@@ -66,6 +66,7 @@ extension SiteSettings {
             socialProfiles: JSONColumn.decode(row["social_profiles"]), navigation: JSONColumn.decode(row["navigation"]))
         feedsCarryFullText = row["feeds_carry_full_text"]
         robotsRules = row["robots_rules"]
+        smtpURL = row["smtp_url"]
     }
 }
 

@@ -62,13 +62,13 @@ public struct SQLiteStore: NewsroomStore {
             try db.execute(
                 sql: """
                     UPDATE site_settings SET name = ?, description = ?, about = ?, locale = ?, time_zone = ?,
-                        logo_media_id = ?, social_profiles = ?, navigation = ?, feeds_carry_full_text = ?, robots_rules = ?
+                        logo_media_id = ?, social_profiles = ?, navigation = ?, feeds_carry_full_text = ?, robots_rules = ?, smtp_url = ?
                     WHERE id = 1
                     """,
                 arguments: [
                     settings.name, settings.description, settings.about, settings.locale, settings.timeZone,
                     settings.logoID?.rawValue, try JSONColumn.encode(settings.socialProfiles), try JSONColumn.encode(settings.navigation),
-                    settings.feedsCarryFullText, settings.robotsRules,
+                    settings.feedsCarryFullText, settings.robotsRules, settings.smtpURL,
                 ])
         }
     }

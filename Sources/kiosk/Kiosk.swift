@@ -101,7 +101,7 @@ struct Serve: AsyncParsableCommand {
                 cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey, maximumUploadBytes: settings.maximumUploadBytes)
             let dependencies = AppDependencies(
                 store: store, theme: loadedTheme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,
-                mailTransport: try settings.mailTransport(), mailIdentity: try settings.mailIdentity())
+                mailTransport: try settings.mailTransport(store: store), mailIdentity: try settings.mailIdentity())
             let app = buildApplication(configuration: configuration, dependencies: dependencies)
             let scheduler = ScheduledPublisher(store: store, logger: logger)
             let newsletters = makeNewsletterService(configuration: configuration, dependencies: dependencies)

@@ -21,7 +21,9 @@ struct NewsletterStatus: AsyncParsableCommand {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(storage: storage)
             let store = try SQLiteStore.open(path: settings.database)
-            print("Mail goes to \(try settings.mailTransport().description).")
+            let transport = try settings.mailTransport(store: store)
+            await transport.refresh()
+            print("Mail goes to \(transport.description).")
             for newsletter in try await store.newsletters() {
                 let active = try await store.subscribers(
                     SubscriberFilter(status: .active, newsletterID: newsletter.id), page: PageRequest(number: 1, size: 1)!

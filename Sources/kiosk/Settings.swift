@@ -2,6 +2,7 @@ import Configuration
 import Foundation
 import KioskCore
 import KioskMail
+import KioskStore
 import KioskServer
 import Logging
 
@@ -138,9 +139,12 @@ enum Messages {
 }
 
 extension Settings {
-    /// Where mail goes: the SMTP server when one is configured, otherwise the outbox folder.
-    func mailTransport() throws -> any MailTransport {
-        guard let smtpURL else { return FolderTransport(folder: outbox) }
+    /// Where mail goes: the SMTP server given here when there is one, otherwise the one set in the
+    /// newsroom's settings, or the outbox folder while none is.
+    func mailTransport(store: SQLiteStore) throws -> any MailTransport {
+        guard let smtpURL else {
+            return SettingsTransport(store: store, folder: FolderTransport(folder: outbox), parallelism: smtpConnections)
+        }
         return SMTPTransport(configuration: try SMTPConfiguration(url: smtpURL), parallelism: smtpConnections)
     }
 

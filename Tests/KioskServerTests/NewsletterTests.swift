@@ -165,4 +165,26 @@ struct NewsletterTests {
             #expect(records.dropFirst().first { $0[0] == "second@example.org" }?[2] == "weekly-roundup;breaking")
         }
     }
+
+    @Test("an administrator sets the mail server in the settings; its password is never shown; a bad address is refused")
+    func mailServerInSettings() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            var admin = try await site.visitor(.admin, client: client)
+            let fields = [("name", "The Test Gazette"), ("time_zone", "Europe/London")]
+            let bad = try await admin.post(client, "/admin/settings", fields + [("smtp_url", "ftp://mail.example.org")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains("The mail server address is not usable"))
+            let good = try await admin.post(client, "/admin/settings", fields + [("smtp_url", "smtp://kiosk:hunter2-secret@127.0.0.1:2525?starttls=never")])
+            #expect(good.status == .seeOther)
+            #expect(try await site.publication.store.siteContext().settings.smtpURL.contains("127.0.0.1:2525"))
+            for page in ["/admin/settings", "/admin/newsletter"] {
+                let html = String(buffer: try await admin.send(client, .get, page).body)
+                #expect(html.contains("127.0.0.1:2525"), "\(page)")
+                #expect(!html.contains("hunter2-secret"), "\(page)")
+            }
+            _ = try await admin.post(client, "/admin/settings", fields + [("smtp_remove", "1")])
+            #expect(try await site.publication.store.siteContext().settings.smtpURL.isEmpty)
+        }
+    }
 }

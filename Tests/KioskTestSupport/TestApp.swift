@@ -47,7 +47,7 @@ public struct TestSite: @unchecked Sendable {
                 store: store, theme: try Theme(directory: TestPaths.defaultTheme),
                 adminTheme: try Theme(directory: TestPaths.adminTheme, required: AdminTheme.requiredTemplates),
                 passwordHasher: PasswordHasher(cost: 4), pageCache: pageCache, logger: logger, now: { clock.now },
-                mailTransport: FolderTransport(folder: root.appendingPathComponent("outbox").path),
+                mailTransport: SettingsTransport(store: store, folder: FolderTransport(folder: root.appendingPathComponent("outbox").path), parallelism: 1),
                 mailIdentity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"), name: "The Test Gazette"))))
         return TestSite(
             publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock, outbox: root.appendingPathComponent("outbox"))

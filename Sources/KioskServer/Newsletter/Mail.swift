@@ -1,4 +1,6 @@
 import Foundation
+import KioskStore
+import Synchronization
 import KioskCore
 import KioskMail
 
@@ -12,6 +14,47 @@ public protocol MailTransport: Sendable {
     var parallelism: Int { get }
     /// Opens a session that sends many messages one after another.
     func openSession() async throws -> any MailSession
+    /// Catches up with configuration that may have changed (the newsroom's settings).
+    func refresh() async
+}
+
+extension MailTransport {
+    /// Nothing to catch up with by default.
+    public func refresh() async {}
+}
+
+/// The mail server set in the newsroom's settings, read again before each session, or the outbox
+/// folder while none is set. Used when no SMTP URL is given on the command line or in the environment.
+public final class SettingsTransport<Store: PublicationStore>: MailTransport {
+    let store: Store
+    let folder: FolderTransport
+    public let parallelism: Int
+    private let current: Mutex<(url: String, transport: any MailTransport)>
+
+    /// Creates the transport; it starts as the folder until `refresh` reads the settings.
+    public init(store: Store, folder: FolderTransport, parallelism: Int) {
+        self.store = store
+        self.folder = folder
+        self.parallelism = max(1, parallelism)
+        current = Mutex(("", folder))
+    }
+
+    public var description: String { current.withLock { $0.transport.description } }
+    public var isFolder: Bool { current.withLock { $0.transport.isFolder } }
+
+    public func refresh() async {
+        guard let url = try? await store.siteContext().settings.smtpURL else { return }
+        current.withLock { current in
+            guard current.url != url else { return }
+            let configuration = url.isEmpty ? nil : try? SMTPConfiguration(url: url)
+            current = (url, configuration.map { SMTPTransport(configuration: $0, parallelism: parallelism) } ?? folder)
+        }
+    }
+
+    public func openSession() async throws -> any MailSession {
+        await refresh()
+        return try await current.withLock { $0.transport }.openSession()
+    }
 }
 
 /// One connection's worth of sending.

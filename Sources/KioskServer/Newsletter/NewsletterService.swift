@@ -57,6 +57,7 @@ public struct NewsletterService<Store: NewsletterStore>: Service {
 
     /// One pass: draft what is due, start what is scheduled, send what is queued.
     public func tick() async throws {
+        await transport.refresh()
         try await draftRoundups()
         for id in try await store.dueIssues(now: now()) {
             let queued = try await store.startSending(id, now: now())

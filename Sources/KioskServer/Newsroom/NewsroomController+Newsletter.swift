@@ -37,6 +37,7 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
 
     @Sendable func overview(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let visitor = try await auth.require(request, role: .editor)
+        await service.transport.refresh()
         let dates = try await newsroom.dates()
         var lists: [NewsletterRow] = []
         for newsletter in try await store.newsletters() {
@@ -113,6 +114,7 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
     }
 
     private func issueView(_ request: Request, _ visitor: SignedIn, _ issue: NewsletterIssue, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        await service.transport.refresh()
         let dates = try await newsroom.dates()
         let stories = try await IssueStories.load(issue, from: store)
         let progress = try await store.deliveryProgress(issue.id)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KioskCore
+import KioskMail
 import KioskRender
 import KioskStore
 
@@ -220,7 +221,8 @@ extension NewsroomController {
             logos: [Choice(value: "", label: "No logo", selected: settings.logoID == nil)]
                 + library.items.map { Choice(value: String($0.media.id.rawValue), label: $0.media.alt, selected: $0.media.id == settings.logoID) },
             socialProfiles: settings.socialProfiles.map { "\($0.label) | \($0.url)" }.joined(separator: "\n"),
-            fullTextFeeds: settings.feedsCarryFullText)
+            fullTextFeeds: settings.feedsCarryFullText,
+            smtp: settings.smtpURL.isEmpty ? nil : ((try? SMTPConfiguration(url: settings.smtpURL))?.redactedDescription ?? "an invalid address"))
         return pages.page("settings", view, status: status)
     }
 
@@ -237,6 +239,19 @@ extension NewsroomController {
                 socialProfiles: profiles, navigation: settings.navigation)
             changed.feedsCarryFullText = form["full_text_feeds"] != nil
             changed.robotsRules = settings.robotsRules
+            let smtp = form.text("smtp_url").trimmingCharacters(in: .whitespaces)
+            if form["smtp_remove"] != nil {
+                changed.smtpURL = ""
+            } else if !smtp.isEmpty {
+                do {
+                    _ = try SMTPConfiguration(url: smtp)
+                } catch {
+                    throw ValidationError(field: "smtp_url", message: "The mail server address is not usable: \(error).")
+                }
+                changed.smtpURL = smtp
+            } else {
+                changed.smtpURL = settings.smtpURL
+            }
             settings = changed
             try await store.updateSiteSettings(settings)
         } catch {
@@ -351,4 +366,6 @@ struct SettingsView {
     let logos: [Choice]
     let socialProfiles: String
     let fullTextFeeds: Bool
+    /// The mail server set here, without its password, if one is.
+    let smtp: String?
 }

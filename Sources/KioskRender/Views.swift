@@ -40,6 +40,7 @@ struct SiteView: MustacheParent {
         case "hasSocialProfiles": !socialProfiles.isEmpty
         case "logo": present(logo)
         case "onSearch": currentPath == SitePaths.search
+        case "onNewsletter": currentPath.hasPrefix(SitePaths.newsletter)
         case "assetVersion": assetVersion
         case "year": year
         default: nil

@@ -289,7 +289,13 @@ extension SQLiteStore: NewsletterStore {
 
     /// Claims up to `limit` deliveries due for sending.
     public func claimDeliveries(limit: Int, now: Date) async throws -> [Delivery] {
-        try await writer.write { db in
+        // Most calls find nothing to send: answer those with a read, without taking the write lock.
+        let due = try await writer.read { db in
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM delivery WHERE state = 'queued' AND next_attempt_at <= ?)"), arguments: [now])
+        }
+        guard due == true else { return [] }
+        return try await writer.write { db in
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """

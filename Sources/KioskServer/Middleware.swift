@@ -16,7 +16,8 @@ struct ErrorPageMiddleware<Store: PublicationStore>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as HTTPError where error.status.code < 500 {
+        } catch let error as any HTTPResponseError where error.status.code < 500 {
+            // HTTPError and NIO's too-many-bytes error alike: the reader's mistake, shown as such.
             return try await page(status: error.status, for: request)
         } catch {
             logger.error("Request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])

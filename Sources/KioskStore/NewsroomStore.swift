@@ -34,12 +34,13 @@ public protocol NewsroomStore: PublicationStore {
     func endSession(tokenHash: [UInt8]) async throws
     /// Ends every session of an account ("sign out everywhere").
     func endAllSessions(of id: User.ID) async throws
-    /// Failed sign-ins recorded under each key (an account or an address).
-    func loginFailures(keys: [String]) async throws -> [String: LoginFailures]
-    /// Counts one more failed sign-in under each key.
-    func recordLoginFailure(keys: [String], now: Date) async throws
-    /// Forgets failed sign-ins under the keys after a successful one.
-    func clearLoginFailures(keys: [String]) async throws
+    /// Attempts counted under each key (failed sign-ins per account or address, sign-ups per
+    /// network, reset requests per address) whose last one is less than `window` old.
+    func attempts(keys: [String], within window: TimeInterval, now: Date) async throws -> [String: AttemptCount]
+    /// Counts one more attempt under each key; a count whose last attempt is `window` old or more starts again at one.
+    func recordAttempt(keys: [String], within window: TimeInterval, now: Date) async throws
+    /// Forgets the attempts under the keys (after a successful sign-in, or a password reset).
+    func clearAttempts(keys: [String]) async throws
 
     // MARK: Invitations
 
@@ -149,9 +150,9 @@ public struct SignedIn: Sendable {
     }
 }
 
-/// Failed sign-ins counted under one key.
-public struct LoginFailures: Sendable, Equatable {
-    /// How many in a row.
+/// Attempts counted under one key, for throttling.
+public struct AttemptCount: Sendable, Equatable {
+    /// How many, since the count last started again.
     public let count: Int
     /// When the last one happened.
     public let last: Date

@@ -85,35 +85,40 @@ extension SQLiteStore {
         try await writer.write { db in try db.execute(sql: "DELETE FROM session WHERE user_id = ?", arguments: [id.rawValue]) }
     }
 
-    /// Failed sign-ins recorded under each key.
-    public func loginFailures(keys: [String]) async throws -> [String: LoginFailures] {
+    /// Attempts counted under each key whose last one is less than `window` old.
+    public func attempts(keys: [String], within window: TimeInterval, now: Date) async throws -> [String: AttemptCount] {
         try await writer.read { db in
-            var result: [String: LoginFailures] = [:]
+            var result: [String: AttemptCount] = [:]
             for key in keys {
-                if let row = try Row.fetchOne(db, sql: "SELECT failures, last_failure_at FROM login_throttle WHERE key = ?", arguments: [key]) {
-                    result[key] = LoginFailures(count: row["failures"], last: row["last_failure_at"])
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT failures, last_failure_at FROM login_throttle WHERE key = ? AND last_failure_at > ?",
+                    arguments: [key, now.addingTimeInterval(-window)])
+                {
+                    result[key] = AttemptCount(count: row["failures"], last: row["last_failure_at"])
                 }
             }
             return result
         }
     }
 
-    /// Counts one more failed sign-in under each key.
-    public func recordLoginFailure(keys: [String], now: Date) async throws {
+    /// Counts one more attempt under each key; a count whose last attempt is `window` old or more starts again at one.
+    public func recordAttempt(keys: [String], within window: TimeInterval, now: Date) async throws {
         try await writer.write { db in
             for key in keys {
                 try db.execute(
                     sql: """
                         INSERT INTO login_throttle (key, failures, last_failure_at) VALUES (?, 1, ?)
-                        ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at
+                        ON CONFLICT (key) DO UPDATE SET
+                            failures = CASE WHEN last_failure_at > ? THEN failures + 1 ELSE 1 END,
+                            last_failure_at = excluded.last_failure_at
                         """,
-                    arguments: [key, now])
+                    arguments: [key, now, now.addingTimeInterval(-window)])
             }
         }
     }
 
-    /// Forgets failed sign-ins under the keys.
-    public func clearLoginFailures(keys: [String]) async throws {
+    /// Forgets the attempts under the keys.
+    public func clearAttempts(keys: [String]) async throws {
         try await writer.write { db in
             for key in keys { try db.execute(sql: "DELETE FROM login_throttle WHERE key = ?", arguments: [key]) }
         }

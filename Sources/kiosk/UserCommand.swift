@@ -66,7 +66,7 @@ struct ResetPassword: AsyncParsableCommand {
             }
             let password = try PasswordPrompt.read(email: address, name: account.user.name)
             try await store.changePassword(account.user.id, passwordHash: try await PasswordHasher().hash(password))
-            try await store.clearLoginFailures(keys: ["account:\(address)"])
+            try await store.clearAttempts(keys: ["account:\(address)"])
             print("Changed the password of \(account.user.name) <\(address)> and signed them out everywhere.")
         }
     }

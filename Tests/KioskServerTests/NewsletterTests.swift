@@ -76,6 +76,12 @@ struct NewsletterTests {
             }
             let international = try await Self.subscribe(client, [("email", "jörg@exämple.de"), ("newsletter", "weekly-roundup")])
             #expect(String(buffer: international.body).contains("internationalised addresses"))
+            var guest = NewsroomVisitor.signedOut
+            let huge = try await guest.send(
+                client, .post, "/newsletter/subscribe", body: ByteBuffer(string: "email=" + String(repeating: "a", count: 100_000)),
+                contentType: "application/x-www-form-urlencoded")
+            #expect(huge.status == .contentTooLarge)
+            #expect(String(buffer: huge.body).contains("Too much sent"))
             let bot = try await Self.subscribe(client, [("email", "bot@example.org"), ("newsletter", "weekly-roundup"), ("website", "http://spam.example")])
             #expect(bot.status == .ok)
             #expect(try await site.publication.store.subscribers(SubscriberFilter(), page: PageRequest(number: 1, size: 5)!).totalItems == 0)

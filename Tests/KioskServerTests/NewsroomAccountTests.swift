@@ -60,7 +60,7 @@ struct NewsroomAccountTests {
                 attempts += 1
             }
             let key = "account:\(user.email)"
-            #expect(try await site.publication.store.loginFailures(keys: [key])[key]?.count == LoginThrottleLimits.lockAccountAfter)
+            #expect(try await site.publication.store.attempts(keys: [key], within: 900, now: site.clock.now)[key]?.count == LoginThrottleLimits.lockAccountAfter)
             site.clock.advance(by: 61)
             let (_, locked) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
             #expect(locked.status == .tooManyRequests)

@@ -118,4 +118,16 @@ struct NewsroomStoreContractTests {
         await #expect(throws: StoreError.self) { try await fixture.store.deleteMedia(fixture.image.id) }
         #expect(try await fixture.store.media(fixture.image.id) != nil)
     }
+
+    @Test("attempt counts start again after a quiet window and can be cleared", arguments: StoreKind.allCases)
+    func attemptCounts(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        for second in 0..<3 { try await store.recordAttempt(keys: ["k"], within: 60, now: now.addingTimeInterval(Double(second))) }
+        #expect(try await store.attempts(keys: ["k"], within: 60, now: now.addingTimeInterval(30))["k"]?.count == 3)
+        #expect(try await store.attempts(keys: ["k"], within: 60, now: now.addingTimeInterval(70))["k"] == nil, "a quiet window forgets")
+        try await store.recordAttempt(keys: ["k"], within: 60, now: now.addingTimeInterval(70))
+        #expect(try await store.attempts(keys: ["k"], within: 60, now: now.addingTimeInterval(70))["k"]?.count == 1, "and starts again at one")
+        try await store.clearAttempts(keys: ["k"])
+        #expect(try await store.attempts(keys: ["k"], within: 60, now: now.addingTimeInterval(70)).isEmpty)
+    }
 }

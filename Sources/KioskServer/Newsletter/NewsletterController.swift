@@ -10,7 +10,7 @@ import Logging
 /// The readers' side of the newsletters under `/newsletter`: the list and sign-up form, double
 /// opt-in, preferences, one-click unsubscribe (RFC 8058) and the archive of sent issues.
 struct NewsletterController<Store: NewsletterStore>: Sendable {
-    /// Sign-ups one address (IP) may make per hour.
+    /// Sign-ups one address (IP) may make before it must stay quiet for an hour.
     static var signUpsPerAddressPerHour: Int { 20 }
     /// The least time between two confirmation emails to one subscriber.
     static var resendInterval: TimeInterval { 10 * 60 }
@@ -138,12 +138,10 @@ struct NewsletterController<Store: NewsletterStore>: Sendable {
         let ids = try await newsletterIDs(form.all("newsletter"))
         guard !ids.isEmpty else { return try await index(message: "Tick at least one newsletter.", status: .unprocessableContent) }
         let address = "signup:" + (context.remoteAddress?.ipAddress ?? "unknown")
-        if let record = try await store.loginFailures(keys: [address])[address], record.count >= Self.signUpsPerAddressPerHour,
-            now().timeIntervalSince(record.last) < 3600
-        {
+        if (try await store.attempts(keys: [address], within: 3600, now: now())[address]?.count ?? 0) >= Self.signUpsPerAddressPerHour {
             return try await render(page("Too many sign-ups", "Too many sign-ups came from your network in the last hour. Try again later.", form: nil, status: .tooManyRequests))
         }
-        try await store.recordLoginFailure(keys: [address], now: now())
+        try await store.recordAttempt(keys: [address], within: 3600, now: now())
         let settings = try await site.current().settings
         let outcome = try await store.signUp(email: email, newsletters: ids, source: "site", now: now())
         let message: (subject: String, text: String, html: String)?

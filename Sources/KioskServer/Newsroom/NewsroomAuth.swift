@@ -99,7 +99,7 @@ struct LoginThrottle: Sendable {
     static let lockAccountAfter = 10
     /// Failures from one address after which it is locked (higher: offices share addresses).
     static let lockAddressAfter = 30
-    /// How long a lock lasts, and how long failures are remembered.
+    /// How long a lock lasts, and how long failures are remembered after the last one.
     static let lockDuration: TimeInterval = 15 * 60
 
     /// The throttle keys of a sign-in attempt.
@@ -108,9 +108,9 @@ struct LoginThrottle: Sendable {
     }
 
     /// Why an attempt must be refused before checking its password, or `nil` when it may go ahead.
-    static func refusal(_ failures: [String: LoginFailures], account: String, address: String, now: Date) -> String? {
+    static func refusal(_ failures: [String: AttemptCount], account: String, address: String, now: Date) -> String? {
         for (key, limit) in [(account, lockAccountAfter), (address, lockAddressAfter)] {
-            guard let record = failures[key], now.timeIntervalSince(record.last) < lockDuration else { continue }
+            guard let record = failures[key] else { continue }
             if record.count >= limit {
                 let minutes = Int((lockDuration - now.timeIntervalSince(record.last)) / 60) + 1
                 return "Sign-in is locked after too many failed attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s"), or ask an administrator to reset your password."

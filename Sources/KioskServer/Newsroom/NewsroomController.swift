@@ -95,7 +95,7 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         let emailText = form.text("email")
         let keys = LoginThrottle.keys(email: emailText, address: context.remoteAddress?.ipAddress ?? "unknown")
         let moment = now()
-        let failures = try await store.loginFailures(keys: [keys.account, keys.address])
+        let failures = try await store.attempts(keys: [keys.account, keys.address], within: LoginThrottle.lockDuration, now: moment)
         if let refusal = LoginThrottle.refusal(failures, account: keys.account, address: keys.address, now: moment) {
             return try await loginForm(request, email: emailText, error: refusal, status: .tooManyRequests)
         }
@@ -111,10 +111,10 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
             matches = false
         }
         guard let found, matches else {
-            try await store.recordLoginFailure(keys: [keys.account, keys.address], now: moment)
+            try await store.recordAttempt(keys: [keys.account, keys.address], within: LoginThrottle.lockDuration, now: moment)
             return try await loginForm(request, email: emailText, error: "That email address and password do not match an account.", status: .unauthorized)
         }
-        try await store.clearLoginFailures(keys: [keys.account, keys.address])
+        try await store.clearAttempts(keys: [keys.account, keys.address])
         var response = Response.redirect(to: Self.safeNext(form["next"]), type: .normal)
         if let token = request.cookies[NewsroomAuth<Store>.sessionCookie]?.value {
             try await store.endSession(tokenHash: SessionToken.digest(token))
@@ -232,6 +232,8 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
 
     /// How long a reset link works.
     static var resetLifetime: TimeInterval { 3600 }
+    /// Reset emails one address may receive in an hour.
+    static var resetsPerHour: Int { 3 }
 
     /// A reset link names the account and a fingerprint of its current password hash, so it stops
     /// working once the password changes (single use).
@@ -250,10 +252,8 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         try auth.checkSignedOutForm(request, form)
         if let email = try? EmailAddress(form.text("email")), let account = try await store.credentials(email: email) {
             let key = "reset:\(email)"
-            let recent = try await store.loginFailures(keys: [key])[key]
-            if recent.map({ $0.count < 3 || now().timeIntervalSince($0.last) > 3600 }) ?? true {
-                if let recent, now().timeIntervalSince(recent.last) > 3600 { try await store.clearLoginFailures(keys: [key]) }
-                try await store.recordLoginFailure(keys: [key], now: now())
+            if (try await store.attempts(keys: [key], within: 3600, now: now())[key]?.count ?? 0) < Self.resetsPerHour {
+                try await store.recordAttempt(keys: [key], within: 3600, now: now())
                 let token = try await signer().token(
                     purpose: resetPurpose(account.passwordHash), id: account.user.id.rawValue, expiresAt: now().addingTimeInterval(Self.resetLifetime))
                 let site = try await self.site.current().settings
@@ -309,7 +309,7 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
             return pages.page("password-new", view, status: .unprocessableContent)
         }
         try await store.changePassword(user.id, passwordHash: try await auth.hasher.hash(password))
-        try await store.clearLoginFailures(keys: ["account:\(user.email)"])
+        try await store.clearAttempts(keys: ["account:\(user.email)"])
         var response = done(NewsroomPaths.articles, "password")
         response.setCookie(try await auth.startSession(for: user))
         return response

@@ -130,23 +130,14 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
     }
 
     private static func timestamp(_ date: Date?) -> Any {
-        date.map { $0.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)) } ?? NSNull()
-    }
-
-    private static func number(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw Problem(.badRequest, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound).")
-        }
-        return number
+        date.map(APIQuery.timestamp) ?? NSNull()
     }
 
     // MARK: Articles
 
     private func articles(_ request: Request) async throws -> [String: Any] {
         let query = request.uri.queryParameters
-        let limit = try Self.number(query.get("limit"), name: "limit", default: Self.defaultLimit, range: 1...Self.maximumLimit)
-        let number = try Self.number(query.get("page"), name: "page", default: 1, range: 1...PageRequest.maximumNumber)
+        let request = try APIQuery.page(query.get("page"), limit: query.get("limit"), defaultLimit: Self.defaultLimit, maximumLimit: Self.maximumLimit)
         var filter = ArticleListFilter()
         if let status = query.get("status") {
             guard let state = WorkflowState(rawValue: status) else {
@@ -154,7 +145,7 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
             }
             filter.state = state
         }
-        let page = try await store.newsroomArticles(filter, page: PageRequest(number: number, size: limit)!)
+        let page = try await store.newsroomArticles(filter, page: request)
         return [
             "articles": page.items.map { item -> [String: Any] in
                 [
@@ -256,9 +247,8 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
 
     private func mediaList(_ request: Request) async throws -> [String: Any] {
         let query = request.uri.queryParameters
-        let limit = try Self.number(query.get("limit"), name: "limit", default: 50, range: 1...Self.maximumLimit)
-        let number = try Self.number(query.get("page"), name: "page", default: 1, range: 1...PageRequest.maximumNumber)
-        let page = try await store.mediaLibrary(search: String((query.get("search") ?? "").prefix(200)), page: PageRequest(number: number, size: limit)!)
+        let request = try APIQuery.page(query.get("page"), limit: query.get("limit"), defaultLimit: 50, maximumLimit: Self.maximumLimit)
+        let page = try await store.mediaLibrary(search: String((query.get("search") ?? "").prefix(200)), page: request)
         return [
             "media": page.items.map { mediaObject($0.media, uses: $0.usageCount) },
             "meta": ["pagination": ["page": page.number, "limit": page.size, "pages": page.totalPages, "total": page.totalItems]],
@@ -296,8 +286,7 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
 
     private func subscribers(_ request: Request) async throws -> [String: Any] {
         let query = request.uri.queryParameters
-        let limit = try Self.number(query.get("limit"), name: "limit", default: 50, range: 1...Self.maximumLimit)
-        let number = try Self.number(query.get("page"), name: "page", default: 1, range: 1...PageRequest.maximumNumber)
+        let request = try APIQuery.page(query.get("page"), limit: query.get("limit"), defaultLimit: 50, maximumLimit: Self.maximumLimit)
         var filter = SubscriberFilter(search: String((query.get("search") ?? "").prefix(254)))
         if let status = query.get("status") {
             guard let parsed = SubscriberStatus(rawValue: status) else {
@@ -306,7 +295,7 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
             filter.status = parsed
         }
         let newsletters = try await store.newsletters()
-        let page = try await store.subscribers(filter, page: PageRequest(number: number, size: limit)!)
+        let page = try await store.subscribers(filter, page: request)
         return [
             "subscribers": page.items.map { subscriber -> [String: Any] in
                 [

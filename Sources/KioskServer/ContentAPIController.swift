@@ -80,9 +80,7 @@ struct ContentAPIController<Store: PublicationStore> {
 
     private func articles(_ request: Request) async throws -> [String: Any] {
         let parameters = request.uri.queryParameters
-        let limit = try Self.number(parameters.get("limit"), name: "limit", default: Self.defaultLimit, range: 1...Self.maximumLimit)
-        let pageNumber = try Self.number(parameters.get("page"), name: "page", default: 1, range: 1...PageRequest.maximumNumber)
-        guard let page = PageRequest(number: pageNumber, size: limit) else { throw Problem(.badRequest, "page and limit must be positive whole numbers.") }
+        let page = try APIQuery.page(parameters.get("page"), limit: parameters.get("limit"), defaultLimit: Self.defaultLimit, maximumLimit: Self.maximumLimit)
         let fields = try Self.fields(parameters.get("fields"))
         let filters = ["section", "topic", "series", "author"].compactMap { name in parameters.get(name).map { (name, $0) } }
         guard filters.count <= 1 else { throw Problem(.badRequest, "Filter by one of section, topic, series or author at a time.") }
@@ -129,7 +127,7 @@ struct ContentAPIController<Store: PublicationStore> {
         let summary = detail.summary
         var object = Self.select(fields, from: articleObject(summary))
         object["topics"] = detail.topics.map { ["slug": $0.slug.rawValue, "name": $0.name] }
-        object["updated_at"] = Self.timestamp(detail.article.updatedAt)
+        object["updated_at"] = APIQuery.timestamp(detail.article.updatedAt)
         if includeHTML { object["html"] = content.body.html }
         return ["article": object]
     }
@@ -164,7 +162,7 @@ struct ContentAPIController<Store: PublicationStore> {
                     "width": $0.width, "height": $0.height,
                 ] as Any
             } ?? NSNull(),
-            "published_at": Self.timestamp(article.publishedAt),
+            "published_at": APIQuery.timestamp(article.publishedAt),
         ]
     }
 
@@ -182,18 +180,6 @@ struct ContentAPIController<Store: PublicationStore> {
         }
         return fields
     }
-
-    private static func number(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
-        guard let text else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw Problem(.badRequest, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(text.prefix(40))”.")
-        }
-        return number
-    }
-
-    private static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
-    }
 }
 
 extension SlugLookup {
@@ -201,6 +187,31 @@ extension SlugLookup {
     var found: Value? {
         if case .found(let value) = self { return value }
         return nil
+    }
+}
+
+/// Reading and writing the values both APIs share: page numbers, limits and timestamps.
+enum APIQuery {
+    /// The page asked for with `page` and `limit`, or a 400 problem naming the bad one.
+    static func page(_ page: String?, limit: String?, defaultLimit: Int, maximumLimit: Int) throws -> PageRequest {
+        let size = try number(limit, name: "limit", default: defaultLimit, range: 1...maximumLimit)
+        let number = try number(page, name: "page", default: 1, range: 1...PageRequest.maximumNumber)
+        guard let request = PageRequest(number: number, size: size) else { throw Problem(.badRequest, "page and limit must be positive whole numbers.") }
+        return request
+    }
+
+    /// A whole number in `range`, `value` when absent, or a 400 problem.
+    static func number(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw Problem(.badRequest, "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not “\(text.prefix(40))”.")
+        }
+        return number
+    }
+
+    /// An instant as ISO 8601 in UTC.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt))
     }
 }
 

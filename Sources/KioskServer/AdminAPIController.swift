@@ -325,30 +325,9 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
 
     private func saveTerm(_ kind: TaxonomyKind, id: Int64?, _ request: Request) async throws -> [String: Any] {
         let input = try await Self.decode(TermInput.self, from: request)
-        guard let slug = try input.slug.map({ try Slug($0) }) ?? Slug.derived(from: input.name) else {
-            throw Problem(.unprocessableContent, "Give a slug: the name has no letters or digits to make one from.")
-        }
-        if let position = input.position, !NewSection.positions.contains(position) {
-            throw Problem(.unprocessableContent, "position must be a whole number from -1000000 to 1000000.")
-        }
-        let description = input.description ?? ""
-        guard description.count <= 1_000 else { throw Problem(.unprocessableContent, "description can be at most 1000 characters long.") }
-        switch kind {
-        case .sections:
-            let new = try NewSection(slug: slug, name: input.name, description: description, position: input.position ?? 0)
-            if let id { try await store.updateSection(Section.ID(id), new) } else { _ = try await store.createSection(new) }
-        case .topics:
-            let new = try NewTerm(slug: slug, name: input.name, description: description)
-            if let id { try await store.updateTopic(Topic.ID(id), new) } else { _ = try await store.createTopic(new) }
-        case .series:
-            let new = try NewTerm(slug: slug, name: input.name, description: description)
-            if let id { try await store.updateSeries(Series.ID(id), new) } else { _ = try await store.createSeries(new) }
-        case .authors:
-            let existing = try await store.taxonomy().authors.first { $0.id.rawValue == id }
-            let new = try NewAuthor(slug: slug, name: input.name, bio: description, photoID: existing?.photoID, links: existing?.links ?? [])
-            if let id { try await store.updateAuthor(Author.ID(id), new) } else { _ = try await store.createAuthor(new) }
-        }
-        guard let saved = try await terms(kind).first(where: { ($0["slug"] as? String) == slug.rawValue }) else {
+        let change = try TermChange(name: input.name, slug: input.slug, description: input.description ?? "", position: input.position)
+        try await change.save(kind, id: id, in: store)
+        guard let saved = try await terms(kind).first(where: { ($0["slug"] as? String) == change.slug.rawValue }) else {
             throw Problem(.notFound, "There is no \(kind.noun) with this id.")
         }
         return [kind.noun: saved]

@@ -169,31 +169,12 @@ extension NewsroomController {
         let form = try await FormFields.read(request)
         _ = try await auth.requireForm(request, form, role: .editor)
         do {
-            let name = form.text("name")
-            let slugText = form.text("slug").trimmingCharacters(in: .whitespaces)
-            guard let slug = try slugText.isEmpty ? Slug.derived(from: name) : Slug(slugText) else {
-                throw ValidationError(field: "slug", message: "Write a slug: the name has no letters or digits to make one from.")
+            let positionText = form.text("position").trimmingCharacters(in: .whitespaces)
+            guard let position = positionText.isEmpty ? 0 : Int(positionText) else {
+                throw ValidationError(field: "position", message: "A position must be a whole number.")
             }
-            let description = try Self.limited(form.text("description"), kind == .authors ? "biography" : "description")
-            switch kind {
-            case .sections:
-                let positionText = form.text("position").trimmingCharacters(in: .whitespaces)
-                guard let position = positionText.isEmpty ? 0 : Int(positionText) else {
-                    throw ValidationError(field: "position", message: "A position must be a whole number.")
-                }
-                let new = try NewSection(slug: slug, name: name, description: description, position: position)
-                if let id { try await store.updateSection(Section.ID(id), new) } else { _ = try await store.createSection(new) }
-            case .topics:
-                let new = try NewTerm(slug: slug, name: name, description: description)
-                if let id { try await store.updateTopic(Topic.ID(id), new) } else { _ = try await store.createTopic(new) }
-            case .series:
-                let new = try NewTerm(slug: slug, name: name, description: description)
-                if let id { try await store.updateSeries(Series.ID(id), new) } else { _ = try await store.createSeries(new) }
-            case .authors:
-                let existing = try await store.taxonomy().authors.first { $0.id.rawValue == id }
-                let new = try NewAuthor(slug: slug, name: name, bio: description, photoID: existing?.photoID, links: existing?.links ?? [])
-                if let id { try await store.updateAuthor(Author.ID(id), new) } else { _ = try await store.createAuthor(new) }
-            }
+            try await TermChange(name: form.text("name"), slug: form.text("slug"), description: form.text("description"), position: position)
+                .save(kind, id: id, in: store)
         } catch StoreError.notFound {
             throw NewsroomRefusal.notFound
         } catch {

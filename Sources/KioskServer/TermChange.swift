@@ -12,11 +12,10 @@ struct TermChange: Sendable {
     let description: String
     let position: Int
 
-    /// Checks what people type: a slug (made from the name when empty), the description's length
+    /// Checks what people type: a slug (made from the name when `nil`), the description's length
     /// and a navigation position in `NewSection.positions`. The name is checked when saving.
     init(name: String, slug: String?, description: String, position: Int?) throws(ValidationError) {
-        let slugText = (slug ?? "").trimmingCharacters(in: .whitespaces)
-        guard let slug = try slugText.isEmpty ? Slug.derived(from: name) : Slug(slugText) else {
+        guard let slug = try slug.map({ text throws(ValidationError) in try Slug(text.trimmingCharacters(in: .whitespaces)) }) ?? Slug.derived(from: name) else {
             throw ValidationError(field: "slug", message: "Write a slug: the name has no letters or digits to make one from.")
         }
         let description = description.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -173,7 +173,8 @@ extension NewsroomController {
             guard let position = positionText.isEmpty ? 0 : Int(positionText) else {
                 throw ValidationError(field: "position", message: "A position must be a whole number.")
             }
-            try await TermChange(name: form.text("name"), slug: form.text("slug"), description: form.text("description"), position: position)
+            let slug = form.text("slug").trimmingCharacters(in: .whitespaces)
+            try await TermChange(name: form.text("name"), slug: slug.isEmpty ? nil : slug, description: form.text("description"), position: position)
                 .save(kind, id: id, in: store)
         } catch StoreError.notFound {
             throw NewsroomRefusal.notFound

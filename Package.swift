@@ -44,8 +44,14 @@ let package = Package(
         ),
         .target(
             name: "KioskStore",
+            dependencies: ["KioskCore"],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "KioskSQLite",
             dependencies: [
                 "KioskCore",
+                "KioskStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSwift
@@ -97,6 +103,7 @@ let package = Package(
             dependencies: [
                 "KioskCore",
                 "KioskStore",
+                "KioskSQLite",
                 "KioskRender",
                 "KioskDemo",
                 "KioskServer",
@@ -111,7 +118,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KioskBench",
-            dependencies: ["KioskCore", "KioskStore", "KioskRender", "KioskDemo", "KioskServer", "KioskMail"],
+            dependencies: ["KioskCore", "KioskStore", "KioskSQLite", "KioskRender", "KioskDemo", "KioskServer", "KioskMail"],
             path: "bench/KioskBench",
             swiftSettings: strictSwift
         ),
@@ -120,6 +127,7 @@ let package = Package(
             dependencies: [
                 "KioskCore",
                 "KioskStore",
+                "KioskSQLite",
                 "KioskRender",
                 "KioskDemo",
                 .product(name: "Benchmark", package: "benchmark"),
@@ -134,6 +142,7 @@ let package = Package(
                 "CZlib",
                 "KioskCore",
                 "KioskStore",
+                "KioskSQLite",
                 "KioskRender",
                 "KioskDemo",
                 "KioskServer",
@@ -167,7 +176,6 @@ let package = Package(
             name: "KioskServerTests",
             dependencies: [
                 "KioskTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSwift

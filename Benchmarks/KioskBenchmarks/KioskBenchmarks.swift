@@ -3,6 +3,7 @@ import Foundation
 import KioskCore
 import KioskDemo
 import KioskRender
+import KioskSQLite
 import KioskStore
 
 /// The micro-benchmarks, one per component: page rendering, Markdown, store reads. Run them with `bench/micro`.

@@ -26,4 +26,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case notFound
     /// The record cannot be deleted because something still uses it; says what.
     case inUse(String)
+    /// The database cannot be reached or is too busy right now; nothing was changed, and trying
+    /// again later may work. The detail is for the log.
+    case unavailable(String)
+    /// The database failed in a way the request cannot fix (a broken schema, a full disk). The
+    /// detail is for the log, never for the person.
+    case failed(String)
 }

@@ -200,6 +200,7 @@ public struct PageRenderer: Sendable {
         case 404: ("Page not found", "We could not find that page. It may have moved, or the address may be mistyped.")
         case 413: ("Too much sent", "What your browser sent is larger than this page accepts. Shorten it and try again.")
         case 400..<500: ("Request not understood", "Your browser sent a request this site cannot answer. Check the address and try again.")
+        case 503: ("Back in a moment", "This page cannot be shown just now, while we reconnect to our database. Please try again in a minute.")
         default: ("Something went wrong", "We could not show this page just now. Please try again in a moment.")
         }
     }

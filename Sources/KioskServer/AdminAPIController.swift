@@ -4,11 +4,12 @@ import Hummingbird
 import KioskCore
 import KioskRender
 import KioskStore
+import Logging
 
 /// The Admin API under `/api/admin/v1`, for integrations holding a token an administrator made in
 /// the newsroom: articles in any state (create, update with optimistic concurrency, publish,
 /// schedule, unpublish), media uploads, sections, topics, series and authors, and subscribers (read).
-struct AdminAPIController<Store: NewsletterStore>: Sendable {
+struct AdminAPIController<Store: PublicationStore>: Sendable {
     /// Where the API lives.
     static var base: String { "/api/admin/v1" }
     /// Articles per page unless `limit` says otherwise, and the most it may say.
@@ -21,10 +22,11 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
     let media: MediaLibrary
     let publicURL: String
     let now: @Sendable () -> Date
+    let logger: Logger
     let markdown = MarkdownRenderer()
 
     func addRoutes(to router: Router<KioskRequestContext>) {
-        let api = router.group(RouterPath(stringLiteral: Self.base)).add(middleware: AdminAPIMiddleware(store: store))
+        let api = router.group(RouterPath(stringLiteral: Self.base)).add(middleware: AdminAPIMiddleware(store: store, logger: logger))
         api.get("/articles") { request, context in try await respond(request, .read) { try await articles(request) } }
         api.post("/articles") { request, context in
             try await respond(request, .write, status: .created) { token in try await createArticle(request, token: token) }
@@ -76,16 +78,7 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
         guard scope == .read || token.scope == .write else {
             throw Problem(.forbidden, "The token “\(token.name)” may only read; ask an administrator for a read and write token.")
         }
-        let body: [String: Any]
-        do {
-            body = try await build(token)
-        } catch let error as ValidationError {
-            throw Problem(.unprocessableContent, error.message)
-        } catch let error as WorkflowError {
-            throw Problem(.conflict, error.message)
-        } catch let error as StoreError {
-            throw Problem(.unprocessableContent, Self.describe(error))
-        }
+        let body = try await build(token)
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
@@ -94,16 +87,6 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
 
     private func respond(_ request: Request, _ scope: TokenScope, status: HTTPResponse.Status = .ok, build: () async throws -> [String: Any]) async throws -> Response {
         try await respond(request, scope, status: status) { _ in try await build() }
-    }
-
-    static func describe(_ error: StoreError) -> String {
-        switch error {
-        case .slugTaken(let slug): "The slug “\(slug)” is already in use."
-        case .missingReference: "A referenced section, series, topic, author or media item does not exist."
-        case .duplicate(let what): what
-        case .notFound: "There is no such record."
-        case .inUse(let what): what
-        }
     }
 
     /// Decodes a JSON body, with a problem naming what is wrong.
@@ -190,7 +173,7 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
     private func createArticle(_ request: Request, token: APIToken) async throws -> [String: Any] {
         let input = try await Self.decode(ArticleInput.self, from: request)
         let content = try await content(input)
-        let article = try await store.createDraft(content, by: ChangeAuthor(integration: token.name), now: now())
+        let article = try await ArticleDesk(store: store).createDraft(content, by: ChangeAuthor(integration: token.name), now: now())
         return ["article": try await articleObject(article)]
     }
 
@@ -200,21 +183,15 @@ struct AdminAPIController<Store: NewsletterStore>: Sendable {
         guard let version = input.version else {
             throw Problem(.unprocessableContent, "The field “version” is required: send the version you read, so no one's changes are lost.")
         }
-        do {
-            let saved = try await store.saveArticle(
-                existing.id, content: try await content(input), expectedVersion: version, by: ChangeAuthor(integration: token.name), kind: .saved,
-                now: now())
-            return ["article": try await articleObject(saved)]
-        } catch let conflict as EditConflict {
-            throw Problem(
-                .conflict,
-                "The article changed since version \(version); it is now at version \(conflict.currentVersion). Your content was kept as revision \(conflict.keptRevision); read the article again and resend.")
-        }
+        let saved = try await ArticleDesk(store: store).save(
+            existing.id, content: try await content(input), expectedVersion: version, by: ChangeAuthor(integration: token.name), kind: .saved,
+            now: now())
+        return ["article": try await articleObject(saved)]
     }
 
     private func workflow(_ action: WorkflowAction, _ context: KioskRequestContext) async throws -> [String: Any] {
         let existing = try await article(context)
-        return ["article": try await articleObject(try await store.applyWorkflow(action, to: existing.id, now: now()))]
+        return ["article": try await articleObject(try await ArticleDesk(store: store).apply(action, to: existing.id, now: now()))]
     }
 
     /// Validated content from the JSON input; taxonomy is named by slug.
@@ -367,10 +344,11 @@ struct TermInput: Decodable {
 }
 
 /// Checks the bearer token of every Admin API request and answers every error as a problem document.
-struct AdminAPIMiddleware<Store: NewsletterStore>: RouterMiddleware {
+struct AdminAPIMiddleware<Store: PublicationStore>: RouterMiddleware {
     typealias Context = KioskRequestContext
 
     let store: Store
+    let logger: Logger
 
     /// The live token the request carries in `Authorization: Bearer …`, or a 401 problem.
     static func token(for request: Request, store: Store) async throws -> APIToken {
@@ -387,12 +365,11 @@ struct AdminAPIMiddleware<Store: NewsletterStore>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            var response = ContentAPIMiddleware.problem(problem.status, problem.detail)
+        } catch {
+            let problem = Problem.from(error, notFound: "There is nothing at this address in the Admin API.", logger: logger, path: request.uri.path)
+            var response = problem.response
             if problem.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"kiosk-admin-api\"" }
             return response
-        } catch let error as HTTPError where error.status.code < 500 {
-            return ContentAPIMiddleware.problem(error.status, error.status == .notFound ? "There is nothing at this address in the Admin API." : error.status.reasonPhrase)
         }
     }
 }

@@ -38,7 +38,7 @@ public struct ServerConfiguration: Sendable {
 }
 
 /// The composition root: the store, themes, password hasher, page cache and logger a node runs with.
-public struct AppDependencies<Store: NewsletterStore>: Sendable {
+public struct AppDependencies<Store: PublicationStore>: Sendable {
     /// Where content is read and written.
     public var store: Store
     /// The loaded theme of the public site.
@@ -76,7 +76,7 @@ public struct AppDependencies<Store: NewsletterStore>: Sendable {
 }
 
 /// Builds the HTTP application; `main` and the tests both call this.
-public func buildApplication<Store: NewsletterStore>(
+public func buildApplication<Store: PublicationStore>(
     configuration: ServerConfiguration, dependencies: AppDependencies<Store>
 ) -> some ApplicationProtocol {
     Application(
@@ -87,7 +87,7 @@ public func buildApplication<Store: NewsletterStore>(
 }
 
 /// Builds the router with every route and middleware of the reader's site and the newsroom.
-public func buildRouter<Store: NewsletterStore>(
+public func buildRouter<Store: PublicationStore>(
     configuration: ServerConfiguration, dependencies: AppDependencies<Store>
 ) -> Router<KioskRequestContext> {
     let renderer = PageRenderer(theme: dependencies.theme, publicURL: configuration.publicURL)
@@ -97,14 +97,15 @@ public func buildRouter<Store: NewsletterStore>(
     router.add(middleware: ErrorPageMiddleware(site: site, renderer: renderer, logger: dependencies.logger))
     router.add(middleware: RequestLimitsMiddleware())
     let pages = PageResponder(
-        cache: dependencies.pageCache, generation: dependencies.store.contentGeneration,
+        cache: dependencies.pageCache, changes: dependencies.store.changes,
         policy: configuration.cachePolicy)
     PublicController(store: dependencies.store, site: site, renderer: renderer, pages: pages).addRoutes(to: router)
     DiscoveryController(
         store: dependencies.store, site: site, feeds: FeedRenderer(publicURL: configuration.publicURL), pages: pages, now: Date.init
     ).addRoutes(to: router)
     ContentAPIController(
-        store: dependencies.store, site: site, pages: pages, publicURL: configuration.publicURL, accessKey: configuration.contentAPIKey
+        store: dependencies.store, site: site, pages: pages, publicURL: configuration.publicURL, accessKey: configuration.contentAPIKey,
+        logger: dependencies.logger
     ).addRoutes(to: router)
     StaticFilesController(
         media: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
@@ -112,8 +113,9 @@ public func buildRouter<Store: NewsletterStore>(
         adminAssets: StaticFiles(directory: dependencies.adminTheme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")
     ).addRoutes(to: router)
     let mediaLibrary = MediaLibrary(directory: configuration.mediaDirectory, maximumBytes: configuration.maximumUploadBytes)
-    AdminAPIController(store: dependencies.store, media: mediaLibrary, publicURL: configuration.publicURL, now: dependencies.now)
-        .addRoutes(to: router)
+    AdminAPIController(
+        store: dependencies.store, media: mediaLibrary, publicURL: configuration.publicURL, now: dependencies.now, logger: dependencies.logger
+    ).addRoutes(to: router)
     let emails = EmailRenderer(theme: dependencies.theme, publicURL: configuration.publicURL)
     let mailer = TransactionalMailer(transport: dependencies.mailTransport, identity: dependencies.mailIdentity)
     NewsletterController(
@@ -141,7 +143,7 @@ public func buildRouter<Store: NewsletterStore>(
 }
 
 /// The newsletter service a node runs beside its web server (drafting, scheduling, sending).
-public func makeNewsletterService<Store: NewsletterStore>(
+public func makeNewsletterService<Store: PublicationStore>(
     configuration: ServerConfiguration, dependencies: AppDependencies<Store>
 ) -> NewsletterService<Store> {
     NewsletterService(

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KioskCore
 import KioskStore
+import Logging
 
 /// The public, read-only Content API under `/api/content/v1`: published articles and the taxonomy
 /// as JSON, cached and validated like pages. Drafts and anything private never appear.
@@ -23,10 +24,12 @@ struct ContentAPIController<Store: PublicationStore> {
     let publicURL: String
     /// When set, every request must carry it as `key=`.
     let accessKey: String?
+    /// Where failures of ours are logged.
+    let logger: Logger
 
     func addRoutes(to router: Router<KioskRequestContext>) {
         let api = router.group(RouterPath(stringLiteral: Self.base))
-            .add(middleware: ContentAPIMiddleware(accessKey: accessKey))
+            .add(middleware: ContentAPIMiddleware(accessKey: accessKey, logger: logger))
         api.get("/articles") { request, _ in try await json(request) { try await articles(request) } }
         api.get("/articles/:ref") { request, context in
             try await json(request) { try await article(context.parameters.get("ref") ?? "", request: request) }
@@ -215,23 +218,13 @@ enum APIQuery {
     }
 }
 
-/// An API error, sent as an RFC 9457 problem document.
-struct Problem: Error {
-    let status: HTTPResponse.Status
-    let detail: String
-
-    init(_ status: HTTPResponse.Status, _ detail: String) {
-        self.status = status
-        self.detail = detail
-    }
-}
-
 /// Makes every Content API answer JSON: CORS open to any origin, the access key checked when one is
 /// set, and every error (ours or the router's) a problem document instead of an HTML page.
 struct ContentAPIMiddleware: RouterMiddleware {
     typealias Context = KioskRequestContext
 
     let accessKey: String?
+    let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
@@ -240,21 +233,10 @@ struct ContentAPIMiddleware: RouterMiddleware {
                 throw Problem(.unauthorized, "This Content API needs its access key as the key query parameter.")
             }
             response = try await next(request, context)
-        } catch let problem as Problem {
-            response = Self.problem(problem.status, problem.detail)
-        } catch let error as HTTPError where error.status.code < 500 {
-            response = Self.problem(error.status, error.status == .notFound ? "Nothing is published at this address." : error.status.reasonPhrase)
+        } catch {
+            response = Problem.from(error, notFound: "Nothing is published at this address.", logger: logger, path: request.uri.path).response
         }
         response.headers[.accessControlAllowOrigin] = "*"
         return response
-    }
-
-    static func problem(_ status: HTTPResponse.Status, _ detail: String) -> Response {
-        let object: [String: Any] = ["type": "about:blank", "title": status.reasonPhrase, "status": status.code, "detail": detail]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
-        var headers = HTTPFields()
-        headers[.contentType] = "application/problem+json"
-        headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

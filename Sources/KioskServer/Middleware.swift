@@ -19,6 +19,11 @@ struct ErrorPageMiddleware<Store: PublicationStore>: RouterMiddleware {
         } catch let error as any HTTPResponseError where error.status.code < 500 {
             // HTTPError and NIO's too-many-bytes error alike: the reader's mistake, shown as such.
             return try await page(status: error.status, for: request)
+        } catch StoreError.unavailable(let detail) {
+            logger.error("Database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(detail)"])
+            var response = try await page(status: .serviceUnavailable, for: request)
+            response.headers[.retryAfter] = "5"
+            return response
         } catch {
             logger.error("Request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             return try await page(status: .internalServerError, for: request)

@@ -32,14 +32,15 @@ public struct CachePolicy: Sendable {
 /// Answers reader routes from the page cache, rendering and caching on a miss, with ETag, 304 and gzip.
 struct PageResponder: Sendable {
     let cache: PageCache
-    let generation: ContentGeneration
+    /// The store's change feed, whose generation tells current pages from stale ones.
+    let changes: ChangeFeed
     let policy: CachePolicy
 
     /// The response for `request`: the cached page if it is current, otherwise what `render` makes of it.
     /// `key` names the page in the cache; by default the path and page number.
     func respond(to request: Request, key: String? = nil, render: () async throws -> PageOutcome) async throws -> Response {
         let key = key ?? Self.key(for: request)
-        let current = generation.current
+        let current = changes.generation
         if let page = cache.page(for: key, generation: current) {
             return response(page, for: request)
         }

@@ -2,9 +2,10 @@ import KioskCore
 import KioskStore
 import Synchronization
 
-/// The site settings and sections, read from the store once per content generation instead of on
-/// every page, so a page costs one store read.
-final class SiteContextCache<Store: PublicationStore>: Sendable {
+/// The site settings and sections, read from the store once per generation of its change feed
+/// instead of on every page, so a page costs one store read. When the database cannot be reached,
+/// the last context read is used, so error pages still carry the site's name and navigation.
+final class SiteContextCache<Store: SiteStore>: Sendable {
     let store: Store
     private let latest = Mutex<(generation: UInt64, context: SiteContext)?>(nil)
 
@@ -15,11 +16,18 @@ final class SiteContextCache<Store: PublicationStore>: Sendable {
 
     /// The current site context: the one already read if nothing has changed since, otherwise read anew.
     func current() async throws -> SiteContext {
-        let generation = store.contentGeneration.current
-        if let cached = latest.withLock({ $0 }), cached.generation == generation {
+        let generation = store.changes.generation
+        let cached = latest.withLock { $0 }
+        if let cached, cached.generation == generation {
             return cached.context
         }
-        let context = try await store.siteContext()
+        let context: SiteContext
+        do {
+            context = try await store.siteContext()
+        } catch StoreError.unavailable(let detail) {
+            guard let cached else { throw StoreError.unavailable(detail) }
+            return cached.context
+        }
         latest.withLock { value in
             if (value?.generation ?? 0) <= generation { value = (generation, context) }
         }

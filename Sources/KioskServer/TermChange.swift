@@ -34,7 +34,7 @@ struct TermChange: Sendable {
 
     /// Creates the record of `kind` (`id == nil`) or changes the one with `id`; an author keeps
     /// their portrait and links.
-    func save(_ kind: TaxonomyKind, id: Int64?, in store: some NewsroomStore) async throws {
+    func save(_ kind: TaxonomyKind, id: Int64?, in store: some PublicationStore) async throws {
         switch kind {
         case .sections:
             let new = try NewSection(slug: slug, name: name, description: description, position: position)

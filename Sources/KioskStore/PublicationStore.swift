@@ -1,23 +1,38 @@
 import Foundation
 import KioskCore
 
-/// Everything Kiosk stores, as operations named after what the newsroom and the reader's site do.
-///
-/// Each operation runs in one transaction. `SQLiteStore` implements it; the contract tests in
+/// Everything a publication stores, one protocol per concern. `SQLiteStore` (module `KioskSQLite`)
+/// and `PostgresStore` (module `KioskPostgres`) implement all of it; the contract tests in
 /// `KioskStoreTests` describe the behaviour every implementation must have.
-public protocol PublicationStore: Sendable {
-    /// Grows with every committed change; anything rendered at an older generation may be stale.
-    var contentGeneration: ContentGeneration { get }
+///
+/// Stores only persist. The newsroom's rules (which workflow moves are allowed, the edit-conflict
+/// policy, who may become what, what a sign-up leads to) live in `KioskCore`; where a rule must see
+/// the stored state and decide within the same transaction, the store method takes the decision as
+/// a closure, calls it with the rows it locked, and writes what it returns. Every write runs in one
+/// transaction, translates the engine's errors into `StoreError`, and reports its commit to `changes`.
+public protocol PublicationStore:
+    SiteStore, TaxonomyStore, MediaStore, ArticleStore, ReaderStore, AccountStore, SubscriberStore, IssueStore, MaintenanceStore
+{}
 
-    // MARK: Site
-
+/// The site itself: settings, the shared secret, and the feed of committed changes.
+public protocol SiteStore: Sendable {
+    /// Where every commit is reported; the page cache reads its generation.
+    var changes: ChangeFeed { get }
+    /// Follows the commits of other processes on the same database and reports them to `changes`,
+    /// until the task is cancelled. Run once per process, beside the web server.
+    func followChanges() async throws
     /// The site settings and the sections in navigation order, read together.
     func siteContext() async throws -> SiteContext
     /// Replaces the site settings.
     func updateSiteSettings(_ settings: SiteSettings) async throws
+    /// The random secret every node shares for signing links.
+    func siteSecret() async throws -> [UInt8]
+}
 
-    // MARK: Taxonomy and media
-
+/// Sections, topics, series and authors.
+public protocol TaxonomyStore: Sendable {
+    /// Every section, topic, series and author.
+    func taxonomy() async throws -> Taxonomy
     /// Adds a section; throws `StoreError.slugTaken` if its slug is in use.
     func createSection(_ new: NewSection) async throws -> Section
     /// Adds a topic; throws `StoreError.slugTaken` if its slug is in use.
@@ -26,29 +41,66 @@ public protocol PublicationStore: Sendable {
     func createSeries(_ new: NewTerm) async throws -> Series
     /// Adds an author; throws `StoreError.slugTaken` if its slug is in use.
     func createAuthor(_ new: NewAuthor) async throws -> Author
-    /// Gives a section a new slug; the old one keeps answering with a redirect.
-    func changeSectionSlug(_ id: Section.ID, to slug: Slug) async throws
+    /// Changes a section; a new slug leaves the old one redirecting.
+    func updateSection(_ id: Section.ID, _ changes: NewSection) async throws
+    /// Changes a topic; a new slug leaves the old one redirecting.
+    func updateTopic(_ id: Topic.ID, _ changes: NewTerm) async throws
+    /// Changes a series; a new slug leaves the old one redirecting.
+    func updateSeries(_ id: Series.ID, _ changes: NewTerm) async throws
+    /// Changes an author; a new slug leaves the old one redirecting.
+    func updateAuthor(_ id: Author.ID, _ changes: NewAuthor) async throws
+    /// Puts the sections in this navigation order; sections not listed keep their place after them.
+    func orderSections(_ ids: [Section.ID]) async throws
+}
+
+/// The media library's records.
+public protocol MediaStore: Sendable {
     /// Records a media file already written to the media folder.
     func addMedia(_ new: NewMedia) async throws -> Media
+    /// The media record with this id, or `nil`.
+    func media(_ id: Media.ID) async throws -> Media?
+    /// The media record stored under this file name, or `nil`.
+    func media(fileName: String) async throws -> Media?
+    /// A page of media, newest first, optionally only those whose text mentions `search`.
+    func mediaLibrary(search: String, page: PageRequest) async throws -> Page<MediaItem>
+    /// Changes the text shown with an image wherever it is used.
+    func updateMediaText(_ id: Media.ID, alt: String, caption: String, credit: String) async throws -> Media
+    /// Deletes a media record if `decide`, shown the record and how many places use it, does not throw.
+    func deleteMedia(_ id: Media.ID, _ decide: @escaping @Sendable (MediaItem) throws -> Void) async throws
+}
 
-    // MARK: Articles
-
-    /// Stores a new article; throws `StoreError` for a taken slug or a missing reference.
+/// Articles as the newsroom writes them: content, workflow state, revisions.
+public protocol ArticleStore: Sendable {
+    /// Stores a new article as it is given (imports, the demo); throws `StoreError` for a taken slug or a missing reference.
     func createArticle(_ content: ArticleContent, status: ArticleStatus, publishedAt: Date?, now: Date) async throws -> Article
-    /// Stores many published articles in one transaction (imports and generated publications);
-    /// nothing is stored if any of them is refused.
+    /// Stores many published articles in one transaction; nothing is stored if any of them is refused.
     func createPublishedArticles(_ articles: [(content: ArticleContent, publishedAt: Date)]) async throws
-    /// Replaces an article's content; a changed slug leaves the old one redirecting to the new.
-    func updateArticle(_ id: Article.ID, content: ArticleContent, now: Date) async throws -> Article
+    /// Stores a new draft started by `owner`, with its first revision.
+    func createDraft(_ content: ArticleContent, owner: User.ID?, revision: NewRevision, now: Date) async throws -> Article
+    /// Changes an article as `decide` says, given the article as stored, all in one transaction: new
+    /// content (a changed slug leaves the old one redirecting), a new state, a revision; the version
+    /// grows by one. Whatever `decide` throws is thrown, with nothing written.
+    func changeArticle(_ id: Article.ID, now: Date, _ decide: @escaping @Sendable (Article) throws -> ArticleChange) async throws -> Article
+    /// Keeps a revision without changing the article (a refused save's text); returns its id.
+    func addRevision(_ revision: NewRevision, to id: Article.ID, now: Date) async throws -> Revision.ID
     /// The article with this id in any status, or `nil`.
     func article(_ id: Article.ID) async throws -> Article?
     /// How many articles exist in any status.
     func articleCount() async throws -> Int
-    /// Deletes every article, section, topic, series, author, media record, redirect and newsroom account; settings stay.
-    func removeAllContent() async throws
+    /// A page of articles in any state, most recently changed first.
+    func newsroomArticles(_ filter: ArticleListFilter, page: PageRequest) async throws -> Page<NewsroomArticle>
+    /// The revisions of an article, newest first.
+    func revisions(of id: Article.ID) async throws -> [Revision]
+    /// An article in any state with everything its page shows, for previews.
+    func articlePreview(_ id: Article.ID, relatedLimit: Int) async throws -> ArticleDetail?
+    /// Publishes every scheduled article whose time has come; returns how many.
+    func publishDueArticles(now: Date) async throws -> Int
+    /// The earliest time a scheduled article goes live, if any is scheduled.
+    func nextScheduledPublication() async throws -> Date?
+}
 
-    // MARK: Reader's site (published articles only)
-
+/// What readers see: published articles only.
+public protocol ReaderStore: Sendable {
     /// The newest published article as lead and the `latestCount` after it.
     func frontPage(latestCount: Int) async throws -> FrontPage
     /// A page of all published articles, newest first.
@@ -63,19 +115,12 @@ public protocol PublicationStore: Sendable {
     func seriesListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Series>>
     /// A page of an author's published articles.
     func authorListing(_ slug: Slug, page: PageRequest) async throws -> SlugLookup<Listing<Author>>
-
-    /// Every section, topic, series and author.
-    func taxonomy() async throws -> Taxonomy
     /// The slug of the published article with this id, or `nil`.
     func publishedArticleSlug(_ id: Article.ID) async throws -> Slug?
-
-    // MARK: Search (published articles only)
-
+    /// Published articles in `period`, newest first, at most 200 (for drafting a round-up).
+    func articlesPublished(in period: Range<Date>) async throws -> [ArticleSummary]
     /// One page of published articles matching `query`, most relevant first with a boost for recent ones.
     func search(_ query: SearchQuery, page: PageRequest) async throws -> Page<SearchResult>
-
-    // MARK: Feeds and sitemaps (published articles only)
-
     /// The newest `limit` published articles of `scope` with their bodies, or where its slug moved.
     func feed(_ scope: FeedScope, limit: Int) async throws -> SlugLookup<FeedContent>
     /// Published articles' addresses and last changes, in a stable order (oldest first).
@@ -88,108 +133,122 @@ public protocol PublicationStore: Sendable {
     func newsSitemapArticles(since: Date, limit: Int) async throws -> [NewsSitemapEntry]
 }
 
-/// A section to create.
-public struct NewSection: Sendable {
-    /// The URL segment that names it.
-    public var slug: Slug
-    /// The name readers see.
-    public var name: String
-    /// A sentence or two about it.
-    public var description: String
-    /// Order in the navigation, smallest first.
-    public var position: Int
+/// Newsroom accounts, sessions, sign-in throttling, invitations and integration tokens.
+public protocol AccountStore: Sendable {
+    /// How many accounts exist.
+    func userCount() async throws -> Int
+    /// Makes an account with an author profile of the same name for its bylines (the first free of
+    /// `new.authorSlugCandidates`); throws `StoreError.duplicate` when the address has an account already.
+    func createUser(_ new: NewUser, now: Date) async throws -> User
+    /// The account with this id, or `nil`.
+    func user(_ id: User.ID) async throws -> User?
+    /// The account with this address and its password hash, or `nil`.
+    func credentials(email: EmailAddress) async throws -> (user: User, passwordHash: String)?
+    /// Every account, by name.
+    func users() async throws -> [User]
+    /// Replaces a password hash and ends every session of the account.
+    func changePassword(_ id: User.ID, passwordHash: String) async throws
+    /// Gives an account the role `decide` returns, shown the account and how many administrators
+    /// there are, with the accounts locked so that no other change interleaves.
+    func changeRole(_ id: User.ID, _ decide: @escaping @Sendable (User, _ administrators: Int) throws -> Role) async throws
 
-    /// The navigation positions accepted.
-    public static let positions = -1_000_000...1_000_000
+    /// Records a session, known by the SHA-256 of its cookie token.
+    func createSession(tokenHash: [UInt8], userID: User.ID, csrfToken: String, now: Date, expiresAt: Date) async throws
+    /// The signed-in account of a session that has not expired, or `nil`.
+    func session(tokenHash: [UInt8], now: Date) async throws -> SignedIn?
+    /// Ends one session.
+    func endSession(tokenHash: [UInt8]) async throws
+    /// Ends every session of an account ("sign out everywhere").
+    func endAllSessions(of id: User.ID) async throws
+    /// Attempts counted under each key whose last one is less than `window` old.
+    func attempts(keys: [String], within window: TimeInterval, now: Date) async throws -> [String: AttemptCount]
+    /// Counts one more attempt under each key; a count whose last attempt is `window` old or more starts again at one.
+    func recordAttempt(keys: [String], within window: TimeInterval, now: Date) async throws
+    /// Forgets the attempts under the keys.
+    func clearAttempts(keys: [String]) async throws
 
-    /// Validates the name and position and creates the input.
-    public init(slug: Slug, name: String, description: String = "", position: Int = 0) throws(ValidationError) {
-        guard Self.positions.contains(position) else {
-            throw ValidationError(field: "position", message: "A position must be a whole number from -1000000 to 1000000.")
-        }
-        self.slug = slug
-        self.name = try requiredName(name)
-        self.description = description
-        self.position = position
-    }
+    /// Records an invitation.
+    func createInvitation(email: EmailAddress, role: Role, invitedBy: User.ID, now: Date, expiresAt: Date) async throws -> Invitation
+    /// The invitation with this id, or `nil`.
+    func invitation(_ id: Invitation.ID) async throws -> Invitation?
+    /// Invitations not yet accepted or expired, newest first.
+    func pendingInvitations(now: Date) async throws -> [Invitation]
+    /// Makes the account `decide` returns for the invitation (locked), and marks the invitation used.
+    func acceptInvitation(_ id: Invitation.ID, now: Date, _ decide: @escaping @Sendable (Invitation) throws -> NewUser) async throws -> User
+
+    /// Records a token for the Admin API.
+    func createAPIToken(_ new: NewAPIToken, createdBy: User.ID, now: Date) async throws -> APIToken
+    /// Every token, revoked ones too, newest first.
+    func apiTokens() async throws -> [APIToken]
+    /// The live (not revoked) token with this SHA-256, or `nil`.
+    func apiToken(hash: [UInt8]) async throws -> APIToken?
+    /// Revokes a token; requests carrying it are refused from then on.
+    func revokeAPIToken(_ id: APIToken.ID, now: Date) async throws
 }
 
-/// A topic or series to create.
-public struct NewTerm: Sendable {
-    /// The URL segment that names it.
-    public var slug: Slug
-    /// The name readers see.
-    public var name: String
-    /// A sentence or two about it.
-    public var description: String
-
-    /// Validates the name and creates the input.
-    public init(slug: Slug, name: String, description: String = "") throws(ValidationError) {
-        self.slug = slug
-        self.name = try requiredName(name)
-        self.description = description
-    }
+/// Newsletters, subscribers and their consent.
+public protocol SubscriberStore: Sendable {
+    /// Every newsletter, in display order.
+    func newsletters() async throws -> [Newsletter]
+    /// Changes when the weekly round-up is drafted and whether it is sent without an editor.
+    func updateNewsletterSchedule(_ id: Newsletter.ID, _ schedule: NewsletterSchedule) async throws
+    /// Records a sign-up of `email` for `newsletters` from `source` as `plan` decides, shown what the store knows of
+    /// the address and whether it is suppressed.
+    func signUp(
+        email: EmailAddress, newsletters: [Newsletter.ID], source: String, now: Date,
+        _ plan: @escaping @Sendable (SubscriberStanding?, _ suppressed: Bool) -> SignUpPlan
+    ) async throws -> SignUpResult
+    /// Notes that a confirmation (or preferences) email went to the subscriber, for rate limiting.
+    func markConfirmationSent(_ id: Subscriber.ID, now: Date) async throws
+    /// Changes a subscriber as `decide` says, given the subscriber as stored; queued deliveries of
+    /// newsletters they no longer receive are dropped.
+    func changeSubscriber(_ id: Subscriber.ID, now: Date, _ decide: @escaping @Sendable (Subscriber) throws -> SubscriberChange) async throws -> Subscriber
+    /// The subscriber with this id, or `nil`.
+    func subscriber(_ id: Subscriber.ID) async throws -> Subscriber?
+    /// A page of subscribers, newest first, filtered.
+    func subscribers(_ filter: SubscriberFilter, page: PageRequest) async throws -> Page<Subscriber>
+    /// What happened to a subscriber, oldest first.
+    func subscriberHistory(_ id: Subscriber.ID) async throws -> [SubscriberEvent]
+    /// Deletes a subscriber with all their data: subscriptions, history and deliveries.
+    func deleteSubscriber(_ id: Subscriber.ID) async throws
+    /// Adds confirmed subscribers from an import, each with the history entry `event` gives;
+    /// addresses already known or suppressed are left as they are. Returns how many were added.
+    func importSubscribers(_ rows: [SubscriberImport], now: Date, event: @escaping @Sendable (SubscriberImport) -> String) async throws -> Int
 }
 
-/// An author to create.
-public struct NewAuthor: Sendable {
-    /// The URL segment that names it.
-    public var slug: Slug
-    /// The name readers see.
-    public var name: String
-    /// A short biography.
-    public var bio: String
-    /// A portrait, if any.
-    public var photoID: Media.ID?
-    /// Profiles elsewhere.
-    public var links: [SocialLink]
-
-    /// Validates the name and creates the input.
-    public init(slug: Slug, name: String, bio: String = "", photoID: Media.ID? = nil, links: [SocialLink] = []) throws(ValidationError) {
-        self.slug = slug
-        self.name = try requiredName(name)
-        self.bio = bio
-        self.photoID = photoID
-        self.links = links
-    }
+/// Newsletter issues and the delivery queue: one row per (issue, subscriber), whose state is the
+/// truth about what was sent. Sending claims rows (`queued` → `sending`) and records each result as
+/// soon as the mail server answers; after a crash, rows left `sending` go back to the queue.
+public protocol IssueStore: Sendable {
+    /// The issues of a newsletter, newest first.
+    func issues(of newsletter: Newsletter.ID) async throws -> [NewsletterIssue]
+    /// The issue with this id, or `nil`.
+    func issue(_ id: NewsletterIssue.ID) async throws -> NewsletterIssue?
+    /// The newest issue of a newsletter by the end of its period, or `nil`.
+    func lastIssue(of newsletter: Newsletter.ID) async throws -> NewsletterIssue?
+    /// Stores a new draft issue; `nil` when it is a round-up whose due moment has an issue already.
+    func createIssue(_ new: NewIssue, now: Date) async throws -> NewsletterIssue?
+    /// Changes a draft or scheduled issue as `decide` says, given the issue as stored.
+    func changeIssue(_ id: NewsletterIssue.ID, _ decide: @escaping @Sendable (NewsletterIssue) throws -> IssueChange) async throws
+    /// Starts sending an issue if `mayStart`, given the issue as stored, says so: queues one delivery
+    /// per active subscriber of its newsletter whose address is not suppressed. Returns how many.
+    func startSending(_ id: NewsletterIssue.ID, now: Date, _ mayStart: @escaping @Sendable (NewsletterIssue) -> Bool) async throws -> Int
+    /// Scheduled issues whose time has come.
+    func dueIssues(now: Date) async throws -> [NewsletterIssue.ID]
+    /// Puts deliveries left `sending` by a stopped process back in the queue; returns how many.
+    func requeueUnfinishedDeliveries() async throws -> Int
+    /// Claims up to `limit` deliveries due for sending (`queued` → `sending`).
+    func claimDeliveries(limit: Int, now: Date) async throws -> [Delivery]
+    /// Records what the mail server said about one delivery, as `record` says.
+    func recordDelivery(_ delivery: Delivery, _ record: DeliveryRecord, now: Date) async throws
+    /// Marks issues whose deliveries are all done as sent; returns their ids.
+    func finishSentIssues(now: Date) async throws -> [NewsletterIssue.ID]
+    /// How far an issue's sending has come.
+    func deliveryProgress(_ id: NewsletterIssue.ID) async throws -> DeliveryProgress
 }
 
-/// A media file to record.
-public struct NewMedia: Sendable {
-    /// File name inside the media folder.
-    public var fileName: String
-    /// The MIME type of the file.
-    public var contentType: String
-    /// Width in pixels.
-    public var width: Int
-    /// Height in pixels.
-    public var height: Int
-    /// Text alternative for people who cannot see the image.
-    public var alt: String
-    /// The caption printed under the image.
-    public var caption: String
-    /// Who made the image.
-    public var credit: String
-
-    /// Validates the dimensions and the alt text and creates the input.
-    public init(fileName: String, contentType: String, width: Int, height: Int, alt: String, caption: String = "", credit: String = "") throws(ValidationError) {
-        guard width > 0, height > 0 else { throw ValidationError(field: "dimensions", message: "An image must be at least one pixel wide and high.") }
-        guard !alt.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError(field: "alt", message: "Describe the image in its alt text, for readers who cannot see it.")
-        }
-        self.fileName = fileName
-        self.contentType = contentType
-        self.width = width
-        self.height = height
-        self.alt = alt
-        self.caption = caption
-        self.credit = credit
-    }
-}
-
-private func requiredName(_ name: String) throws(ValidationError) -> String {
-    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !trimmed.isEmpty else { throw ValidationError(field: "name", message: "A name is required.") }
-    guard trimmed.count <= 200 else { throw ValidationError(field: "name", message: "A name can be at most 200 characters long.") }
-    return trimmed
+/// Whole-publication operations.
+public protocol MaintenanceStore: Sendable {
+    /// Deletes every article, section, topic, series, author, media record, redirect and newsroom account; settings stay.
+    func removeAllContent() async throws
 }

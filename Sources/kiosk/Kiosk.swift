@@ -7,6 +7,7 @@ import KioskDemo
 import KioskMail
 import KioskRender
 import KioskServer
+import KioskSQLite
 import KioskStore
 import Logging
 import ServiceLifecycle
@@ -104,11 +105,12 @@ struct Serve: AsyncParsableCommand {
                 mailTransport: try settings.mailTransport(store: store), mailIdentity: try settings.mailIdentity())
             let app = buildApplication(configuration: configuration, dependencies: dependencies)
             let scheduler = ScheduledPublisher(store: store, logger: logger)
+            let follower = ChangeFollower(store: store, logger: logger)
             let newsletters = makeNewsletterService(configuration: configuration, dependencies: dependencies)
             // Written straight to the file descriptor so it shows at once even when stdout is a pipe.
             FileHandle.standardOutput.write(Data("Kiosk is serving \(settings.database) at \(configuration.publicURL)/ (newsroom at \(configuration.publicURL)/admin)\n".utf8))
             let services = ServiceGroup(
-                configuration: .init(services: [app, scheduler, newsletters], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                configuration: .init(services: [app, follower, scheduler, newsletters], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await services.run()
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KioskCore
 import KioskServer
+import KioskSQLite
 import KioskStore
 
 /// `kiosk newsletter`: the newsletters from the command line.

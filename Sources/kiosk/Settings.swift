@@ -2,6 +2,7 @@ import Configuration
 import Foundation
 import KioskCore
 import KioskMail
+import KioskSQLite
 import KioskStore
 import KioskServer
 import Logging
@@ -134,6 +135,8 @@ enum Messages {
         case .duplicate(let what): "already in use: \(what)."
         case .notFound: "the record does not exist."
         case .inUse(let what): what
+        case .unavailable(let detail): "the database cannot be reached (\(detail))."
+        case .failed(let detail): "the database failed (\(detail))."
         }
     }
 }

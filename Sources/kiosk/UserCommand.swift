@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KioskCore
 import KioskServer
+import KioskSQLite
 import KioskStore
 
 /// `kiosk user`: newsroom accounts from the command line, for the first administrator and for

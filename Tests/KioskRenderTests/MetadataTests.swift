@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskRender
+import KioskSQLite
 import KioskStore
 import KioskTestSupport
 import Testing
@@ -12,7 +13,7 @@ struct MetadataTests {
     func renderer() throws -> PageRenderer {
         try PageRenderer(
             theme: Theme(directory: TestPaths.defaultTheme), publicURL: "https://gazette.example/",
-            now: { TestPublication<SQLiteStore>.now })
+            now: { TestPublication.now })
     }
 
     /// The JSON-LD blocks of `html`, parsed; records an issue for a block that is not JSON.
@@ -46,7 +47,7 @@ struct MetadataTests {
     }
 
     /// The article page of `slug` in `store`.
-    func articleHTML(_ slug: String, store: SQLiteStore) async throws -> String {
+    func articleHTML(_ slug: String, store: any PublicationStore) async throws -> String {
         guard case .found(let detail) = try await store.articlePage(Slug(slug), relatedLimit: 4) else {
             throw StoreError.notFound
         }
@@ -54,7 +55,7 @@ struct MetadataTests {
     }
 
     /// Gives the fixture publication a logo, as the demo has.
-    func addLogo(to store: SQLiteStore) async throws {
+    func addLogo(to store: any PublicationStore) async throws {
         let logo = try await store.addMedia(NewMedia(fileName: "logo.svg", contentType: "image/svg+xml", width: 64, height: 64, alt: "Logo"))
         var settings = try await store.siteContext().settings
         settings.logoID = logo.id
@@ -139,7 +140,7 @@ struct MetadataTests {
         let content = try ArticleContent(
             slug: Slug("breakout"), title: payload, dek: dek, format: .reporting, sectionID: fixture.europe.id,
             topicIDs: [fixture.ports.id], authorIDs: [fixture.ada.id], body: MarkdownRenderer().render("Body."))
-        _ = try await fixture.store.createArticle(content, status: .published, publishedAt: TestPublication<SQLiteStore>.now, now: TestPublication<SQLiteStore>.now)
+        _ = try await fixture.store.createArticle(content, status: .published, publishedAt: TestPublication.now, now: TestPublication.now)
         let html = try await articleHTML("breakout", store: fixture.store)
 
         #expect(!html.contains("<script>alert(1)"))

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskRender
+import KioskSQLite
 import KioskStore
 import KioskTestSupport
 import Testing
@@ -42,7 +43,7 @@ struct RenderedPageTests {
     func renderer() throws -> PageRenderer {
         try PageRenderer(
             theme: Theme(directory: TestPaths.defaultTheme), publicURL: "https://gazette.example/",
-            now: { TestPublication<SQLiteStore>.now })
+            now: { TestPublication.now })
     }
 
     /// Compares `html` with a saved file; the assets fingerprint is masked so CSS edits do not churn the files.
@@ -95,7 +96,7 @@ struct RenderedPageTests {
         let content = try ArticleContent(
             slug: Slug("p"), title: payload, dek: payload, format: .opinion, sectionID: section.id, authorIDs: [author.id], topMediaID: media.id,
             body: MarkdownRenderer().render(payload), seo: SEOFields(title: payload, description: payload))
-        _ = try await store.createArticle(content, status: .published, publishedAt: nil, now: TestPublication<SQLiteStore>.now)
+        _ = try await store.createArticle(content, status: .published, publishedAt: TestPublication.now, now: TestPublication.now)
         guard case .found(let detail) = try await store.articlePage(Slug("p"), relatedLimit: 4) else {
             Issue.record("article missing")
             return

@@ -159,7 +159,7 @@ struct AdminAPITests {
         let site = try await TestSite.make()
         let weekly = try #require(try await site.publication.store.newsletters().first)
         _ = try await site.publication.store.signUp(
-            email: EmailAddress("reader@example.org"), newsletters: [weekly.id], source: "site", now: site.clock.now)
+            email: EmailAddress("reader@example.org"), newsletters: [weekly.id], now: site.clock.now)
         try await site.application.test(.router) { client in
             var admin = try await site.visitor(.admin, client: client)
             let reader = try await Self.token(&admin, client, scope: "read")

@@ -58,7 +58,7 @@ struct DiscoveryTests {
             _ = try await client.execute(uri: "/feed.xml", method: .get)
             var content = article.content
             content.title = "A <b>bold</b> & new headline"
-            _ = try await store.updateArticle(article.id, content: content, now: Date())
+            try await store.replaceContent(of: article.id, with: content, now: Date())
             let rss = String(buffer: try await client.execute(uri: "/feed.xml", method: .get).body)
             #expect(rss.contains("<title>A &lt;b&gt;bold&lt;/b&gt; &amp; new headline</title>"))
         }
@@ -67,7 +67,7 @@ struct DiscoveryTests {
     @Test("a renamed section's feed redirects; unknown feeds and sitemaps are 404")
     func redirectsAndMisses() async throws {
         let site = try await TestSite.make()
-        try await site.publication.store.changeSectionSlug(site.publication.europe.id, to: Slug("european-union"))
+        try await site.publication.store.updateSection(site.publication.europe.id, NewSection(slug: Slug("european-union"), name: "Europe"))
         try await site.application.test(.router) { client in
             let moved = try await client.execute(uri: "/sections/europe/feed.atom", method: .get)
             #expect(moved.status == .movedPermanently)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -8,14 +7,21 @@ import Testing
 
 @Suite("Error pages")
 struct ErrorPageTests {
-    /// Breaks a real on-disk database under a running site by dropping a table the pages read.
+    /// Breaks a real on-disk database under a running site by dropping a table the pages read, from
+    /// another process (Python's own SQLite), as a botched manual repair would.
     func brokenSite(dropping table: String) async throws -> TestSite {
         let path = try TestPaths.temporaryFolder().appendingPathComponent("kiosk.sqlite").path
         let site = try await TestSite.make(databasePath: path)
-        let saboteur = try DatabaseQueue(path: path)
-        try await saboteur.write { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF; DROP TABLE \(table)")
-        }
+        let saboteur = Process()
+        saboteur.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        saboteur.arguments = [
+            "python3", "-c",
+            "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); db.execute('PRAGMA foreign_keys = OFF'); db.execute('DROP TABLE ' + sys.argv[2]); db.commit()",
+            path, table,
+        ]
+        try saboteur.run()
+        saboteur.waitUntilExit()
+        #expect(saboteur.terminationStatus == 0, "python3 could not drop \(table)")
         return site
     }
 

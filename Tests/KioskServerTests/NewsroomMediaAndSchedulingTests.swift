@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KioskCore
 import KioskServer
+import KioskSQLite
 import KioskStore
 import KioskTestSupport
 import Logging
@@ -95,7 +96,7 @@ struct NewsroomMediaAndSchedulingTests {
     @Test("a scheduled article is live at its minute, not before, in Latest, its section and related stories")
     func scheduling() async throws {
         let site = try await TestSite.make()
-        let store = site.publication.store
+        let store = site.store
         try await site.application.test(.router) { client in
             var editor = try await site.visitor(.editor, client: client)
             let path = try await NewsroomEditingTests.createDraft(&editor, client, site, body: "Pilots and tugs.")
@@ -130,7 +131,7 @@ struct NewsroomMediaAndSchedulingTests {
     func schedulingAcrossRestart() async throws {
         let folder = try TestPaths.temporaryFolder()
         let path = folder.appendingPathComponent("kiosk.sqlite").path
-        let now = TestPublication<SQLiteStore>.now
+        let now = TestPublication.now
         let id: Article.ID
         do {
             let store = try SQLiteStore.open(path: path)

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KioskCore
+import KioskSQLite
 import KioskStore
 @testable import KioskServer
 import KioskTestSupport
@@ -53,6 +54,31 @@ struct PageCacheTests {
         }
     }
 
+    @Test("autosaving a draft, a refused save and a refused move keep the public pages cached; publishing drops them")
+    func invalidationIsExplicit() async throws {
+        let site = try await TestSite.make()
+        let changes = site.store.changes
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            let created = try await editor.post(
+                client, "/admin/articles", ArticleFields.valid(title: "Pilots vote to strike", section: site.publication.europe.id, body: "At dawn."))
+            let path = try #require(created.headers[.location]?.split(separator: "?").first.map(String.init))
+            let generation = changes.generation
+            let commits = changes.commits
+            let draft = ArticleFields.valid(title: "Pilots vote to strike", section: site.publication.europe.id, body: "At dawn, by show of hands.")
+            #expect(try await editor.post(client, path + "/autosave", draft + [("version", "1")]).status == .ok)
+            #expect(try await editor.post(client, path + "/autosave", draft + [("version", "1")]).status == .conflict, "a stale autosave")
+            #expect(try await editor.post(client, path, draft + [("version", "1")]).status == .conflict, "a stale save")
+            #expect(try await editor.post(client, path + "/workflow", [("action", "restore")]).status == .conflict, "a refused move")
+            #expect(changes.commits > commits, "every write was reported")
+            #expect(changes.generation == generation, "none of them reached readers, so every cached page stays current")
+            #expect(try await editor.post(client, path + "/workflow", [("action", "publish")]).status == .seeOther)
+            #expect(changes.generation > generation, "publishing reached readers")
+            let home = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            #expect(home.contains("Pilots vote to strike"))
+        }
+    }
+
     @Test("after an edit returns, every page that shows the article serves the new version", arguments: [8 << 20, 0])
     func noStalePagesAfterEdit(cacheBytes: Int) async throws {
         let site = try await TestSite.make(pageCacheBytes: cacheBytes)
@@ -65,7 +91,7 @@ struct PageCacheTests {
             for round in 1...3 {
                 var content = article.content
                 content.title = "Letter two, revised \(round)"
-                _ = try await store.updateArticle(article.id, content: content, now: TestPublication<SQLiteStore>.now)
+                try await store.replaceContent(of: article.id, with: content, now: TestPublication.now)
                 for path in Self.pages {
                     let body = try await client.execute(uri: path, method: .get, headers: [.acceptEncoding: "gzip"]).body
                     let text = String(decoding: Gunzip.decompress(body) ?? Array(body.readableBytesView), as: UTF8.self)
@@ -96,7 +122,7 @@ struct PageCacheTests {
                     var content = article.content
                     for round in 1...20 {
                         content.title = "Letter two, live edit \(round)"
-                        _ = try await store.updateArticle(article.id, content: content, now: TestPublication<SQLiteStore>.now)
+                        try await store.replaceContent(of: article.id, with: content, now: TestPublication.now)
                         for path in ["/articles/letter-two", "/", "/series/harbour-letters"] {
                             let html = String(buffer: try await client.execute(uri: path, method: .get).body)
                             #expect(html.contains("Letter two, live edit \(round)"), "\(path) stale after live edit \(round)")

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KioskCore
+import KioskSQLite
 import KioskStore
 import KioskTestSupport
 import Testing
@@ -146,8 +147,8 @@ struct PublicSiteTests {
         let article = try site.publication.article("vote-count")
         var content = article.content
         content.slug = try Slug("vote-count-begins")
-        _ = try await store.updateArticle(article.id, content: content, now: TestPublication<SQLiteStore>.now)
-        try await store.changeSectionSlug(site.publication.europe.id, to: Slug("european-union"))
+        try await store.replaceContent(of: article.id, with: content, now: TestPublication.now)
+        try await store.updateSection(site.publication.europe.id, NewSection(slug: Slug("european-union"), name: "Europe"))
         try await site.application.test(.router) { client in
             try await client.execute(uri: "/articles/vote-count", method: .get) { response in
                 #expect(response.status == .movedPermanently)

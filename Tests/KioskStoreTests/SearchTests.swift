@@ -1,13 +1,14 @@
 import Foundation
 import KioskCore
 import KioskRender
+import KioskSQLite
 import KioskStore
 import KioskTestSupport
 import Testing
 
 @Suite("Search contract")
 struct SearchTests {
-    func search(_ store: SQLiteStore, _ text: String, section: String? = nil, page: Int = 1) async throws -> Page<SearchResult> {
+    func search(_ store: any PublicationStore, _ text: String, section: String? = nil, page: Int = 1) async throws -> Page<SearchResult> {
         try await store.search(SearchQuery(text, section: section.flatMap(Slug.parse)), page: #require(PageRequest(number: page, size: 10)))
     }
 
@@ -67,7 +68,7 @@ struct SearchTests {
         var content = article.content
         content.title = "Ballots counted in Zanzibar"
         content.body = MarkdownRenderer().render("A new body about turnout.")
-        _ = try await fixture.store.updateArticle(article.id, content: content, now: Date())
+        try await fixture.store.replaceContent(of: article.id, with: content, now: Date())
         #expect(try await search(fixture.store, "zanzibar").items.map(\.summary.slug.rawValue) == ["vote-count"])
         #expect(try await search(fixture.store, "dawn").items.isEmpty)
     }

@@ -1,30 +1,10 @@
 import Foundation
 import KioskCore
 import KioskRender
+import KioskSQLite
 import KioskStore
 import KioskTestSupport
 import Testing
-
-/// The store implementations the contract runs against. A PostgreSQL store joins this list.
-enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-    case sqliteInMemory
-    case sqliteOnDisk
-
-    var testDescription: String { rawValue }
-
-    func makeStore() throws -> SQLiteStore {
-        switch self {
-        case .sqliteInMemory:
-            try SQLiteStore.inMemory()
-        case .sqliteOnDisk:
-            try SQLiteStore.open(path: TestPaths.temporaryFolder().appendingPathComponent("kiosk.sqlite").path)
-        }
-    }
-
-    func publication() async throws -> TestPublication<SQLiteStore> {
-        try await TestPublication.make(in: makeStore())
-    }
-}
 
 /// What every `PublicationStore` must do, whatever database is behind it.
 @Suite("Store contract")
@@ -147,7 +127,7 @@ struct StoreContractTests {
         let original = try fixture.article("vote-count")
         var content = original.content
         content.slug = try Slug("the-vote-count")
-        let updated = try await store.updateArticle(original.id, content: content, now: TestPublication<SQLiteStore>.now)
+        let updated = try await store.replaceContent(of: original.id, with: content, now: TestPublication.now)
         #expect(updated.content.slug.rawValue == "the-vote-count")
         guard case .moved(let target) = try await store.articlePage(Slug("vote-count"), relatedLimit: 1) else {
             Issue.record("old slug does not redirect")
@@ -155,14 +135,14 @@ struct StoreContractTests {
         }
         #expect(target.rawValue == "the-vote-count")
         content.slug = try Slug("final-vote-count")
-        _ = try await store.updateArticle(original.id, content: content, now: TestPublication<SQLiteStore>.now)
+        try await store.replaceContent(of: original.id, with: content, now: TestPublication.now)
         guard case .moved(let twice) = try await store.articlePage(Slug("vote-count"), relatedLimit: 1) else {
             Issue.record("first slug lost its redirect")
             return
         }
         #expect(twice.rawValue == "final-vote-count")
         content.slug = try Slug("vote-count")
-        _ = try await store.updateArticle(original.id, content: content, now: TestPublication<SQLiteStore>.now)
+        try await store.replaceContent(of: original.id, with: content, now: TestPublication.now)
         guard case .found = try await store.articlePage(Slug("vote-count"), relatedLimit: 1),
             case .moved(let back) = try await store.articlePage(Slug("final-vote-count"), relatedLimit: 1)
         else {
@@ -179,10 +159,10 @@ struct StoreContractTests {
         let original = try fixture.article("vote-count")
         var content = original.content
         content.slug = try Slug("vote-tally")
-        _ = try await store.updateArticle(original.id, content: content, now: TestPublication<SQLiteStore>.now)
+        try await store.replaceContent(of: original.id, with: content, now: TestPublication.now)
         content.slug = try Slug("vote-count")
         content.title = "A different story"
-        _ = try await store.createArticle(content, status: .published, publishedAt: TestPublication<SQLiteStore>.now, now: TestPublication<SQLiteStore>.now)
+        _ = try await store.createArticle(content, status: .published, publishedAt: TestPublication.now, now: TestPublication.now)
         guard case .found(let detail) = try await store.articlePage(Slug("vote-count"), relatedLimit: 1) else {
             Issue.record("new article not found")
             return
@@ -193,7 +173,7 @@ struct StoreContractTests {
     @Test("a changed section slug redirects its listing", arguments: StoreKind.allCases)
     func sectionSlugChange(kind: StoreKind) async throws {
         let fixture = try await kind.publication()
-        try await fixture.store.changeSectionSlug(fixture.europe.id, to: Slug("european-union"))
+        try await fixture.store.updateSection(fixture.europe.id, NewSection(slug: Slug("european-union"), name: "Europe", position: 0))
         let page = try #require(PageRequest(number: 1, size: 5))
         guard case .moved(let target) = try await fixture.store.sectionListing(Slug("europe"), page: page) else {
             Issue.record("old section slug does not redirect")
@@ -201,7 +181,7 @@ struct StoreContractTests {
         }
         #expect(target.rawValue == "european-union")
         await #expect(throws: StoreError.slugTaken(try Slug("africa"))) {
-            try await fixture.store.changeSectionSlug(fixture.europe.id, to: Slug("africa"))
+            try await fixture.store.updateSection(fixture.europe.id, NewSection(slug: Slug("africa"), name: "Europe"))
         }
     }
 
@@ -212,25 +192,25 @@ struct StoreContractTests {
         let before = try await StoreSnapshot.take(store, articles: fixture.articles.values.map(\.id))
         let existing = try fixture.article("vote-count").content
         await #expect(throws: StoreError.slugTaken(existing.slug)) {
-            try await store.createArticle(existing, status: .published, publishedAt: nil, now: TestPublication<SQLiteStore>.now)
+            try await store.createArticle(existing, status: .published, publishedAt: TestPublication.now, now: TestPublication.now)
         }
         var orphan = existing
         orphan.slug = try Slug("orphan")
         orphan.sectionID = Section.ID(9_999)
         await #expect(throws: StoreError.self) {
-            try await store.createArticle(orphan, status: .published, publishedAt: nil, now: TestPublication<SQLiteStore>.now)
+            try await store.createArticle(orphan, status: .published, publishedAt: TestPublication.now, now: TestPublication.now)
         }
         var ghostAuthor = existing
         ghostAuthor.slug = try Slug("ghost-author")
         ghostAuthor.authorIDs = [Author.ID(4_242)]
         await #expect(throws: StoreError.self) {
-            try await store.createArticle(ghostAuthor, status: .published, publishedAt: nil, now: TestPublication<SQLiteStore>.now)
+            try await store.createArticle(ghostAuthor, status: .published, publishedAt: TestPublication.now, now: TestPublication.now)
         }
         await #expect(throws: StoreError.slugTaken(try Slug("europe"))) {
             try await store.createSection(NewSection(slug: Slug("europe"), name: "Europe again"))
         }
         await #expect(throws: StoreError.notFound) {
-            try await store.updateArticle(Article.ID(777), content: existing, now: TestPublication<SQLiteStore>.now)
+            try await store.replaceContent(of: Article.ID(777), with: existing, now: TestPublication.now)
         }
         let after = try await StoreSnapshot.take(store, articles: fixture.articles.values.map(\.id))
         #expect(before == after)
@@ -241,7 +221,7 @@ struct StoreContractTests {
         let fixture = try await kind.publication()
         let store = fixture.store
         let template = try fixture.article("vote-count").content
-        let now = TestPublication<SQLiteStore>.now
+        let now = TestPublication.now
         var first = template
         first.slug = try Slug("batch-one")
         var second = template

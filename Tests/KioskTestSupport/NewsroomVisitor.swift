@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KioskCore
 import KioskServer
+import KioskSQLite
 import KioskStore
 
 /// A person in the newsroom, driving it through the router like a browser: a cookie jar and the

@@ -4,6 +4,7 @@ import KioskCore
 import KioskMail
 import KioskRender
 import KioskServer
+import KioskSQLite
 import KioskStore
 import Logging
 
@@ -12,7 +13,9 @@ import Logging
 /// Unchecked because Hummingbird's `Router` is not marked `Sendable`; it is built once here and only
 /// read afterwards, when tests turn it into a responder.
 public struct TestSite: @unchecked Sendable {
-    public let publication: TestPublication<SQLiteStore>
+    /// The site's store (the same as `publication.store`, with its concrete type).
+    public let store: SQLiteStore
+    public let publication: TestPublication
     public let router: Router<KioskRequestContext>
     public let mediaFolder: URL
     public let pageCache: PageCache
@@ -50,7 +53,7 @@ public struct TestSite: @unchecked Sendable {
                 mailTransport: SettingsTransport(store: store, folder: FolderTransport(folder: root.appendingPathComponent("outbox").path), parallelism: 1),
                 mailIdentity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"), name: "The Test Gazette"))))
         return TestSite(
-            publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock, outbox: root.appendingPathComponent("outbox"))
+            store: store, publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock, outbox: root.appendingPathComponent("outbox"))
     }
 
     /// The application around the router on a free loopback port, for `app.test(.router)` and `app.test(.live)`.

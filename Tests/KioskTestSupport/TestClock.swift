@@ -1,4 +1,5 @@
 import Foundation
+import KioskSQLite
 import KioskStore
 import Synchronization
 
@@ -7,7 +8,7 @@ public final class TestClock: Sendable {
     private let current: Mutex<Date>
 
     /// Starts at `start` (by default the fixtures' fixed moment).
-    public init(start: Date = TestPublication<SQLiteStore>.now) {
+    public init(start: Date = TestPublication.now) {
         current = Mutex(start)
     }
 

@@ -4,8 +4,8 @@ import KioskRender
 import KioskStore
 
 /// A small publication written for the tests: two sections, a series of three, topics, authors and images.
-public struct TestPublication<Store: PublicationStore>: Sendable {
-    public let store: Store
+public struct TestPublication: Sendable {
+    public let store: any PublicationStore
     public let europe: Section
     public let africa: Section
     public let ports: Topic
@@ -24,7 +24,7 @@ public struct TestPublication<Store: PublicationStore>: Sendable {
     public static var now: Date { Date(timeIntervalSince1970: 1_790_000_000) }
 
     /// Fills `store` with the test publication.
-    public static func make(in store: Store) async throws -> TestPublication {
+    public static func make(in store: any PublicationStore) async throws -> TestPublication {
         let renderer = MarkdownRenderer()
         try await store.updateSiteSettings(
             SiteSettings(
@@ -77,5 +77,44 @@ public struct TestPublication<Store: PublicationStore>: Sendable {
     public func article(_ slug: String) throws -> Article {
         guard let article = articles[slug] else { throw StoreError.notFound }
         return article
+    }
+}
+
+extension PublicationStore {
+    /// Replaces an article's content without a revision or version check, as imports do.
+    @discardableResult
+    public func replaceContent(of id: Article.ID, with content: ArticleContent, now: Date) async throws -> Article {
+        try await changeArticle(id, now: now) { current in
+            ArticleChange(content: content, visibleToReaders: ArticleEdits.isVisibleToReaders(before: current, after: nil))
+        }
+    }
+
+    /// Makes the workflow move `action`, as the newsroom does.
+    @discardableResult
+    public func applyWorkflow(_ action: WorkflowAction, to id: Article.ID, now: Date) async throws -> Article {
+        try await changeArticle(id, now: now) { current in
+            try ArticleEdits.save(current, content: nil, expectedVersion: nil, action: action, revision: nil, now: now)
+        }
+    }
+
+    /// Gives an account a role, as the newsroom does: never leaving it without an administrator.
+    public func changeRole(_ id: User.ID, to role: Role) async throws {
+        try await changeRole(id) { user, administrators in
+            try AccountRules.checkRoleChange(of: user, to: role, administrators: administrators)
+            return role
+        }
+    }
+
+    /// Confirms a subscriber, as the confirmation page does.
+    @discardableResult
+    public func confirmSubscriber(_ id: Subscriber.ID, now: Date) async throws -> Subscriber {
+        try await changeSubscriber(id, now: now) { Subscriptions.confirm($0, now: now) }
+    }
+
+    /// Signs an address up from the site, as the sign-up form does.
+    public func signUp(email: EmailAddress, newsletters: [Newsletter.ID], now: Date) async throws -> SignUpResult {
+        try await signUp(email: email, newsletters: newsletters, source: "site", now: now) { standing, suppressed in
+            SignUps.plan(standing, suppressed: suppressed, source: "site")
+        }
     }
 }

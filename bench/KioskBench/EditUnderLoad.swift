@@ -4,6 +4,7 @@ import KioskCore
 import KioskMail
 import KioskRender
 import KioskServer
+import KioskSQLite
 import KioskStore
 import Logging
 
@@ -54,12 +55,13 @@ enum EditUnderLoad {
             }
             edits += 1
             content.title = "\(original.content.title) (edit \(edits))"
-            _ = try await store.updateArticle(original.id, content: content, now: Date())
+            let edited = content
+            _ = try await store.changeArticle(original.id, now: Date()) { _ in ArticleChange(content: edited, visibleToReaders: true) }
             let page = try fetch(path: "/articles/\(slug)", port: port)
             if !page.contains("(edit \(edits))</h1>") { staleReads += 1 }
             try await Task.sleep(for: .milliseconds(20))
         }
-        _ = try await store.updateArticle(original.id, content: original.content, now: Date())
+        _ = try await store.changeArticle(original.id, now: Date()) { _ in ArticleChange(content: original.content, visibleToReaders: true) }
         say("edit-under-load: \(edits) saves, \(staleReads) stale reads after a save returned, resident \(residentMegabytes()) MB")
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskDemo
 import KioskRender
+import KioskSQLite
 import KioskStore
 
 /// Command-line settings: the theme folder and how many runs to time.

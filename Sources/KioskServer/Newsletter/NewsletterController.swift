@@ -9,12 +9,7 @@ import Logging
 
 /// The readers' side of the newsletters under `/newsletter`: the list and sign-up form, double
 /// opt-in, preferences, one-click unsubscribe (RFC 8058) and the archive of sent issues.
-struct NewsletterController<Store: NewsletterStore>: Sendable {
-    /// Sign-ups one address (IP) may make before it must stay quiet for an hour.
-    static var signUpsPerAddressPerHour: Int { 20 }
-    /// The least time between two confirmation emails to one subscriber.
-    static var resendInterval: TimeInterval { 10 * 60 }
-
+struct NewsletterController<Store: PublicationStore>: Sendable {
     let store: Store
     let site: SiteContextCache<Store>
     let renderer: PageRenderer
@@ -34,7 +29,7 @@ struct NewsletterController<Store: NewsletterStore>: Sendable {
         }
         router.post("/newsletter/confirm/:token") { _, context in
             try await withSubscriber(context, purpose: "confirm") { subscriber in
-                let confirmed = try await store.confirmSubscriber(subscriber.id, now: now())
+                let confirmed = try await store.changeSubscriber(subscriber.id, now: now()) { Subscriptions.confirm($0, now: now()) }
                 let names = try await store.newsletters().filter { confirmed.newsletterIDs.contains($0.id) }.map(\.name)
                 return page(
                     "You are subscribed", "Thank you. You will receive \(names.joined(separator: " and ")). Every email has a link to change this.",
@@ -50,7 +45,8 @@ struct NewsletterController<Store: NewsletterStore>: Sendable {
             let form = try await Self.form(request)
             return try await withSubscriber(context, purpose: "preferences") { subscriber in
                 let chosen = form.text("action") == "leave" ? [] : try await newsletterIDs(form.all("newsletter"))
-                let changed = try await store.setSubscriptions(subscriber.id, newsletters: chosen, now: now())
+                let newsletters = try await store.newsletters()
+                let changed = try await store.changeSubscriber(subscriber.id, now: now()) { Subscriptions.choose($0, chosen, from: newsletters) }
                 if chosen.isEmpty {
                     return page("You are unsubscribed", "You will receive no more newsletters from us. You can sign up again at any time.", form: nil)
                 }
@@ -64,7 +60,7 @@ struct NewsletterController<Store: NewsletterStore>: Sendable {
         }
         router.post("/newsletter/unsubscribe/:list/:token") { _, context in
             try await withUnsubscribe(context) { subscriber, newsletter in
-                try await store.unsubscribe(subscriber.id, from: newsletter.id, now: now())
+                _ = try await store.changeSubscriber(subscriber.id, now: now()) { Subscriptions.unsubscribe($0, from: newsletter) }
                 return page("You are unsubscribed", "You will receive no more of \(newsletter.name).", form: nil)
             }
         }
@@ -138,18 +134,20 @@ struct NewsletterController<Store: NewsletterStore>: Sendable {
         let ids = try await newsletterIDs(form.all("newsletter"))
         guard !ids.isEmpty else { return try await index(message: "Tick at least one newsletter.", status: .unprocessableContent) }
         let address = "signup:" + (context.remoteAddress?.ipAddress ?? "unknown")
-        if (try await store.attempts(keys: [address], within: 3600, now: now())[address]?.count ?? 0) >= Self.signUpsPerAddressPerHour {
+        if (try await store.attempts(keys: [address], within: 3600, now: now())[address]?.count ?? 0) >= SignUps.perNetworkPerHour {
             return try await render(page("Too many sign-ups", "Too many sign-ups came from your network in the last hour. Try again later.", form: nil, status: .tooManyRequests))
         }
         try await store.recordAttempt(keys: [address], within: 3600, now: now())
         let settings = try await site.current().settings
-        let outcome = try await store.signUp(email: email, newsletters: ids, source: "site", now: now())
+        let outcome = try await store.signUp(email: email, newsletters: ids, source: "site", now: now()) { standing, suppressed in
+            SignUps.plan(standing, suppressed: suppressed, source: "site")
+        }
         let message: (subject: String, text: String, html: String)?
         let subscriberID: Subscriber.ID?
         switch outcome {
-        case .confirmationNeeded(let id, let last) where last.map({ now().timeIntervalSince($0) >= Self.resendInterval }) ?? true:
+        case .confirmationNeeded(let id, let last) where SignUps.mayWrite(lastSentAt: last, now: now()):
             (message, subscriberID) = (try await messages().confirmation(id, site: settings, now: now()), id)
-        case .alreadySubscribed(let id, let last) where last.map({ now().timeIntervalSince($0) >= Self.resendInterval }) ?? true:
+        case .alreadySubscribed(let id, let last) where SignUps.mayWrite(lastSentAt: last, now: now()):
             (message, subscriberID) = (try await messages().preferencesReminder(id, site: settings, now: now()), id)
         default:
             (message, subscriberID) = (nil, nil)

@@ -6,8 +6,6 @@ import KioskStore
 
 /// Builds the newsletter's emails and signed links: confirmation, preferences and issues.
 struct NewsletterMessages: Sendable {
-    /// How long a confirmation link works.
-    static var confirmationLifetime: TimeInterval { 48 * 3600 }
     /// How long unsubscribe and preferences links work: as long as anyone keeps an old email.
     static var standingLinkLifetime: TimeInterval { 10 * 365 * 24 * 3600 }
     /// Placeholders in a rendered issue, replaced for each subscriber.
@@ -22,7 +20,7 @@ struct NewsletterMessages: Sendable {
     // MARK: Links
 
     func confirmURL(_ id: Subscriber.ID, now: Date) -> String {
-        publicURL + "/newsletter/confirm/" + signer.token(purpose: "confirm", id: id.rawValue, expiresAt: now.addingTimeInterval(Self.confirmationLifetime))
+        publicURL + "/newsletter/confirm/" + signer.token(purpose: "confirm", id: id.rawValue, expiresAt: now.addingTimeInterval(SignUps.confirmationLifetime))
     }
 
     func preferencesURL(_ id: Subscriber.ID, now: Date) -> String {

@@ -13,11 +13,9 @@ import ServiceLifecycle
 /// crash, `requeueUnfinishedDeliveries` puts back what was claimed but not recorded; only a
 /// message the server accepted in the instant before the crash can go out twice, so repeats are
 /// bounded by the number of connections (`transport.parallelism`).
-public struct NewsletterService<Store: NewsletterStore>: Service {
+public struct NewsletterService<Store: PublicationStore>: Service {
     /// Deliveries one connection claims at a time.
     static var batchSize: Int { 50 }
-    /// Temporary failures after which a delivery is given up.
-    static var maximumAttempts: Int { 6 }
 
     let store: Store
     let transport: any MailTransport
@@ -60,7 +58,7 @@ public struct NewsletterService<Store: NewsletterStore>: Service {
         await transport.refresh()
         try await draftRoundups()
         for id in try await store.dueIssues(now: now()) {
-            let queued = try await store.startSending(id, now: now())
+            let queued = try await store.startSending(id, now: now(), IssueRules.mayStartSending)
             logger.info("Started sending an issue", metadata: ["issue": "\(id)", "deliveries": "\(queued)"])
         }
         try await sendQueued()
@@ -71,36 +69,22 @@ public struct NewsletterService<Store: NewsletterStore>: Service {
 
     // MARK: Drafting
 
-    /// The latest moment a round-up was due (its weekday and time in `timeZone`) at or before `date`.
-    static func lastDueMoment(for newsletter: Newsletter, before date: Date, timeZone: TimeZone) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        var components = DateComponents()
-        components.weekday = newsletter.sendWeekday
-        components.hour = newsletter.sendMinute / 60
-        components.minute = newsletter.sendMinute % 60
-        return calendar.nextDate(after: date, matching: components, matchingPolicy: .nextTime, direction: .backward)
-    }
-
-    /// Drafts the weekly round-up when its moment has passed and no issue covers it yet.
+    /// Drafts the weekly round-up when its moment has passed and no issue covers it yet. The store
+    /// keeps one issue per due moment, so when several nodes draft at once, one issue is stored and
+    /// only the node that stored it starts sending it.
     func draftRoundups() async throws {
         let site = try await store.siteContext().settings
         let timeZone = TimeZone(identifier: site.timeZone) ?? .gmt
-        for newsletter in try await store.newsletters() where newsletter.isWeeklyRoundup {
-            guard let due = Self.lastDueMoment(for: newsletter, before: now(), timeZone: timeZone) else { continue }
+        for newsletter in try await store.newsletters() {
             let last = try await store.lastIssue(of: newsletter.id)
-            if let last, last.periodEnd >= due { continue }
-            let start = last.map { max($0.periodEnd, due.addingTimeInterval(-14 * 24 * 3600)) } ?? due.addingTimeInterval(-7 * 24 * 3600)
-            let articles = try await store.articlesPublished(in: start..<due)
-            guard !articles.isEmpty else { continue }
-            let date = due.formatted(Date.FormatStyle(date: .long, time: .omitted, timeZone: timeZone).locale(Locale(identifier: "en_GB")))
-            let issue = try await store.createIssue(
-                newsletter: newsletter.id, subject: "\(newsletter.name): \(date)",
-                intro: "Here is the week at \(site.name): \(articles.count) stories, the most important first.",
-                articles: Array(articles.prefix(20).map(\.id)), period: start..<due, now: now())
-            logger.info("Drafted the weekly round-up", metadata: ["issue": "\(issue.id)", "articles": "\(min(articles.count, 20))"])
+            guard let (due, period) = Roundups.due(newsletter, lastIssue: last, now: now(), timeZone: timeZone) else { continue }
+            let articles = try await store.articlesPublished(in: period)
+            guard let draft = try Roundups.draft(newsletter, due: due, period: period, articles: articles, siteName: site.name, timeZone: timeZone),
+                let issue = try await store.createIssue(draft, now: now())
+            else { continue }
+            logger.info("Drafted the weekly round-up", metadata: ["issue": "\(issue.id)", "articles": "\(issue.articleIDs.count)"])
             if newsletter.sendsAutomatically {
-                _ = try await store.startSending(issue.id, now: now())
+                _ = try await store.startSending(issue.id, now: now(), IssueRules.mayStartSending)
             }
         }
     }
@@ -141,9 +125,9 @@ public struct NewsletterService<Store: NewsletterStore>: Service {
                 } catch {
                     if let broken = session { await broken.close() }
                     session = nil
-                    result = delivery.attempts + 1 >= Self.maximumAttempts ? .gaveUp("\(error)") : .retry("\(error)")
+                    result = DeliveryRules.temporaryFailure("\(error)", attempts: delivery.attempts)
                 }
-                try await store.recordDelivery(delivery, result: result, now: now(), retryAt: now().addingTimeInterval(Self.backoff(delivery.attempts)))
+                try await store.recordDelivery(delivery, DeliveryRules.record(result, attempts: delivery.attempts, now: now()), now: now())
                 if case .retry = result, session == nil {
                     try await Task.sleep(for: .milliseconds(200))
                 }
@@ -163,20 +147,15 @@ public struct NewsletterService<Store: NewsletterStore>: Service {
     static func result(of outcome: DeliveryOutcome, attempts: Int) -> DeliveryResult {
         switch outcome {
         case .accepted: .sent
-        case .temporaryFailure(let code, let message): attempts + 1 >= maximumAttempts ? .gaveUp("\(code) \(message)") : .retry("\(code) \(message)")
+        case .temporaryFailure(let code, let message): DeliveryRules.temporaryFailure("\(code) \(message)", attempts: attempts)
         case .permanentFailure(let code, let message): .bounced("\(code) \(message)")
         }
-    }
-
-    /// Seconds before the next try: 30 s, doubling, at most an hour.
-    static func backoff(_ attempts: Int) -> TimeInterval {
-        min(30 * pow(2, Double(attempts)), 3600)
     }
 }
 
 /// The published articles of an issue, in its order (dropped or unpublished ones left out).
 enum IssueStories {
-    static func load(_ issue: NewsletterIssue, from store: some PublicationStore) async throws -> [ArticleSummary] {
+    static func load(_ issue: NewsletterIssue, from store: some ReaderStore) async throws -> [ArticleSummary] {
         var stories: [ArticleSummary] = []
         for id in issue.articleIDs {
             guard let slug = try await store.publishedArticleSlug(id), case .found(let detail) = try await store.articlePage(slug, relatedLimit: 0) else {

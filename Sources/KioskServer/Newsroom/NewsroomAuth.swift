@@ -18,7 +18,7 @@ enum NewsroomRefusal: Error, Equatable {
 }
 
 /// Sign-in, sessions and anti-forgery tokens of the newsroom.
-struct NewsroomAuth<Store: NewsroomStore>: Sendable {
+struct NewsroomAuth<Store: PublicationStore>: Sendable {
     /// The cookie that carries the session token.
     static var sessionCookie: String { "kiosk_session" }
     /// The cookie that carries the anti-forgery token of forms shown before signing in.
@@ -88,43 +88,6 @@ struct NewsroomAuth<Store: NewsroomStore>: Sendable {
 
     private func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
         Cookie(name: name, value: value, maxAge: maxAge, path: NewsroomPaths.home, secure: secureCookies, httpOnly: true, sameSite: .lax)
-    }
-}
-
-/// How repeated failed sign-ins are slowed and then locked, per account and per address.
-struct LoginThrottle: Sendable {
-    /// Failures after which each further attempt must wait.
-    static let slowAfter = 3
-    /// Failures on one account after which it is locked.
-    static let lockAccountAfter = 10
-    /// Failures from one address after which it is locked (higher: offices share addresses).
-    static let lockAddressAfter = 30
-    /// How long a lock lasts, and how long failures are remembered after the last one.
-    static let lockDuration: TimeInterval = 15 * 60
-
-    /// The throttle keys of a sign-in attempt.
-    static func keys(email: String, address: String) -> (account: String, address: String) {
-        ("account:" + email.trimmingCharacters(in: .whitespaces).lowercased(), "address:" + address)
-    }
-
-    /// Why an attempt must be refused before checking its password, or `nil` when it may go ahead.
-    static func refusal(_ failures: [String: AttemptCount], account: String, address: String, now: Date) -> String? {
-        for (key, limit) in [(account, lockAccountAfter), (address, lockAddressAfter)] {
-            guard let record = failures[key] else { continue }
-            if record.count >= limit {
-                let minutes = Int((lockDuration - now.timeIntervalSince(record.last)) / 60) + 1
-                return "Sign-in is locked after too many failed attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s"), or ask an administrator to reset your password."
-            }
-            if record.count >= slowAfter {
-                let wait = min(pow(2, Double(record.count - slowAfter)), 60)
-                let remaining = wait - now.timeIntervalSince(record.last)
-                if remaining > 0 {
-                    let seconds = Int(remaining.rounded(.up))
-                    return "Too many failed attempts. Wait \(seconds) second\(seconds == 1 ? "" : "s") before trying again."
-                }
-            }
-        }
-        return nil
     }
 }
 

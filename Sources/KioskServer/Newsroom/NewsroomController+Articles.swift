@@ -89,10 +89,10 @@ extension NewsroomController {
         let visitor = try await auth.requireForm(request, form, role: .contributor)
         do {
             let content = try ArticleForm.content(try ArticleForm.draft(form), renderer: markdown)
-            let article = try await store.createDraft(content, by: ChangeAuthor(visitor.user), now: now())
+            let article = try await desk.createDraft(content, by: ChangeAuthor(visitor.user), now: now())
             return done(NewsroomPaths.article(article.id), "created")
         } catch {
-            guard let message = Self.userMessage(error) else { throw error }
+            guard let message = NewsroomErrors.userMessage(error) else { throw error }
             return try await editor(request, visitor, article: nil, draft: Self.lenientDraft(form), version: 0, error: message, status: .unprocessableContent)
         }
     }
@@ -123,20 +123,20 @@ extension NewsroomController {
             workflow = .schedule(time)
         default: throw NewsroomRefusal.badRequest("Unknown action “\(action)”.")
         }
-        if let workflow, !visitor.user.role.includes(workflow.requiredRole) { throw NewsroomRefusal.forbidden }
+        if let workflow, !ArticleWorkflow.permits(visitor.user.role, workflow) { throw NewsroomRefusal.forbidden }
         guard let version = Int(form.text("version")) else { throw NewsroomRefusal.badRequest("The form has no version; reload the editor.") }
-        var saved: Article
+        let saved: Article
         do {
             let content = try ArticleForm.content(try ArticleForm.draft(form), renderer: markdown)
-            saved = try await store.saveArticle(article.id, content: content, expectedVersion: version, by: ChangeAuthor(visitor.user), kind: .saved, now: now())
-            if let workflow { saved = try await store.applyWorkflow(workflow, to: article.id, now: now()) }
+            saved = try await desk.save(
+                article.id, content: content, expectedVersion: version, action: workflow, by: ChangeAuthor(visitor.user), kind: .saved, now: now())
         } catch let conflict as EditConflict {
             let message = "Someone else saved this article while you were editing, so your save was refused to keep their changes. "
                 + "Your text is below and kept as a revision in the history; compare the two there, then reload and merge."
             return try await editor(
                 request, visitor, article: article, draft: Self.lenientDraft(form), version: conflict.currentVersion, error: message, status: .conflict)
         } catch {
-            guard let message = Self.userMessage(error) else { throw error }
+            guard let message = NewsroomErrors.userMessage(error) else { throw error }
             let current = try await store.article(article.id) ?? article
             return try await editor(request, visitor, article: current, draft: Self.lenientDraft(form), version: current.version, error: message, status: .unprocessableContent)
         }
@@ -158,12 +158,12 @@ extension NewsroomController {
         guard let version = Int(form.text("version")) else { throw NewsroomRefusal.badRequest("The form has no version; reload the editor.") }
         do {
             let content = try ArticleForm.content(try ArticleForm.draft(form), renderer: markdown)
-            let saved = try await store.saveArticle(article.id, content: content, expectedVersion: version, by: ChangeAuthor(visitor.user), kind: .autosaved, now: now())
+            let saved = try await desk.save(article.id, content: content, expectedVersion: version, by: ChangeAuthor(visitor.user), kind: .autosaved, now: now())
             return Self.json(["version": "\(saved.version)", "message": "Saved at \(try await dates().text(saved.updatedAt))"], status: .ok)
         } catch is EditConflict {
             return Self.json(["message": "Not saved: someone else changed this article. Save to see both versions."], status: .conflict)
         } catch {
-            guard let message = Self.userMessage(error) else { throw error }
+            guard let message = NewsroomErrors.userMessage(error) else { throw error }
             return Self.json(["message": "Not saved: " + message], status: .unprocessableContent)
         }
     }
@@ -181,9 +181,9 @@ extension NewsroomController {
             case "restore": (.restore, "restored")
             default: throw NewsroomRefusal.badRequest("Unknown action “\(form.text("action"))”.")
             }
-        guard visitor.user.role.includes(action.requiredRole) else { throw NewsroomRefusal.forbidden }
+        guard ArticleWorkflow.permits(visitor.user.role, action) else { throw NewsroomRefusal.forbidden }
         do {
-            _ = try await store.applyWorkflow(action, to: article.id, now: now())
+            _ = try await desk.apply(action, to: article.id, now: now())
         } catch let error as WorkflowError {
             return try await editor(request, visitor, article: article, draft: ArticleDraft(article.content), version: article.version, error: error.message, status: .conflict)
         }
@@ -335,13 +335,13 @@ extension NewsroomController {
         guard let version = Int(form.text("version")) else { throw NewsroomRefusal.badRequest("The form has no version; reload the history.") }
         do {
             let content = try ArticleForm.content(revision.draft, renderer: markdown)
-            _ = try await store.saveArticle(article.id, content: content, expectedVersion: version, by: ChangeAuthor(visitor.user), kind: .restored, now: now())
+            _ = try await desk.save(article.id, content: content, expectedVersion: version, by: ChangeAuthor(visitor.user), kind: .restored, now: now())
         } catch is EditConflict {
             return pages.message(
                 try await layout("History", visitor, current: NewsroomPaths.articles), heading: "Not restored",
                 text: "The article changed since you opened its history. Reload the history and try again.", status: .conflict)
         } catch {
-            guard let message = Self.userMessage(error) else { throw error }
+            guard let message = NewsroomErrors.userMessage(error) else { throw error }
             return pages.message(
                 try await layout("History", visitor, current: NewsroomPaths.articles), heading: "Not restored", text: message, status: .conflict)
         }
@@ -349,18 +349,6 @@ extension NewsroomController {
     }
 
     // MARK: Helpers
-
-    /// The message for a mistake the person can fix, or `nil` for a failure of ours.
-    static func userMessage(_ error: any Error) -> String? {
-        switch error {
-        case let error as ValidationError: error.message
-        case let error as WorkflowError: error.message
-        case StoreError.slugTaken(let slug): "Another article already uses the slug “\(slug)”; choose another."
-        case StoreError.missingReference: "A chosen section, series, topic, author or image no longer exists; choose again."
-        case StoreError.duplicate(let message): message
-        default: nil
-        }
-    }
 
     /// The form's fields as a draft even when they are invalid, to show them back to the person.
     static func lenientDraft(_ form: FormFields) -> ArticleDraft {

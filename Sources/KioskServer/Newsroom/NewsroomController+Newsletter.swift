@@ -8,7 +8,7 @@ import KioskStore
 
 /// The newsroom's side of the newsletters: issues (drafted round-ups, test sends, sending and its
 /// progress) and subscribers. Editors and administrators only.
-struct NewsletterDesk<Store: NewsletterStore>: Sendable {
+struct NewsletterDesk<Store: PublicationStore>: Sendable {
     let newsroom: NewsroomController<Store>
     let service: NewsletterService<Store>
     let mailer: TransactionalMailer
@@ -69,12 +69,13 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
         guard let id = Int64(form.text("newsletter")), let weekday = Int(form.text("weekday")), parts.count == 2 else {
             throw NewsroomRefusal.badRequest("Choose a day and a time like 08:00.")
         }
+        let schedule: NewsletterSchedule
         do {
-            try await store.updateNewsletterSchedule(
-                Newsletter.ID(id), weekday: weekday, minute: parts[0] * 60 + parts[1], sendsAutomatically: form["automatic"] != nil)
-        } catch let error as ValidationError {
+            schedule = try NewsletterSchedule(weekday: weekday, minute: parts[0] * 60 + parts[1], sendsAutomatically: form["automatic"] != nil)
+        } catch {
             throw NewsroomRefusal.badRequest(error.message)
         }
+        try await store.updateNewsletterSchedule(Newsletter.ID(id), schedule)
         return newsroom.done("/admin/newsletter", "saved")
     }
 
@@ -94,8 +95,10 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
         }
         let period = now().addingTimeInterval(-7 * 24 * 3600)..<now()
         let articles = try await store.articlesPublished(in: period)
-        let issue = try await store.createIssue(
-            newsletter: newsletter.id, subject: newsletter.name, intro: "", articles: Array(articles.prefix(20).map(\.id)), period: period, now: now())
+        let draft = try NewIssue(
+            newsletterID: newsletter.id, subject: newsletter.name, intro: "", articleIDs: Array(articles.prefix(Roundups.maximumArticles).map(\.id)),
+            period: period)
+        guard let issue = try await store.createIssue(draft, now: now()) else { throw NewsroomRefusal.notFound }
         return newsroom.done("/admin/newsletter/issues/\(issue.id)", "created")
     }
 
@@ -141,8 +144,9 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
         do {
             switch form.text("action") {
             case "save", "test", "send", "schedule":
-                if current.status == .draft || current.status == .scheduled {
-                    try await store.updateIssue(current.id, subject: form.text("subject"), intro: form.text("intro"), articles: Self.order(form))
+                if IssueRules.isEditable(current) {
+                    let (subject, intro, articles) = (form.text("subject"), form.text("intro"), Self.order(form))
+                    try await store.changeIssue(current.id) { issue in try IssueRules.edit(issue, subject: subject, intro: intro, articles: articles) }
                 }
             default:
                 throw NewsroomRefusal.badRequest("Unknown action.")
@@ -152,13 +156,14 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
                 try await sendTest(try await issue(context), to: visitor.user.email)
                 return newsroom.done(path, "test-sent")
             case "send":
-                _ = try await store.startSending(current.id, now: now())
+                _ = try await store.startSending(current.id, now: now(), IssueRules.mayStartSending)
                 return newsroom.done(path, "sending")
             case "schedule":
-                guard let time = try await newsroom.dates().parse(form.text("send_at")), time > now() else {
+                guard let time = try await newsroom.dates().parse(form.text("send_at")) else {
                     throw ValidationError(field: "send_at", message: "Choose a time in the future to send the issue.")
                 }
-                try await store.scheduleIssue(current.id, at: time)
+                let moment = now()
+                try await store.changeIssue(current.id) { issue in try IssueRules.schedule(issue, at: time, now: moment) }
                 return newsroom.done(path, "scheduled")
             default:
                 return newsroom.done(path, "saved")
@@ -287,7 +292,7 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
             rows.append(SubscriberImport(email: email, consentAt: consent, source: source, newsletters: chosen.map(\.id)))
         }
         let invalid = records.count - rows.count - (records.first?.first?.lowercased() == "email" ? 1 : 0)
-        let added = try await store.importSubscribers(rows, now: now())
+        let added = try await store.importSubscribers(rows, now: now()) { Subscriptions.importEvent(source: $0.source) }
         return try await importReport(
             request, visitor, ImportReport(added: added, known: rows.count - added, invalid: invalid, problems: problems, error: nil), status: .ok)
     }
@@ -320,7 +325,7 @@ struct NewsletterDesk<Store: NewsletterStore>: Sendable {
         }
         switch form.text("action") {
         case "unsubscribe":
-            try await store.unsubscribe(Subscriber.ID(id), from: nil, now: now())
+            _ = try await store.changeSubscriber(Subscriber.ID(id), now: now()) { Subscriptions.unsubscribe($0, from: nil) }
             return newsroom.done("/admin/subscribers/\(id)", "saved")
         case "delete":
             try await store.deleteSubscriber(Subscriber.ID(id))

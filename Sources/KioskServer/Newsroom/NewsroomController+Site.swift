@@ -132,7 +132,7 @@ extension NewsroomController {
         let visitor = try await auth.requireForm(request, form, role: .editor)
         let item = try await mediaItem(context)
         do {
-            try await store.deleteMedia(item.id)
+            try await store.deleteMedia(item.id) { try MediaRules.checkDeletable(usageCount: $0.usageCount) }
         } catch StoreError.inUse(let message) {
             return try await mediaItemView(request, visitor, item, error: message, status: .conflict)
         }
@@ -179,7 +179,7 @@ extension NewsroomController {
         } catch StoreError.notFound {
             throw NewsroomRefusal.notFound
         } catch {
-            guard let message = Self.userMessage(error) else { throw error }
+            guard let message = NewsroomErrors.userMessage(error) else { throw error }
             let text = if case StoreError.slugTaken(let slug) = error { "Another \(kind.noun) already uses the slug “\(slug)”." } else { message }
             return try await taxonomyPage(request, kind: kind, error: text, status: .unprocessableContent)
         }
@@ -237,7 +237,7 @@ extension NewsroomController {
             settings = changed
             try await store.updateSiteSettings(settings)
         } catch {
-            guard let message = Self.userMessage(error) else { throw error }
+            guard let message = NewsroomErrors.userMessage(error) else { throw error }
             return try await settingsForm(request, visitor, settings, error: message, status: .unprocessableContent)
         }
         return done(NewsroomPaths.settings, "saved")

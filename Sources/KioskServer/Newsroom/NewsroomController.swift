@@ -8,10 +8,7 @@ import Logging
 
 /// The newsroom under `/admin`: signing in, people, and (in the extensions beside this file)
 /// articles, media and site management. Every handler checks the role on the server.
-struct NewsroomController<Store: NewsroomStore>: Sendable {
-    /// How long an invitation link works.
-    static var invitationLifetime: TimeInterval { 7 * 24 * 3600 }
-
+struct NewsroomController<Store: PublicationStore>: Sendable {
     let store: Store
     let auth: NewsroomAuth<Store>
     let pages: AdminPages
@@ -26,6 +23,8 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
     let emails: EmailRenderer
 
     var now: @Sendable () -> Date { auth.now }
+    /// Article saves and workflow moves, with the newsroom's rules.
+    var desk: ArticleDesk<Store> { ArticleDesk(store: store) }
 
     func addRoutes(to router: Router<KioskRequestContext>) {
         let admin = router.group("admin").add(middleware: NewsroomErrorMiddleware(pages: pages, logger: logger))
@@ -150,8 +149,12 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         guard let link = try await signer().verify(token, purpose: "invitation", now: now()),
             let invitation = try await store.invitation(Invitation.ID(link.id))
         else { return .failure(.unknown) }
-        if invitation.acceptedAt != nil { return .failure(.alreadyUsed) }
-        if link.expired || invitation.expiresAt <= now() { return .failure(.expired) }
+        if link.expired { return .failure(.expired) }
+        do {
+            try Invitations.check(invitation, now: now())
+        } catch {
+            return .failure(error)
+        }
         return .success(invitation)
     }
 
@@ -206,7 +209,11 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         }
         let user: User
         do {
-            user = try await store.acceptInvitation(invitation.id, name: name, passwordHash: try await auth.hasher.hash(password), now: now())
+            let hash = try await auth.hasher.hash(password)
+            let moment = now()
+            user = try await store.acceptInvitation(invitation.id, now: moment) { stored in
+                try Invitations.accept(stored, name: name, passwordHash: hash, now: moment)
+            }
         } catch let error as InvitationError {
             return pages.message(try await layout("Invitation", nil, current: ""), heading: "Invitation", text: Self.message(error), status: .gone)
         } catch StoreError.duplicate(let message) {
@@ -230,15 +237,9 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
 
     // MARK: Password reset by email
 
-    /// How long a reset link works.
-    static var resetLifetime: TimeInterval { 3600 }
-    /// Reset emails one address may receive in an hour.
-    static var resetsPerHour: Int { 3 }
-
-    /// A reset link names the account and a fingerprint of its current password hash, so it stops
-    /// working once the password changes (single use).
+    /// The purpose a reset link of an account with `passwordHash` is signed for (see `PasswordResets.purpose`).
     private func resetPurpose(_ passwordHash: String) -> String {
-        "password-reset:" + Base64URL.encode(SessionToken.digest(passwordHash).prefix(12))
+        PasswordResets.purpose(passwordFingerprint: Base64URL.encode(SessionToken.digest(passwordHash).prefix(12)))
     }
 
     @Sendable func resetRequestPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
@@ -252,10 +253,10 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         try auth.checkSignedOutForm(request, form)
         if let email = try? EmailAddress(form.text("email")), let account = try await store.credentials(email: email) {
             let key = "reset:\(email)"
-            if (try await store.attempts(keys: [key], within: 3600, now: now())[key]?.count ?? 0) < Self.resetsPerHour {
+            if (try await store.attempts(keys: [key], within: 3600, now: now())[key]?.count ?? 0) < PasswordResets.perHour {
                 try await store.recordAttempt(keys: [key], within: 3600, now: now())
                 let token = try await signer().token(
-                    purpose: resetPurpose(account.passwordHash), id: account.user.id.rawValue, expiresAt: now().addingTimeInterval(Self.resetLifetime))
+                    purpose: resetPurpose(account.passwordHash), id: account.user.id.rawValue, expiresAt: now().addingTimeInterval(PasswordResets.lifetime))
                 let site = try await self.site.current().settings
                 let mail = emails.notice(
                     EmailNotice(
@@ -399,7 +400,7 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
         if try await store.credentials(email: email) != nil {
             return try await usersView(request, visitor, inviteLink: nil, error: "\(email) already has an account.", status: .conflict)
         }
-        let expiresAt = now().addingTimeInterval(Self.invitationLifetime)
+        let expiresAt = now().addingTimeInterval(Invitations.lifetime)
         let invitation = try await store.createInvitation(email: email, role: role, invitedBy: visitor.user.id, now: now(), expiresAt: expiresAt)
         let token = try await signer().token(purpose: "invitation", id: invitation.id.rawValue, expiresAt: expiresAt)
         let link = publicURL + NewsroomPaths.invitation(token)
@@ -421,7 +422,10 @@ struct NewsroomController<Store: NewsroomStore>: Sendable {
             throw NewsroomRefusal.notFound
         }
         do {
-            try await store.changeRole(User.ID(id), to: role)
+            try await store.changeRole(User.ID(id)) { user, administrators in
+                try AccountRules.checkRoleChange(of: user, to: role, administrators: administrators)
+                return role
+            }
         } catch let error as WorkflowError {
             return try await usersView(request, visitor, inviteLink: nil, error: error.message, status: .conflict)
         } catch StoreError.notFound {
@@ -459,8 +463,8 @@ extension NewsroomController {
         guard let scope = TokenScope(rawValue: form.text("scope")) else { throw NewsroomRefusal.badRequest("Choose what the token may do.") }
         let secret = "kiosk_" + SecureRandom.token()
         do {
-            _ = try await store.createAPIToken(
-                name: form.text("name"), scope: scope, tokenHash: SessionToken.digest(secret), createdBy: visitor.user.id, now: now())
+            let token = try NewAPIToken(name: form.text("name"), scope: scope, tokenHash: SessionToken.digest(secret))
+            _ = try await store.createAPIToken(token, createdBy: visitor.user.id, now: now())
         } catch let error as ValidationError {
             return try await integrationsView(request, visitor, newToken: nil, error: error.message, status: .unprocessableContent)
         }
@@ -561,6 +565,21 @@ struct UsersView {
     let emailedTo: String?
 }
 
+/// The words the newsroom uses for mistakes people can fix.
+enum NewsroomErrors {
+    /// The message for a mistake the person can fix, or `nil` for a failure of ours.
+    static func userMessage(_ error: any Error) -> String? {
+        switch error {
+        case let error as ValidationError: error.message
+        case let error as WorkflowError: error.message
+        case StoreError.slugTaken(let slug): "Another article already uses the slug “\(slug)”; choose another."
+        case StoreError.missingReference: "A chosen section, series, topic, author or image no longer exists; choose again."
+        case StoreError.duplicate(let message): message
+        default: nil
+        }
+    }
+}
+
 /// Turns newsroom refusals and errors into pages: sign-in redirects, 403s, 404s and messages.
 struct NewsroomErrorMiddleware: RouterMiddleware {
     typealias Context = KioskRequestContext
@@ -589,6 +608,17 @@ struct NewsroomErrorMiddleware: RouterMiddleware {
             }
         } catch let error as HTTPError where error.status.code < 500 {
             return message("Cannot do that", error.body ?? "The request could not be understood.", error.status)
+        } catch StoreError.notFound {
+            return message("Not found", "There is nothing at this address in the newsroom.", .notFound)
+        } catch StoreError.unavailable(let detail) {
+            logger.error("Database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(detail)"])
+            var response = message(
+                "Database unreachable", "The newsroom cannot reach its database just now, so nothing was saved. Wait a moment and send the form again.",
+                .serviceUnavailable)
+            response.headers[.retryAfter] = "5"
+            return response
+        } catch let error where NewsroomErrors.userMessage(error) != nil {
+            return message("Cannot do that", NewsroomErrors.userMessage(error) ?? "", .conflict)
         } catch {
             logger.error("Newsroom request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
             return message("Something went wrong", "Nothing was lost: what was stored before is still there. Try again in a moment.", .internalServerError)

@@ -10,7 +10,7 @@ import ServiceLifecycle
 /// sleeps until the next scheduled instant, but never longer than `maximumSleep`, so a schedule made
 /// on another node, or a jump of the wall clock, is noticed within that time. A clock set back
 /// delays publication until the wall clock reaches the scheduled instant again; it never publishes early.
-public struct ScheduledPublisher<Store: NewsroomStore>: Service {
+public struct ScheduledPublisher<Store: PublicationStore>: Service {
     /// The longest pause between two checks.
     public static var maximumSleep: Duration { .seconds(1) }
 

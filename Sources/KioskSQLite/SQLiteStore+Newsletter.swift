@@ -1,74 +1,91 @@
 import Foundation
 import GRDB
 import KioskCore
+import KioskStore
 
-extension SQLiteStore: NewsletterStore {
+extension SQLiteStore {
     // MARK: Newsletters and subscribers
 
     /// Every newsletter, in display order.
     public func newsletters() async throws -> [Newsletter] {
-        try await writer.read { db in try Newsletter.fetchAll(db, sql: "SELECT * FROM newsletter ORDER BY position, id") }
+        try await read { db in try Newsletter.fetchAll(db, sql: "SELECT * FROM newsletter ORDER BY position, id") }
     }
 
     /// Changes when the weekly round-up is drafted and whether it is sent without an editor.
-    public func updateNewsletterSchedule(_ id: Newsletter.ID, weekday: Int, minute: Int, sendsAutomatically: Bool) async throws {
-        guard (1...7).contains(weekday), (0..<1440).contains(minute) else {
-            throw ValidationError(field: "schedule", message: "Choose a day of the week and a time of day.")
-        }
-        try await writer.write { db in
+    public func updateNewsletterSchedule(_ id: Newsletter.ID, _ schedule: NewsletterSchedule) async throws {
+        try await write(.newsroom) { db in
             try db.execute(
                 sql: "UPDATE newsletter SET send_weekday = ?, send_minute = ?, sends_automatically = ? WHERE id = ?",
-                arguments: [weekday, minute, sendsAutomatically, id.rawValue])
+                arguments: [schedule.weekday, schedule.minute, schedule.sendsAutomatically, id.rawValue])
             guard db.changesCount == 1 else { throw StoreError.notFound }
         }
     }
 
-    /// Records a sign-up; see `SignUpResult` for what to tell the address.
-    public func signUp(email: EmailAddress, newsletters: [Newsletter.ID], source: String, now: Date) async throws -> SignUpResult {
-        try await writer.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE email = ?", arguments: [email.rawValue]) == true { return .suppressed }
-            let row = try Row.fetchOne(db, sql: "SELECT id, status, confirmation_sent_at FROM subscriber WHERE email = ?", arguments: [email.rawValue])
-            guard let row else {
+    /// Records a sign-up as `plan` decides, shown what the store knows of the address.
+    public func signUp(
+        email: EmailAddress, newsletters: [Newsletter.ID], source: String, now: Date,
+        _ plan: @escaping @Sendable (SubscriberStanding?, _ suppressed: Bool) -> SignUpPlan
+    ) async throws -> SignUpResult {
+        try await write(.newsroom) { db in
+            let suppressed = try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE email = ?", arguments: [email.rawValue]) == true
+            let standing = try Row.fetchOne(
+                db, sql: "SELECT id, status, confirmation_sent_at FROM subscriber WHERE email = ?", arguments: [email.rawValue]
+            ).map { row in
+                SubscriberStanding(
+                    id: Subscriber.ID(row["id"] as Int64), status: SubscriberStatus(rawValue: row["status"]) ?? .pending,
+                    confirmationSentAt: row["confirmation_sent_at"])
+            }
+            switch plan(standing, suppressed) {
+            case .leave(let result):
+                return result
+            case .create(let event):
                 try db.execute(
                     sql: "INSERT INTO subscriber (email, status, source, created_at, consent_at) VALUES (?, 'pending', ?, ?, ?)",
                     arguments: [email.rawValue, source, now, now])
                 let id = Subscriber.ID(db.lastInsertedRowID)
                 try NewsletterRows.replaceSubscriptions(db, id, newsletters)
-                try NewsletterRows.event(db, id, "Signed up (\(source))", now)
+                try NewsletterRows.event(db, id, event, now)
                 return .confirmationNeeded(id, lastSentAt: nil)
-            }
-            let id = Subscriber.ID(row["id"] as Int64)
-            let lastSent: Date? = row["confirmation_sent_at"]
-            switch row["status"] as String {
-            case "active":
-                return .alreadySubscribed(id, lastSentAt: lastSent)
-            case "bounced":
-                return .suppressed
-            default:
-                try db.execute(sql: "UPDATE subscriber SET status = 'pending', consent_at = ? WHERE id = ?", arguments: [now, id.rawValue])
-                try NewsletterRows.replaceSubscriptions(db, id, newsletters)
-                try NewsletterRows.event(db, id, "Signed up again (\(source))", now)
-                return .confirmationNeeded(id, lastSentAt: lastSent)
+            case .renew(let event):
+                guard let standing else { throw StoreError.notFound }
+                try db.execute(sql: "UPDATE subscriber SET status = 'pending', consent_at = ? WHERE id = ?", arguments: [now, standing.id.rawValue])
+                try NewsletterRows.replaceSubscriptions(db, standing.id, newsletters)
+                try NewsletterRows.event(db, standing.id, event, now)
+                return .confirmationNeeded(standing.id, lastSentAt: standing.confirmationSentAt)
             }
         }
     }
 
     /// Notes that a confirmation or preferences email went to the subscriber.
     public func markConfirmationSent(_ id: Subscriber.ID, now: Date) async throws {
-        try await writer.write { db in
+        try await write(.newsroom) { db in
             try db.execute(sql: "UPDATE subscriber SET confirmation_sent_at = ? WHERE id = ?", arguments: [now, id.rawValue])
         }
     }
 
-    /// Confirms a pending subscriber.
-    public func confirmSubscriber(_ id: Subscriber.ID, now: Date) async throws -> Subscriber {
-        try await writer.write { db in
-            guard let status = try String.fetchOne(db, sql: "SELECT status FROM subscriber WHERE id = ?", arguments: [id.rawValue]) else {
-                throw StoreError.notFound
+    /// Changes a subscriber as `decide` says; queued deliveries of newsletters they no longer receive are dropped.
+    public func changeSubscriber(
+        _ id: Subscriber.ID, now: Date, _ decide: @escaping @Sendable (Subscriber) throws -> SubscriberChange
+    ) async throws -> Subscriber {
+        try await write(.newsroom) { db in
+            let change = try decide(try NewsletterRows.subscriber(db, id))
+            if let newsletters = change.newsletters {
+                try NewsletterRows.replaceSubscriptions(db, id, newsletters)
+                try db.execute(
+                    sql: """
+                        DELETE FROM delivery WHERE subscriber_id = ? AND state = 'queued'
+                        AND issue_id IN (SELECT id FROM newsletter_issue WHERE newsletter_id NOT IN (SELECT newsletter_id FROM subscription WHERE subscriber_id = ?))
+                        """,
+                    arguments: [id.rawValue, id.rawValue])
             }
-            if status == "pending" {
-                try db.execute(sql: "UPDATE subscriber SET status = 'active', confirmed_at = ? WHERE id = ?", arguments: [now, id.rawValue])
-                try NewsletterRows.event(db, id, "Confirmed", now)
+            if let status = change.status {
+                try db.execute(sql: "UPDATE subscriber SET status = ? WHERE id = ?", arguments: [status.rawValue, id.rawValue])
+            }
+            if let confirmedAt = change.confirmedAt {
+                try db.execute(sql: "UPDATE subscriber SET confirmed_at = ? WHERE id = ?", arguments: [confirmedAt, id.rawValue])
+            }
+            if let event = change.event {
+                try NewsletterRows.event(db, id, event, now)
             }
             return try NewsletterRows.subscriber(db, id)
         }
@@ -76,53 +93,14 @@ extension SQLiteStore: NewsletterStore {
 
     /// The subscriber with this id, or `nil`.
     public func subscriber(_ id: Subscriber.ID) async throws -> Subscriber? {
-        try await writer.read { db in
+        try await read { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM subscriber WHERE id = ?", arguments: [id.rawValue]) == true else { return nil }
             return try NewsletterRows.subscriber(db, id)
         }
     }
-
-    /// Replaces which newsletters an active subscriber receives; none at all unsubscribes them.
-    public func setSubscriptions(_ id: Subscriber.ID, newsletters: [Newsletter.ID], now: Date) async throws -> Subscriber {
-        try await writer.write { db in
-            let before = try NewsletterRows.subscriber(db, id)
-            try NewsletterRows.replaceSubscriptions(db, id, newsletters)
-            if newsletters.isEmpty {
-                try db.execute(sql: "UPDATE subscriber SET status = 'unsubscribed' WHERE id = ?", arguments: [id.rawValue])
-                try NewsletterRows.event(db, id, "Unsubscribed from everything (preferences)", now)
-            } else if Set(before.newsletterIDs) != Set(newsletters) {
-                let names = try String.fetchAll(
-                    db, sql: "SELECT name FROM newsletter WHERE id IN (\(newsletters.map { String($0.rawValue) }.joined(separator: ","))) ORDER BY position")
-                try NewsletterRows.event(db, id, "Chose: \(names.joined(separator: ", "))", now)
-            }
-            return try NewsletterRows.subscriber(db, id)
-        }
-    }
-
-    /// Unsubscribes from one newsletter, or from all of them when `newsletter` is `nil`.
-    public func unsubscribe(_ id: Subscriber.ID, from newsletter: Newsletter.ID?, now: Date) async throws {
-        try await writer.write { db in
-            let current = try NewsletterRows.subscriber(db, id)
-            let remaining = newsletter.map { gone in current.newsletterIDs.filter { $0 != gone } } ?? []
-            try NewsletterRows.replaceSubscriptions(db, id, remaining)
-            let name = try newsletter.flatMap { try String.fetchOne(db, sql: "SELECT name FROM newsletter WHERE id = ?", arguments: [$0.rawValue]) }
-            try NewsletterRows.event(db, id, "Unsubscribed from \(name ?? "everything")", now)
-            if remaining.isEmpty {
-                try db.execute(sql: "UPDATE subscriber SET status = 'unsubscribed' WHERE id = ? AND status <> 'bounced'", arguments: [id.rawValue])
-            }
-            // Queued messages of the newsletters left are not sent.
-            try db.execute(
-                sql: """
-                    DELETE FROM delivery WHERE subscriber_id = ? AND state = 'queued'
-                    AND issue_id IN (SELECT id FROM newsletter_issue WHERE newsletter_id NOT IN (SELECT newsletter_id FROM subscription WHERE subscriber_id = ?))
-                    """,
-                arguments: [id.rawValue, id.rawValue])
-        }
-    }
-
     /// A page of subscribers, newest first, filtered.
     public func subscribers(_ filter: SubscriberFilter, page: PageRequest) async throws -> Page<Subscriber> {
-        try await writer.read { db in
+        try await read { db in
             var conditions = ["s.email LIKE ? ESCAPE '\\'"]
             var arguments: StatementArguments = ["%" + NewsroomQueries.likeEscaped(filter.search.lowercased()) + "%"]
             if let status = filter.status {
@@ -141,26 +119,24 @@ extension SQLiteStore: NewsletterStore {
             return Page(items: try ids.map { try NewsletterRows.subscriber(db, Subscriber.ID($0)) }, request: page, totalItems: total)
         }
     }
-
     /// What happened to a subscriber, oldest first.
     public func subscriberHistory(_ id: Subscriber.ID) async throws -> [SubscriberEvent] {
-        try await writer.read { db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT at, what FROM subscriber_event WHERE subscriber_id = ? ORDER BY id", arguments: [id.rawValue])
                 .map { SubscriberEvent(at: $0["at"], what: $0["what"]) }
         }
     }
-
     /// Deletes a subscriber with all their data.
     public func deleteSubscriber(_ id: Subscriber.ID) async throws {
-        try await writer.write { db in
+        try await write(.newsroom) { db in
             try db.execute(sql: "DELETE FROM subscriber WHERE id = ?", arguments: [id.rawValue])
             guard db.changesCount == 1 else { throw StoreError.notFound }
         }
     }
 
-    /// Adds confirmed subscribers from an import; addresses already known are left as they are.
-    public func importSubscribers(_ rows: [SubscriberImport], now: Date) async throws -> Int {
-        try await writer.write { db in
+    /// Adds confirmed subscribers from an import; addresses already known or suppressed are left as they are.
+    public func importSubscribers(_ rows: [SubscriberImport], now: Date, event: @escaping @Sendable (SubscriberImport) -> String) async throws -> Int {
+        try await write(.newsroom) { db in
             var added = 0
             for row in rows {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM subscriber WHERE email = ?", arguments: [row.email.rawValue]) != true,
@@ -171,7 +147,7 @@ extension SQLiteStore: NewsletterStore {
                     arguments: [row.email.rawValue, row.source, now, row.consentAt, row.consentAt])
                 let id = Subscriber.ID(db.lastInsertedRowID)
                 try NewsletterRows.replaceSubscriptions(db, id, row.newsletters)
-                try NewsletterRows.event(db, id, "Imported (\(row.source))", now)
+                try NewsletterRows.event(db, id, event(row), now)
                 added += 1
             }
             return added
@@ -182,82 +158,70 @@ extension SQLiteStore: NewsletterStore {
 
     /// The issues of a newsletter, newest first.
     public func issues(of newsletter: Newsletter.ID) async throws -> [NewsletterIssue] {
-        try await writer.read { db in
+        try await read { db in
             try NewsletterIssue.fetchAll(db, sql: "SELECT * FROM newsletter_issue WHERE newsletter_id = ? ORDER BY id DESC", arguments: [newsletter.rawValue])
         }
     }
-
     /// The issue with this id, or `nil`.
     public func issue(_ id: NewsletterIssue.ID) async throws -> NewsletterIssue? {
-        try await writer.read { db in try NewsletterIssue.fetchOne(db, sql: "SELECT * FROM newsletter_issue WHERE id = ?", arguments: [id.rawValue]) }
+        try await read { db in try NewsletterIssue.fetchOne(db, sql: "SELECT * FROM newsletter_issue WHERE id = ?", arguments: [id.rawValue]) }
     }
-
     /// The newest issue of a newsletter that is not a draft, or `nil`.
     public func lastIssue(of newsletter: Newsletter.ID) async throws -> NewsletterIssue? {
-        try await writer.read { db in
+        try await read { db in
             try NewsletterIssue.fetchOne(
                 db, sql: "SELECT * FROM newsletter_issue WHERE newsletter_id = ? ORDER BY period_end DESC, id DESC LIMIT 1", arguments: [newsletter.rawValue])
         }
     }
 
-    /// Stores a new draft issue.
-    public func createIssue(
-        newsletter: Newsletter.ID, subject: String, intro: String, articles: [Article.ID], period: Range<Date>, now: Date
-    ) async throws -> NewsletterIssue {
-        try NewsletterRows.checkSubject(subject)
-        return try await writer.write { db in
+    /// Stores a new draft issue; `nil` when it is a round-up whose due moment has an issue already.
+    public func createIssue(_ new: NewIssue, now: Date) async throws -> NewsletterIssue? {
+        try await write(.newsroom) { db in
             try db.execute(
                 sql: """
-                    INSERT INTO newsletter_issue (newsletter_id, subject, intro, article_ids, status, period_start, period_end, created_at)
-                    VALUES (?, ?, ?, ?, 'draft', ?, ?, ?)
+                    INSERT INTO newsletter_issue (newsletter_id, subject, intro, article_ids, status, period_start, period_end, created_at, roundup_due)
+                    VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?) ON CONFLICT DO NOTHING
                     """,
-                arguments: [newsletter.rawValue, subject, intro, NewsletterRows.encode(articles), period.lowerBound, period.upperBound, now])
-            return try NewsletterIssue.fetchOne(db, sql: "SELECT * FROM newsletter_issue WHERE id = ?", arguments: [db.lastInsertedRowID])!
+                arguments: [
+                    new.newsletterID.rawValue, new.subject, new.intro, NewsletterRows.encode(new.articleIDs), new.period.lowerBound,
+                    new.period.upperBound, now, new.roundupDue,
+                ])
+            guard db.changesCount == 1 else { return nil }
+            return try NewsletterIssue.fetchOne(db, sql: "SELECT * FROM newsletter_issue WHERE id = ?", arguments: [db.lastInsertedRowID])
         }
     }
 
-    /// Changes a draft or scheduled issue's words and articles.
-    public func updateIssue(_ id: NewsletterIssue.ID, subject: String, intro: String, articles: [Article.ID]) async throws {
-        try NewsletterRows.checkSubject(subject)
-        try await writer.write { db in
+    /// Changes a draft or scheduled issue as `decide` says.
+    public func changeIssue(_ id: NewsletterIssue.ID, _ decide: @escaping @Sendable (NewsletterIssue) throws -> IssueChange) async throws {
+        try await write(.newsroom) { db in
+            guard let issue = try NewsletterIssue.fetchOne(db, sql: "SELECT * FROM newsletter_issue WHERE id = ?", arguments: [id.rawValue]) else {
+                throw StoreError.notFound
+            }
+            let change = try decide(issue)
             try db.execute(
-                sql: "UPDATE newsletter_issue SET subject = ?, intro = ?, article_ids = ? WHERE id = ? AND status IN ('draft', 'scheduled')",
-                arguments: [subject, intro, NewsletterRows.encode(articles), id.rawValue])
-            guard db.changesCount == 1 else { throw WorkflowError("This issue is sending or sent; it can no longer be changed.") }
-        }
-    }
-
-    /// Schedules a draft issue to go at `time`.
-    public func scheduleIssue(_ id: NewsletterIssue.ID, at time: Date) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: "UPDATE newsletter_issue SET status = 'scheduled', send_at = ? WHERE id = ? AND status IN ('draft', 'scheduled')",
-                arguments: [time, id.rawValue])
-            guard db.changesCount == 1 else { throw WorkflowError("This issue is sending or sent already.") }
-        }
-    }
-
-    /// Published articles in `period`, newest first.
-    public func articlesPublished(in period: Range<Date>) async throws -> [ArticleSummary] {
-        try await writer.read { db in
-            let ids = try Int64.fetchAll(
-                db, sql: "SELECT id FROM article WHERE status = 'published' AND published_at >= ? AND published_at < ? ORDER BY published_at DESC, id DESC LIMIT 200",
-                arguments: [period.lowerBound, period.upperBound])
-            let summaries = try Summaries.fetch(db, filter: .ids(ids.map(Article.ID.init)), limit: ids.count, offset: 0)
-            let byID = Dictionary(uniqueKeysWithValues: summaries.map { ($0.id.rawValue, $0) })
-            return ids.compactMap { byID[$0] }
+                sql: """
+                    UPDATE newsletter_issue SET subject = ?, intro = ?, article_ids = ?,
+                        status = CASE WHEN ? IS NULL THEN status ELSE 'scheduled' END, send_at = COALESCE(?, send_at)
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    change.subject ?? issue.subject, change.intro ?? issue.intro, NewsletterRows.encode(change.articleIDs ?? issue.articleIDs),
+                    change.sendAt, change.sendAt, id.rawValue,
+                ])
         }
     }
 
     // MARK: Delivery queue
 
-    /// Starts sending an issue: queues one delivery per active, unsuppressed subscriber of its newsletter, once.
-    public func startSending(_ id: NewsletterIssue.ID, now: Date) async throws -> Int {
-        try await writer.write { db in
+    /// Starts sending an issue if `mayStart` says so: queues one delivery per active, unsuppressed subscriber of its newsletter.
+    public func startSending(_ id: NewsletterIssue.ID, now: Date, _ mayStart: @escaping @Sendable (NewsletterIssue) -> Bool) async throws -> Int {
+        try await write(.newsroom) { db in
+            guard let issue = try NewsletterIssue.fetchOne(db, sql: "SELECT * FROM newsletter_issue WHERE id = ?", arguments: [id.rawValue]) else {
+                throw StoreError.notFound
+            }
+            guard mayStart(issue) else { return 0 }
             try db.execute(
-                sql: "UPDATE newsletter_issue SET status = 'sending', send_at = COALESCE(send_at, ?) WHERE id = ? AND status IN ('draft', 'scheduled')",
-                arguments: [now, id.rawValue])
-            guard db.changesCount == 1 else { return 0 }
+                sql: "UPDATE newsletter_issue SET status = 'sending', send_at = COALESCE(send_at, ?) WHERE id = ?", arguments: [now, id.rawValue])
             try db.execute(
                 sql: """
                     INSERT INTO delivery (issue_id, subscriber_id, state, next_attempt_at)
@@ -273,29 +237,27 @@ extension SQLiteStore: NewsletterStore {
 
     /// Scheduled issues whose time has come.
     public func dueIssues(now: Date) async throws -> [NewsletterIssue.ID] {
-        try await writer.read { db in
+        try await read { db in
             try Int64.fetchAll(db, sql: "SELECT id FROM newsletter_issue WHERE status = 'scheduled' AND send_at <= ? ORDER BY send_at", arguments: [now])
                 .map(NewsletterIssue.ID.init)
         }
     }
-
     /// Puts deliveries left `sending` by a stopped process back in the queue.
     public func requeueUnfinishedDeliveries() async throws -> Int {
-        try await writer.write { db in
+        try await write(.newsroom) { db in
             try db.execute(sql: "UPDATE delivery SET state = 'queued' WHERE state = 'sending'")
             return db.changesCount
         }
     }
-
     /// Claims up to `limit` deliveries due for sending.
     public func claimDeliveries(limit: Int, now: Date) async throws -> [Delivery] {
         // Most calls find nothing to send: answer those with a read, without taking the write lock.
-        let due = try await writer.read { db in
+        let due = try await read { db in
             try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM delivery WHERE state = 'queued' AND next_attempt_at <= ?)"), arguments: [now])
         }
         guard due == true else { return [] }
-        return try await writer.write { db in
+        return try await write(.newsroom) { db in
             let rows = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
@@ -313,49 +275,48 @@ extension SQLiteStore: NewsletterStore {
         }
     }
 
-    /// Records what the mail server said about one delivery.
-    public func recordDelivery(_ delivery: Delivery, result: DeliveryResult, now: Date, retryAt: Date) async throws {
-        try await writer.write { db in
-            let key: StatementArguments = [delivery.issueID.rawValue, delivery.subscriberID.rawValue]
-            switch result {
-            case .sent:
-                try db.cachedStatement(sql: "UPDATE delivery SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE issue_id = ? AND subscriber_id = ?")
-                    .execute(arguments: [now] + key)
-            case .retry(let message):
-                try db.cachedStatement(sql: "UPDATE delivery SET state = 'queued', next_attempt_at = ?, attempts = attempts + 1, last_error = ? WHERE issue_id = ? AND subscriber_id = ?")
-                    .execute(arguments: [retryAt, message] + key)
-            case .gaveUp(let message):
-                try db.cachedStatement(sql: "UPDATE delivery SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE issue_id = ? AND subscriber_id = ?")
-                    .execute(arguments: [message] + key)
-            case .bounced(let message):
-                try db.cachedStatement(sql: "UPDATE delivery SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE issue_id = ? AND subscriber_id = ?")
-                    .execute(arguments: [message] + key)
-                try db.execute(sql: "INSERT OR IGNORE INTO suppression (email, reason, at) VALUES (?, ?, ?)", arguments: [delivery.email.rawValue, message, now])
+    /// Records what the mail server said about one delivery, as `record` says.
+    public func recordDelivery(_ delivery: Delivery, _ record: DeliveryRecord, now: Date) async throws {
+        try await write(.newsroom) { db in
+            try db.cachedStatement(
+                sql: """
+                    UPDATE delivery SET state = ?, attempts = attempts + 1, last_error = ?,
+                        sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, next_attempt_at = COALESCE(?, next_attempt_at)
+                    WHERE issue_id = ? AND subscriber_id = ?
+                    """
+            ).execute(arguments: [
+                record.state.rawValue, record.error, record.state.rawValue, now, record.retryAt, delivery.issueID.rawValue, delivery.subscriberID.rawValue,
+            ])
+            if record.suppresses {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO suppression (email, reason, at) VALUES (?, ?, ?)", arguments: [delivery.email.rawValue, record.error ?? "", now])
                 try db.execute(sql: "UPDATE subscriber SET status = 'bounced' WHERE id = ?", arguments: [delivery.subscriberID.rawValue])
-                try NewsletterRows.event(db, delivery.subscriberID, "Bounced: \(message)", now)
+            }
+            if let event = record.event {
+                try NewsletterRows.event(db, delivery.subscriberID, event, now)
             }
         }
     }
 
-    /// Marks issues whose deliveries are all done as sent.
+    /// Marks issues whose deliveries are all done as sent; an idle pass only reads.
     public func finishSentIssues(now: Date) async throws -> [NewsletterIssue.ID] {
-        try await writer.write { db in
-            let done = try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT id FROM newsletter_issue i WHERE status = 'sending'
-                    AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.issue_id = i.id AND d.state IN ('queued', 'sending'))
-                    """)
+        let finished = """
+            SELECT id FROM newsletter_issue i WHERE status = 'sending'
+            AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.issue_id = i.id AND d.state IN ('queued', 'sending'))
+            """
+        guard try await read({ db in try Int64.fetchOne(db.cachedStatement(sql: finished)) }) != nil else { return [] }
+        return try await write { db in
+            let done = try Int64.fetchAll(db.cachedStatement(sql: finished))
             for id in done {
                 try db.execute(sql: "UPDATE newsletter_issue SET status = 'sent', sent_at = ? WHERE id = ?", arguments: [now, id])
             }
-            return done.map(NewsletterIssue.ID.init)
+            return (done.map(NewsletterIssue.ID.init), done.isEmpty ? .newsroom : .readers)
         }
     }
 
     /// How far an issue's sending has come.
     public func deliveryProgress(_ id: NewsletterIssue.ID) async throws -> DeliveryProgress {
-        try await writer.read { db in
+        try await read { db in
             let row = try Row.fetchOne(
                 db,
                 sql: """
@@ -396,13 +357,6 @@ enum NewsletterRows {
 
     static func encode(_ articles: [Article.ID]) -> String {
         "[" + articles.map { String($0.rawValue) }.joined(separator: ",") + "]"
-    }
-
-    static func checkSubject(_ subject: String) throws(ValidationError) {
-        let trimmed = subject.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 300 else {
-            throw ValidationError(field: "subject", message: "A subject is required, at most 300 characters long.")
-        }
     }
 }
 

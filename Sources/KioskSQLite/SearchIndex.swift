@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KioskCore
+import KioskStore
 
 /// Keeps the full-text index (`article_search`) in step with articles, and answers searches.
 enum SearchIndex {

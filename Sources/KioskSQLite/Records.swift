@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KioskCore
+import KioskStore
 
 extension Slug {
     /// Reads a slug column; the schema only ever holds slugs written through `Slug`.
@@ -81,16 +82,18 @@ enum JSONColumn {
     }
 }
 
-/// Maps SQLite constraint failures to the store's own errors.
+/// Maps SQLite's errors to the store's own.
 enum StoreErrors {
-    static func translate(_ error: DatabaseError) -> any Error {
-        switch error.extendedResultCode {
-        case .SQLITE_CONSTRAINT_UNIQUE, .SQLITE_CONSTRAINT_PRIMARYKEY:
-            return StoreError.duplicate(error.message ?? "a value that must be unique is already in use")
-        case .SQLITE_CONSTRAINT_FOREIGNKEY:
-            return StoreError.missingReference("a referenced section, series, topic, author or media does not exist")
+    static func translate(_ error: DatabaseError) -> StoreError {
+        switch (error.resultCode, error.extendedResultCode) {
+        case (_, .SQLITE_CONSTRAINT_UNIQUE), (_, .SQLITE_CONSTRAINT_PRIMARYKEY):
+            .duplicate(error.message ?? "a value that must be unique is already in use")
+        case (_, .SQLITE_CONSTRAINT_FOREIGNKEY):
+            .missingReference("a referenced section, series, topic, author or media does not exist")
+        case (.SQLITE_BUSY, _), (.SQLITE_LOCKED, _), (.SQLITE_CANTOPEN, _):
+            .unavailable("SQLite: \(error.message ?? error.resultCode.description)")
         default:
-            return error
+            .failed("SQLite: \(error.description)")
         }
     }
 }

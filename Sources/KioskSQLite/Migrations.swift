@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KioskCore
+import KioskStore
 
 /// The schema's history. A shipped migration never changes; a change to the schema is a new one.
 enum Migrations {
@@ -30,8 +31,24 @@ enum Migrations {
         migrator.registerMigration("v7 mail server in settings") { db in
             try db.execute(sql: "ALTER TABLE site_settings ADD COLUMN smtp_url TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v8 shared generation and round-up key") { db in
+            try db.execute(sql: v8)
+        }
         return migrator
     }
+
+    /// A counter every reader-visible commit advances, so every process on the database can tell its
+    /// pages may be stale; and the moment a scheduled round-up fell due, unique per newsletter, so
+    /// it is drafted once however many nodes run.
+    private static let v8 = """
+        CREATE TABLE change_generation (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            value INTEGER NOT NULL
+        );
+        INSERT INTO change_generation (id, value) VALUES (1, 1);
+        ALTER TABLE newsletter_issue ADD COLUMN roundup_due DATETIME;
+        CREATE UNIQUE INDEX newsletter_issue_one_per_roundup ON newsletter_issue(newsletter_id, roundup_due);
+        """
 
     /// Newsletters, subscribers and their history, the suppression list, issues and the delivery
     /// queue: one row per (issue, subscriber), whose state is the truth about what was sent.

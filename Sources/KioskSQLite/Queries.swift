@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 import KioskCore
+import KioskStore
 
 /// Reading and writing the article table and its links to topics and authors.
 enum ArticleColumns {
-    /// Values for the content columns from `slug` to `canonical_url`, in table order.
-    static func arguments(_ content: ArticleContent, status: ArticleStatus) -> StatementArguments {
+    /// Values for the content columns `slug`, `title`, `dek`, `format`, then `section_id` to `canonical_url`, in table order.
+    static func arguments(_ content: ArticleContent) -> StatementArguments {
         [
-            content.slug.rawValue, content.title, content.dek, content.format.rawValue, status.rawValue, content.sectionID.rawValue,
+            content.slug.rawValue, content.title, content.dek, content.format.rawValue, content.sectionID.rawValue,
             content.seriesID?.rawValue, content.topMediaID?.rawValue, content.body.markdown, content.body.html,
             content.body.openingHTML, content.body.excerpt, content.seo.title, content.seo.description, content.seo.canonicalURL,
         ]
@@ -18,11 +19,11 @@ enum ArticleColumns {
         try ensureSlugIsFree(db, table: "article", slug: content.slug)
         try db.cachedStatement(
             sql: """
-                INSERT INTO article (slug, title, dek, format, status, section_id, series_id, top_media_id, body_markdown,
-                    body_html, opening_html, excerpt, seo_title, seo_description, canonical_url, published_at, created_at, updated_at)
+                INSERT INTO article (slug, title, dek, format, section_id, series_id, top_media_id, body_markdown,
+                    body_html, opening_html, excerpt, seo_title, seo_description, canonical_url, status, published_at, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: arguments(content, status: status) + [publishedAt, now, now])
+        ).execute(arguments: arguments(content) + [status.rawValue, publishedAt, now, now])
         let id = Article.ID(db.lastInsertedRowID)
         try replaceLinks(db, article: id, content: content)
         try Redirects.forget(db, kind: .article, slug: content.slug.rawValue)
@@ -30,19 +31,19 @@ enum ArticleColumns {
         return id
     }
 
-    /// Replaces the content of `article` and bumps its version; a changed slug leaves the old one redirecting.
-    static func update(_ db: Database, _ article: Article, to content: ArticleContent, now: Date) throws {
+    /// Replaces the content of `article`; a changed slug leaves the old one redirecting. The caller
+    /// bumps the version and refreshes the search index.
+    static func update(_ db: Database, _ article: Article, to content: ArticleContent) throws {
         let id = article.id
         try ensureSlugIsFree(db, table: "article", slug: content.slug, except: id.rawValue)
         try db.execute(
             sql: """
-                UPDATE article SET slug = ?, title = ?, dek = ?, format = ?, status = ?, section_id = ?, series_id = ?,
+                UPDATE article SET slug = ?, title = ?, dek = ?, format = ?, section_id = ?, series_id = ?,
                     top_media_id = ?, body_markdown = ?, body_html = ?, opening_html = ?, excerpt = ?, seo_title = ?,
-                    seo_description = ?, canonical_url = ?, updated_at = ?, version = version + 1 WHERE id = ?
+                    seo_description = ?, canonical_url = ? WHERE id = ?
                 """,
-            arguments: arguments(content, status: article.status) + [now, id.rawValue])
+            arguments: arguments(content) + [id.rawValue])
         try replaceLinks(db, article: id, content: content)
-        try SearchIndex.update(db, article: id)
         if article.content.slug != content.slug {
             try Redirects.record(db, kind: .article, from: article.content.slug.rawValue, to: content.slug.rawValue, target: id.rawValue)
         }

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Rules about who may hold which role in the newsroom.
+public enum AccountRules {
+    /// Throws when giving `user` the role `role` would leave the newsroom without an administrator;
+    /// `administrators` is how many there are now, `user` included if it is one.
+    public static func checkRoleChange(of user: User, to role: Role, administrators: Int) throws(WorkflowError) {
+        guard user.role == .admin, role != .admin, administrators <= 1 else { return }
+        throw WorkflowError("The newsroom needs at least one administrator; make someone else one first.")
+    }
+}
+
+/// Rules of invitations to the newsroom: a signed link for one person, working once, for a week.
+public enum Invitations {
+    /// How long an invitation link works.
+    public static let lifetime: TimeInterval = 7 * 24 * 3600
+
+    /// Throws why `invitation` cannot be used at `now`: used already or expired.
+    public static func check(_ invitation: Invitation, now: Date) throws(InvitationError) {
+        guard invitation.acceptedAt == nil else { throw InvitationError.alreadyUsed }
+        guard invitation.expiresAt > now else { throw InvitationError.expired }
+    }
+
+    /// The account `invitation` makes for the person who chose `name` and a password hashed to `passwordHash`.
+    public static func accept(_ invitation: Invitation, name: String, passwordHash: String, now: Date) throws -> NewUser {
+        try check(invitation, now: now)
+        return try NewUser(email: invitation.email, name: name, role: invitation.role, passwordHash: passwordHash)
+    }
+}
+
+/// Rules of password resets by email: a link that works for an hour, once, a few a day per address.
+public enum PasswordResets {
+    /// How long a reset link works.
+    public static let lifetime: TimeInterval = 3600
+    /// Reset emails one address may receive in an hour.
+    public static let perHour = 3
+
+    /// The purpose a reset link is signed for. It names a fingerprint of the account's current
+    /// password hash, so the link stops working once the password changes: it works once.
+    public static func purpose(passwordFingerprint: String) -> String {
+        "password-reset:" + passwordFingerprint
+    }
+}
+
+/// How repeated failed sign-ins are slowed and then locked, per account and per address.
+public enum LoginThrottle {
+    /// Failures after which each further attempt must wait.
+    public static let slowAfter = 3
+    /// Failures on one account after which it is locked.
+    public static let lockAccountAfter = 10
+    /// Failures from one address after which it is locked (higher: offices share addresses).
+    public static let lockAddressAfter = 30
+    /// How long a lock lasts, and how long failures are remembered after the last one.
+    public static let lockDuration: TimeInterval = 15 * 60
+
+    /// The throttle keys of a sign-in attempt.
+    public static func keys(email: String, address: String) -> (account: String, address: String) {
+        ("account:" + email.trimmingCharacters(in: .whitespaces).lowercased(), "address:" + address)
+    }
+
+    /// Why an attempt must be refused before checking its password, or `nil` when it may go ahead.
+    public static func refusal(_ failures: [String: AttemptCount], account: String, address: String, now: Date) -> String? {
+        for (key, limit) in [(account, lockAccountAfter), (address, lockAddressAfter)] {
+            guard let record = failures[key] else { continue }
+            if record.count >= limit {
+                let minutes = Int((lockDuration - now.timeIntervalSince(record.last)) / 60) + 1
+                return "Sign-in is locked after too many failed attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s"), or ask an administrator to reset your password."
+            }
+            if record.count >= slowAfter {
+                let wait = min(pow(2, Double(record.count - slowAfter)), 60)
+                let remaining = wait - now.timeIntervalSince(record.last)
+                if remaining > 0 {
+                    let seconds = Int(remaining.rounded(.up))
+                    return "Too many failed attempts. Wait \(seconds) second\(seconds == 1 ? "" : "s") before trying again."
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// Rules of the media library.
+public enum MediaRules {
+    /// Throws `StoreError.inUse` when an image shown in `usageCount` places would be deleted.
+    public static func checkDeletable(usageCount: Int) throws(StoreError) {
+        guard usageCount == 0 else {
+            throw StoreError.inUse("This image is used in \(usageCount) place\(usageCount == 1 ? "" : "s"); remove it there first.")
+        }
+    }
+}

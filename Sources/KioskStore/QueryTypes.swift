@@ -1,0 +1,131 @@
+import Foundation
+import KioskCore
+
+/// A signed-in account and the anti-forgery token of its session.
+public struct SignedIn: Sendable {
+    /// Who is signed in.
+    public let user: User
+    /// The token every form of this session must send back.
+    public let csrfToken: String
+
+    /// Creates the value.
+    public init(user: User, csrfToken: String) {
+        self.user = user
+        self.csrfToken = csrfToken
+    }
+}
+
+/// Which articles the newsroom list shows.
+public struct ArticleListFilter: Sendable, Equatable {
+    /// Only this state; `nil` is every state but the trash.
+    public var state: WorkflowState?
+    /// Only this section.
+    public var sectionID: Section.ID?
+    /// Only with this author in the byline.
+    public var authorID: Author.ID?
+    /// Only in this series.
+    public var seriesID: Series.ID?
+    /// Only those started by this account (what contributors see).
+    public var ownerID: User.ID?
+    /// Only headlines containing this text.
+    public var titleSearch: String
+
+    /// Creates a filter; everything is optional.
+    public init(
+        state: WorkflowState? = nil, sectionID: Section.ID? = nil, authorID: Author.ID? = nil, seriesID: Series.ID? = nil,
+        ownerID: User.ID? = nil, titleSearch: String = ""
+    ) {
+        self.state = state
+        self.sectionID = sectionID
+        self.authorID = authorID
+        self.seriesID = seriesID
+        self.ownerID = ownerID
+        self.titleSearch = titleSearch
+    }
+}
+
+/// One row of the newsroom's article list.
+public struct NewsroomArticle: Sendable {
+    /// The article.
+    public let id: Article.ID
+    /// The headline.
+    public let title: String
+    /// Where it is in the workflow.
+    public let state: WorkflowState
+    /// Its section's name.
+    public let sectionName: String
+    /// The byline.
+    public let authorNames: [String]
+    /// When it goes or went live.
+    public let publishedAt: Date?
+    /// When it last changed.
+    public let updatedAt: Date
+    /// Who started it.
+    public let ownerID: User.ID?
+
+    /// Creates the value.
+    public init(
+        id: Article.ID, title: String, state: WorkflowState, sectionName: String, authorNames: [String], publishedAt: Date?,
+        updatedAt: Date, ownerID: User.ID?
+    ) {
+        self.id = id
+        self.title = title
+        self.state = state
+        self.sectionName = sectionName
+        self.authorNames = authorNames
+        self.publishedAt = publishedAt
+        self.updatedAt = updatedAt
+        self.ownerID = ownerID
+    }
+}
+
+/// A media record with how many places show it.
+public struct MediaItem: Sendable {
+    /// The media record.
+    public let media: Media
+    /// Articles, author portraits and the site logo that use it.
+    public let usageCount: Int
+
+    /// Creates the value.
+    public init(media: Media, usageCount: Int) {
+        self.media = media
+        self.usageCount = usageCount
+    }
+}
+
+/// Which subscribers the newsroom lists.
+public struct SubscriberFilter: Sendable, Equatable {
+    /// Only addresses containing this text.
+    public var search: String
+    /// Only this status.
+    public var status: SubscriberStatus?
+    /// Only subscribers of this newsletter.
+    public var newsletterID: Newsletter.ID?
+
+    /// Creates a filter; everything is optional.
+    public init(search: String = "", status: SubscriberStatus? = nil, newsletterID: Newsletter.ID? = nil) {
+        self.search = search
+        self.status = status
+        self.newsletterID = newsletterID
+    }
+}
+
+/// One row of a subscriber import: an address that gave consent, when and where.
+public struct SubscriberImport: Sendable, Equatable {
+    /// The address.
+    public let email: EmailAddress
+    /// When they consented.
+    public let consentAt: Date
+    /// Where they signed up.
+    public let source: String
+    /// The newsletters they receive.
+    public let newsletters: [Newsletter.ID]
+
+    /// Creates the value.
+    public init(email: EmailAddress, consentAt: Date, source: String, newsletters: [Newsletter.ID]) {
+        self.email = email
+        self.consentAt = consentAt
+        self.source = source
+        self.newsletters = newsletters
+    }
+}

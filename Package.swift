@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -53,6 +54,19 @@ let package = Package(
                 "KioskCore",
                 "KioskStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "KioskPostgres",
+            dependencies: [
+                "KioskCore",
+                "KioskStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "_ConnectionPoolModule", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSwift
         ),
@@ -143,12 +157,14 @@ let package = Package(
                 "KioskCore",
                 "KioskStore",
                 "KioskSQLite",
+                "KioskPostgres",
                 "KioskRender",
                 "KioskDemo",
                 "KioskServer",
                 "KioskMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/KioskTestSupport",
             swiftSettings: strictSwift
@@ -165,7 +181,11 @@ let package = Package(
             ],
             swiftSettings: strictSwift
         ),
-        .testTarget(name: "KioskStoreTests", dependencies: ["KioskTestSupport"], swiftSettings: strictSwift),
+        .testTarget(
+            name: "KioskStoreTests",
+            dependencies: ["KioskTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSwift
+        ),
         .testTarget(
             name: "KioskRenderTests",
             dependencies: ["KioskTestSupport"],

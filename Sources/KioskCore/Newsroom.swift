@@ -155,12 +155,17 @@ public enum WorkflowState: String, Sendable, CaseIterable {
 
     /// The state of `article`.
     public init(of article: Article) {
-        if article.trashedAt != nil {
+        self.init(article.state)
+    }
+
+    /// The state an article with the workflow columns `state` is in.
+    public init(_ state: ArticleState) {
+        if state.trashedAt != nil {
             self = .trash
-        } else if article.status == .draft {
-            self = article.submittedAt == nil ? .draft : .review
+        } else if state.status == .draft {
+            self = state.submittedAt == nil ? .draft : .review
         } else {
-            self = article.status == .published ? .published : .scheduled
+            self = state.status == .published ? .published : .scheduled
         }
     }
 }

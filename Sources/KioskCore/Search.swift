@@ -35,6 +35,24 @@ public struct SearchQuery: Sendable, Hashable {
 
     /// Whether there is anything to look for.
     public var isEmpty: Bool { terms.isEmpty }
+
+    /// English words too common to narrow a search; dropped unless nothing else is left.
+    public static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "its", "of", "on", "or",
+        "that", "the", "this", "to", "was", "were", "will", "with",
+    ]
+
+    /// The words every result must contain: those typed, without stop words unless nothing else was typed.
+    public var requiredTerms: [String] {
+        let meaningful = terms.filter { !Self.stopWords.contains($0) }
+        return meaningful.isEmpty ? terms : meaningful
+    }
+
+    /// Whether the last required word may also match as a prefix, when matching it whole finds
+    /// nothing: only words of four characters or more, since a shorter prefix matches too much.
+    public var lastTermMayBePrefix: Bool {
+        (requiredTerms.last?.count ?? 0) >= 4
+    }
 }
 
 /// One search hit: the article as listings show it, and a passage around the matches.

@@ -190,16 +190,12 @@ enum NewsroomQueries {
         return (parts.joined(separator: " AND "), arguments)
     }
 
-    /// The workflow state of a row with `status`, `submitted_at` and `trashed_at`.
+    /// The workflow state of a row with `status`, `published_at`, `submitted_at` and `trashed_at`.
     static func state(_ row: Row) -> WorkflowState {
-        let trashed: Date? = row["trashed_at"]
-        let submitted: Date? = row["submitted_at"]
-        if trashed != nil { return .trash }
-        switch row["status"] as String {
-        case "published": return .published
-        case "scheduled": return .scheduled
-        default: return submitted == nil ? .draft : .review
-        }
+        WorkflowState(
+            ArticleState(
+                status: ArticleStatus(rawValue: row["status"]) ?? .draft, publishedAt: row["published_at"], submittedAt: row["submitted_at"],
+                trashedAt: row["trashed_at"]))
     }
 
     /// `text` with the LIKE wildcards escaped by a backslash.

@@ -38,20 +38,13 @@ enum SearchIndex {
         FROM article a
         """
 
-    /// English words too common to narrow a search; dropped unless nothing else is left.
-    static let stopWords: Set<String> = [
-        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "in", "is", "it", "its", "of", "on", "or",
-        "that", "the", "this", "to", "was", "were", "will", "with",
-    ]
-
-    /// The FTS5 expression for `query`: every word quoted (so no operator can be formed) and all
-    /// required; with `prefix`, the last word also matches as a prefix when it is long enough.
+    /// The FTS5 expression for `query`: every required word quoted (so no operator can be formed);
+    /// with `prefix`, the last one also matches as a prefix.
     static func expression(_ query: SearchQuery, prefix: Bool) -> String {
-        let meaningful = query.terms.filter { !stopWords.contains($0) }
-        let terms = meaningful.isEmpty ? query.terms : meaningful
+        let terms = query.requiredTerms
         return terms.enumerated().map { index, term in
             let quoted = "\"\(term.replacingOccurrences(of: "\"", with: ""))\""
-            return prefix && index == terms.count - 1 && term.count >= 4 ? quoted + "*" : quoted
+            return prefix && index == terms.count - 1 ? quoted + "*" : quoted
         }.joined(separator: " ")
     }
 }
@@ -74,7 +67,7 @@ extension SearchIndex {
         var expression = expression(query, prefix: false)
         var total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(matches)"), arguments: [expression] + filters) ?? 0
         let withPrefix = self.expression(query, prefix: true)
-        if total == 0, withPrefix != expression {
+        if total == 0, query.lastTermMayBePrefix {
             expression = withPrefix
             total = try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) \(matches)"), arguments: [expression] + filters) ?? 0
         }

@@ -35,6 +35,9 @@ public final class ChangeFeed: Sendable {
     /// Commits reported so far, of any audience.
     public var commits: Int { state.withLock { $0.commits } }
 
+    /// The database's shared generation as last reported, or `nil` before the first report.
+    public var sharedGeneration: Int64? { state.withLock { $0.sharedGeneration } }
+
     /// Reports a committed transaction; `sharedGeneration` is the database's counter after it, for reader-visible commits.
     public func committed(_ audience: ChangeAudience, sharedGeneration: Int64?) {
         let advances = state.withLock { state in

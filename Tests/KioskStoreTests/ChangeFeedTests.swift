@@ -55,7 +55,10 @@ struct ChangeFeedTests {
         guard let (writer, reader) = try await kind.makeStorePair() else { return }
         let follower = Task { try await reader.followChanges() }
         defer { follower.cancel() }
-        try await Task.sleep(for: .milliseconds(200))
+        let started = ContinuousClock.now
+        while reader.changes.sharedGeneration == nil && ContinuousClock.now < started + .seconds(5) {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         let before = reader.changes.generation
         _ = try await writer.createSection(NewSection(slug: Slug("opinion"), name: "Opinion"))
         let deadline = ContinuousClock.now + .seconds(5)

@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import KioskPostgres
 import KioskSQLite
 import KioskStore
 import KioskTestSupport
@@ -8,6 +10,12 @@ import Testing
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     case sqliteInMemory
     case sqliteOnDisk
+    case postgres
+
+    /// Every engine, PostgreSQL included when a server is configured (or on CI, where its absence fails).
+    static var allCases: [StoreKind] {
+        PostgresTestDatabases.required ? [.sqliteInMemory, .sqliteOnDisk, .postgres] : [.sqliteInMemory, .sqliteOnDisk]
+    }
 
     var testDescription: String { rawValue }
 
@@ -19,6 +27,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             return try SQLiteStore.inMemory()
         case .sqliteOnDisk:
             return try SQLiteStore.open(path: TestPaths.temporaryFolder().appendingPathComponent("kiosk.sqlite").path)
+        case .postgres:
+            return try await PostgresTestDatabases.freshStore()
         }
     }
 
@@ -32,6 +42,15 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             ContractTally.record(self)
             let path = try TestPaths.temporaryFolder().appendingPathComponent("kiosk.sqlite").path
             return (try SQLiteStore.open(path: path), try SQLiteStore.open(path: path))
+        case .postgres:
+            ContractTally.record(self)
+            let location = try await PostgresTestDatabases.fresh()
+            var logger = Logger(label: "kiosk.tests.postgres")
+            logger.logLevel = .critical
+            return (
+                try await PostgresStore.open(location, maximumConnections: 4, logger: logger),
+                try await PostgresStore.open(location, maximumConnections: 4, logger: logger)
+            )
         }
     }
 

@@ -118,6 +118,7 @@ let package = Package(
                 "KioskCore",
                 "KioskStore",
                 "KioskSQLite",
+                "KioskPostgres",
                 "KioskRender",
                 "KioskDemo",
                 "KioskServer",

@@ -101,7 +101,7 @@ struct Fixture: Sendable {
     private init() async throws {
         atexit { try? FileManager.default.removeItem(at: Fixture.folder) }
         store = try SQLiteStore.open(path: Self.folder.appendingPathComponent("kiosk.sqlite").path)
-        try await DemoSeeder(store: store, mediaDirectory: Self.folder.appendingPathComponent("media").path).seed(now: Date())
+        try await DemoSeeder(store: store).seed(now: Date())
         renderer = PageRenderer(theme: try Theme(directory: Self.themeDirectory), publicURL: Self.publicURL)
         site = try await store.siteContext()
         slug = try Slug(Self.articleSlug)

@@ -12,14 +12,12 @@ enum DemoPublication {
 /// Fills a store with The Meridian, an original demo foreign-policy magazine.
 public struct DemoSeeder<Store: PublicationStore> {
     let store: Store
-    let mediaDirectory: URL
     let renderer = MarkdownRenderer()
     let illustrator = DemoIllustrator()
 
-    /// Creates a seeder writing illustrations into `mediaDirectory`.
-    public init(store: Store, mediaDirectory: String) {
+    /// Creates a seeder; illustrations go into the store with the rest.
+    public init(store: Store) {
         self.store = store
-        self.mediaDirectory = URL(fileURLWithPath: mediaDirectory)
     }
 
     /// How many demo articles are written by hand; `seed` writes these unless told otherwise.
@@ -30,11 +28,10 @@ public struct DemoSeeder<Store: PublicationStore> {
     /// With an `articleCount` above the 60 written ones, the rest are generated from them (same text,
     /// numbered slugs, dated every 15 minutes further back), for testing at the size of a large archive.
     public func seed(now: Date, articleCount: Int = DemoSeeder.articleCount, progress: (String) -> Void = { _ in }) async throws {
-        try FileManager.default.createDirectory(at: mediaDirectory, withIntermediateDirectories: true)
-        let logoFile = "demo-logo.svg"
-        try Data(illustrator.logo().utf8).write(to: mediaDirectory.appendingPathComponent(logoFile), options: .atomic)
         let logo = try await store.addMedia(
-            NewMedia(fileName: logoFile, contentType: "image/svg+xml", width: 64, height: 64, alt: "The Meridian’s logo: a globe crossed by a meridian"))
+            NewMedia(
+                fileName: "demo-logo.svg", contentType: "image/svg+xml", width: 64, height: 64, alt: "The Meridian’s logo: a globe crossed by a meridian"),
+            bytes: Array(illustrator.logo().utf8))
         var settings = try Self.settings
         settings.logoID = logo.id
         try await store.updateSiteSettings(settings)
@@ -101,12 +98,11 @@ public struct DemoSeeder<Store: PublicationStore> {
 
     private func addIllustration(for demo: DemoArticle) async throws -> Media {
         let drawing = illustrator.draw(demo.image.motif, seed: demo.slug)
-        let fileName = "demo-\(demo.slug).svg"
-        try Data(drawing.svg.utf8).write(to: mediaDirectory.appendingPathComponent(fileName), options: .atomic)
         return try await store.addMedia(
             NewMedia(
-                fileName: fileName, contentType: "image/svg+xml", width: DemoIllustrator.width, height: DemoIllustrator.height,
-                alt: drawing.alt, caption: demo.image.caption, credit: demo.image.credit))
+                fileName: "demo-\(demo.slug).svg", contentType: "image/svg+xml", width: DemoIllustrator.width, height: DemoIllustrator.height,
+                alt: drawing.alt, caption: demo.image.caption, credit: demo.image.credit),
+            bytes: Array(drawing.svg.utf8))
     }
 
     private static func lookUp<ID>(_ slug: String, in table: [String: ID], kind: String) throws -> ID {

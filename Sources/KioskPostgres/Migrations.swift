@@ -20,7 +20,8 @@ enum Migrator {
 
     /// Every migration, oldest first.
     static let all: [Migration] = [
-        Migration(name: "v1 publication, newsroom, newsletters, shared generation", sql: v1)
+        Migration(name: "v1 publication, newsroom, newsletters, shared generation", sql: v1),
+        Migration(name: "v2 several nodes: media bytes and delivery leases", sql: v2),
     ]
 
     /// The advisory lock that makes nodes starting at once migrate one after the other.
@@ -59,6 +60,17 @@ enum Migrator {
         }
         return (applied, all.map(\.name).filter { done.contains($0) || applied.contains($0) })
     }
+
+    /// As the SQLite store's v9: media bytes in the database, and who claimed each delivery until when.
+    private static let v2 = """
+        CREATE TABLE media_file (
+            media_id bigint PRIMARY KEY REFERENCES media(id) ON DELETE CASCADE,
+            bytes bytea NOT NULL
+        );
+        ALTER TABLE delivery ADD COLUMN node_id text;
+        ALTER TABLE delivery ADD COLUMN lease_until timestamptz;
+        CREATE INDEX delivery_by_lease ON delivery(state, lease_until) WHERE state = 'sending';
+        """
 
     /// The schema of the SQLite store's migrations v1 to v8 in one step, with PostgreSQL's own types:
     /// identities for ids, `timestamptz` for dates, `boolean`, `bytea`; full-text search in a

@@ -253,15 +253,27 @@ extension PostgresStore {
         }
     }
 
-    /// Puts deliveries left `sending` by a stopped process back in the queue.
-    public func requeueUnfinishedDeliveries() async throws -> Int {
-        try await write(.newsroom) { connection in
-            try await connection.execute("UPDATE delivery SET state = 'queued' WHERE state = 'sending' RETURNING issue_id")
+    /// Puts back in the queue the deliveries whose claim ran out, and those `node` claimed before it stopped.
+    public func requeueDeliveries(claimedBy node: String?, now: Date) async throws -> Int {
+        let stuck = try await read { connection in
+            try await connection.value(
+                """
+                SELECT 1 FROM delivery WHERE state = 'sending' AND (lease_until IS NULL OR lease_until <= \(now) OR node_id = \(node)) LIMIT 1
+                """, as: Int32.self) != nil
+        }
+        guard stuck else { return 0 }
+        return try await write(.newsroom) { connection in
+            try await connection.execute(
+                """
+                UPDATE delivery SET state = 'queued', node_id = NULL, lease_until = NULL
+                WHERE state = 'sending' AND (lease_until IS NULL OR lease_until <= \(now) OR node_id = \(node)) RETURNING issue_id
+                """)
         }
     }
 
-    /// Claims up to `limit` deliveries due for sending; rows another node is claiming are skipped, never waited for.
-    public func claimDeliveries(limit: Int, now: Date) async throws -> [Delivery] {
+    /// Claims up to `limit` deliveries due for sending for `node`, until `leaseUntil`; rows another
+    /// node is claiming are skipped, never waited for.
+    public func claimDeliveries(limit: Int, now: Date, node: String, leaseUntil: Date) async throws -> [Delivery] {
         let due = try await read { connection in
             try await connection.value("SELECT 1 FROM delivery WHERE state = 'queued' AND next_attempt_at <= \(now) LIMIT 1", as: Int32.self) != nil
         }
@@ -269,7 +281,7 @@ extension PostgresStore {
         return try await write(.newsroom) { connection in
             try await connection.rows(
                 """
-                UPDATE delivery d SET state = 'sending'
+                UPDATE delivery d SET state = 'sending', node_id = \(node), lease_until = \(leaseUntil)
                 FROM (SELECT issue_id, subscriber_id FROM delivery WHERE state = 'queued' AND next_attempt_at <= \(now)
                       ORDER BY issue_id, subscriber_id LIMIT \(limit) FOR UPDATE SKIP LOCKED) claimed,
                      subscriber s
@@ -289,7 +301,7 @@ extension PostgresStore {
         try await write(.newsroom) { connection in
             try await connection.execute(
                 """
-                UPDATE delivery SET state = \(record.state.rawValue), attempts = attempts + 1, last_error = \(record.error),
+                UPDATE delivery SET state = \(record.state.rawValue), attempts = attempts + 1, last_error = \(record.error), lease_until = NULL,
                     sent_at = CASE WHEN \(record.state.rawValue) = 'sent' THEN \(now) ELSE sent_at END,
                     next_attempt_at = coalesce(\(record.retryAt), next_attempt_at)
                 WHERE issue_id = \(delivery.issueID.rawValue) AND subscriber_id = \(delivery.subscriberID.rawValue)

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskStore
+import NIOCore
 import PostgresNIO
 
 extension PostgresStore {
@@ -120,8 +121,8 @@ extension PostgresStore {
 
     // MARK: Media
 
-    /// Records a media file already written to the media folder.
-    public func addMedia(_ new: NewMedia) async throws -> Media {
+    /// Records a media file with its bytes.
+    public func addMedia(_ new: NewMedia, bytes: [UInt8]) async throws -> Media {
         try await write(.newsroom) { connection in
             let id: Int64? = try await connection.value(
                 """
@@ -129,9 +130,36 @@ extension PostgresStore {
                 VALUES (\(new.fileName), \(new.contentType), \(new.width), \(new.height), \(new.alt), \(new.caption), \(new.credit), \(Date()))
                 RETURNING id
                 """)
+            try await connection.execute("INSERT INTO media_file (media_id, bytes) VALUES (\(id), \(bytes.bytea))")
             return Media(
                 id: .init(id ?? 0), fileName: new.fileName, contentType: new.contentType, width: new.width, height: new.height, alt: new.alt,
                 caption: new.caption, credit: new.credit)
+        }
+    }
+
+    /// The bytes of the media file with this name, or `nil`.
+    public func mediaBytes(fileName: String) async throws -> [UInt8]? {
+        try await read { connection in
+            try await connection.value(
+                "SELECT f.bytes FROM media_file f JOIN media m ON m.id = f.media_id WHERE m.file_name = \(fileName)", as: ByteBuffer.self
+            ).map { Array(buffer: $0) }
+        }
+    }
+
+    /// Names of media records whose bytes are not stored yet, at most `limit`.
+    public func mediaWithoutBytes(limit: Int) async throws -> [String] {
+        try await read { connection in
+            try await connection.values(
+                "SELECT file_name FROM media m WHERE NOT EXISTS (SELECT 1 FROM media_file f WHERE f.media_id = m.id) ORDER BY id LIMIT \(limit)",
+                as: String.self)
+        }
+    }
+
+    /// Stores the bytes of the media record named `fileName`, if it has none yet.
+    public func storeMediaBytes(_ bytes: [UInt8], fileName: String) async throws {
+        try await write(.newsroom) { connection in
+            try await connection.execute(
+                "INSERT INTO media_file (media_id, bytes) SELECT id, \(bytes.bytea) FROM media WHERE file_name = \(fileName) ON CONFLICT DO NOTHING")
         }
     }
 

@@ -34,8 +34,24 @@ enum Migrations {
         migrator.registerMigration("v8 shared generation and round-up key") { db in
             try db.execute(sql: v8)
         }
+        migrator.registerMigration("v9 several nodes: media bytes and delivery leases") { db in
+            try db.execute(sql: v9)
+        }
         return migrator
     }
+
+    /// Media bytes kept in the database, so every node can serve every image (each node's media
+    /// folder is then a cache); and the node that claimed each delivery, with the moment its claim
+    /// runs out, so a node requeues only its own unfinished work and work whose claim expired.
+    private static let v9 = """
+        CREATE TABLE media_file (
+            media_id INTEGER PRIMARY KEY REFERENCES media(id) ON DELETE CASCADE,
+            bytes BLOB NOT NULL
+        );
+        ALTER TABLE delivery ADD COLUMN node_id TEXT;
+        ALTER TABLE delivery ADD COLUMN lease_until DATETIME;
+        CREATE INDEX delivery_by_lease ON delivery(state, lease_until) WHERE state = 'sending';
+        """
 
     /// A counter every reader-visible commit advances, so every process on the database can tell its
     /// pages may be stale; and the moment a scheduled round-up fell due, unique per newsletter, so

@@ -242,15 +242,20 @@ extension SQLiteStore {
                 .map(NewsletterIssue.ID.init)
         }
     }
-    /// Puts deliveries left `sending` by a stopped process back in the queue.
-    public func requeueUnfinishedDeliveries() async throws -> Int {
-        try await write(.newsroom) { db in
-            try db.execute(sql: "UPDATE delivery SET state = 'queued' WHERE state = 'sending'")
+    /// Puts back in the queue the deliveries whose claim ran out, and those `node` claimed before it stopped.
+    public func requeueDeliveries(claimedBy node: String?, now: Date) async throws -> Int {
+        let stuck = "state = 'sending' AND (lease_until IS NULL OR lease_until <= ?1 OR node_id = ?2)"
+        guard try await read({ db in try Int.fetchOne(db, sql: "SELECT 1 FROM delivery WHERE \(stuck) LIMIT 1", arguments: [now, node]) }) != nil else {
+            return 0
+        }
+        return try await write(.newsroom) { db in
+            try db.execute(sql: "UPDATE delivery SET state = 'queued', node_id = NULL, lease_until = NULL WHERE \(stuck)", arguments: [now, node])
             return db.changesCount
         }
     }
-    /// Claims up to `limit` deliveries due for sending.
-    public func claimDeliveries(limit: Int, now: Date) async throws -> [Delivery] {
+
+    /// Claims up to `limit` deliveries due for sending for `node`, until `leaseUntil`.
+    public func claimDeliveries(limit: Int, now: Date, node: String, leaseUntil: Date) async throws -> [Delivery] {
         // Most calls find nothing to send: answer those with a read, without taking the write lock.
         let due = try await read { db in
             try Bool.fetchOne(
@@ -265,9 +270,10 @@ extension SQLiteStore {
                         WHERE d.state = 'queued' AND d.next_attempt_at <= ? ORDER BY d.issue_id, d.subscriber_id LIMIT ?
                         """),
                 arguments: [now, limit])
-            let statement = try db.cachedStatement(sql: "UPDATE delivery SET state = 'sending' WHERE issue_id = ? AND subscriber_id = ?")
+            let statement = try db.cachedStatement(
+                sql: "UPDATE delivery SET state = 'sending', node_id = ?, lease_until = ? WHERE issue_id = ? AND subscriber_id = ?")
             return try rows.map { row in
-                try statement.execute(arguments: [row["issue_id"], row["subscriber_id"]])
+                try statement.execute(arguments: [node, leaseUntil, row["issue_id"], row["subscriber_id"]])
                 return Delivery(
                     issueID: .init(row["issue_id"]), subscriberID: .init(row["subscriber_id"]), email: try EmailAddress(row["email"]),
                     attempts: row["attempts"])
@@ -280,7 +286,7 @@ extension SQLiteStore {
         try await write(.newsroom) { db in
             try db.cachedStatement(
                 sql: """
-                    UPDATE delivery SET state = ?, attempts = attempts + 1, last_error = ?,
+                    UPDATE delivery SET state = ?, attempts = attempts + 1, last_error = ?, lease_until = NULL,
                         sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, next_attempt_at = COALESCE(?, next_attempt_at)
                     WHERE issue_id = ? AND subscriber_id = ?
                     """

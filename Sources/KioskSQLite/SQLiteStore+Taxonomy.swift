@@ -108,8 +108,8 @@ extension SQLiteStore {
 
     // MARK: Media
 
-    /// Records a media file already written to the media folder.
-    public func addMedia(_ new: NewMedia) async throws -> Media {
+    /// Records a media file with its bytes.
+    public func addMedia(_ new: NewMedia, bytes: [UInt8]) async throws -> Media {
         try await write(.newsroom) { db in
             try db.execute(
                 sql: """
@@ -117,9 +117,38 @@ extension SQLiteStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [new.fileName, new.contentType, new.width, new.height, new.alt, new.caption, new.credit, Date()])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "INSERT INTO media_file (media_id, bytes) VALUES (?, ?)", arguments: [id, Data(bytes)])
             return Media(
-                id: .init(db.lastInsertedRowID), fileName: new.fileName, contentType: new.contentType, width: new.width,
+                id: .init(id), fileName: new.fileName, contentType: new.contentType, width: new.width,
                 height: new.height, alt: new.alt, caption: new.caption, credit: new.credit)
+        }
+    }
+
+    /// The bytes of the media file with this name, or `nil`.
+    public func mediaBytes(fileName: String) async throws -> [UInt8]? {
+        try await read { db in
+            try Data.fetchOne(
+                db.cachedStatement(sql: "SELECT f.bytes FROM media_file f JOIN media m ON m.id = f.media_id WHERE m.file_name = ?"),
+                arguments: [fileName]
+            ).map(Array.init)
+        }
+    }
+
+    /// Names of media records whose bytes are not stored yet, at most `limit`.
+    public func mediaWithoutBytes(limit: Int) async throws -> [String] {
+        try await read { db in
+            try String.fetchAll(
+                db, sql: "SELECT file_name FROM media m WHERE NOT EXISTS (SELECT 1 FROM media_file f WHERE f.media_id = m.id) ORDER BY id LIMIT ?",
+                arguments: [limit])
+        }
+    }
+
+    /// Stores the bytes of the media record named `fileName`, if it has none yet.
+    public func storeMediaBytes(_ bytes: [UInt8], fileName: String) async throws {
+        try await write(.newsroom) { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO media_file (media_id, bytes) SELECT id, ? FROM media WHERE file_name = ?", arguments: [Data(bytes), fileName])
         }
     }
 

@@ -19,7 +19,7 @@ struct AdminAPIController<Store: PublicationStore>: Sendable {
     static var maximumJSONBytes: Int { 2 << 20 }
 
     let store: Store
-    let media: MediaLibrary
+    let media: MediaLibrary<Store>
     let publicURL: String
     let now: @Sendable () -> Date
     let logger: Logger
@@ -249,14 +249,13 @@ struct AdminAPIController<Store: PublicationStore>: Sendable {
         }
         let bytes = [UInt8](buffer: buffer)
         let query = request.uri.queryParameters
-        let info = try ImageInspection.inspect(bytes)
-        let new = try NewMedia(
-            fileName: MediaLibrary.fileName(for: bytes, format: info.format), contentType: info.format.contentType, width: info.width,
-            height: info.height, alt: String((query.get("alt") ?? "").prefix(1_000)), caption: String((query.get("caption") ?? "").prefix(1_000)),
-            credit: String((query.get("credit") ?? "").prefix(1_000)))
-        if let existing = try await store.media(fileName: new.fileName) { return ["media": mediaObject(existing, uses: 0)] }
-        _ = try media.store(bytes)
-        return ["media": mediaObject(try await store.addMedia(new), uses: 0)]
+        let created = try await media.add(bytes) { fileName, info in
+            try NewMedia(
+                fileName: fileName, contentType: info.format.contentType, width: info.width, height: info.height,
+                alt: String((query.get("alt") ?? "").prefix(1_000)), caption: String((query.get("caption") ?? "").prefix(1_000)),
+                credit: String((query.get("credit") ?? "").prefix(1_000)))
+        }
+        return ["media": mediaObject(created, uses: 0)]
     }
 
     // MARK: Subscribers

@@ -21,13 +21,22 @@ public struct ServerConfiguration: Sendable {
     public var contentAPIKey: String?
     /// The largest media upload accepted, in bytes.
     public var maximumUploadBytes: Int
+    /// This node's name among several: sent with every response as `X-Kiosk-Node` and recorded with
+    /// the deliveries it claims.
+    public var nodeID: String
+    /// The reverse proxies whose `Forwarded` and `X-Forwarded-For` headers are believed; everyone
+    /// else's are ignored.
+    public var trustedProxies: [AddressRange]
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, mediaDirectory: String, publicURL: String? = nil,
-        cachePolicy: CachePolicy = CachePolicy(), contentAPIKey: String? = nil, maximumUploadBytes: Int = 10 << 20
+        cachePolicy: CachePolicy = CachePolicy(), contentAPIKey: String? = nil, maximumUploadBytes: Int = 10 << 20, nodeID: String = "kiosk",
+        trustedProxies: [AddressRange] = []
     ) {
         self.maximumUploadBytes = maximumUploadBytes
+        self.nodeID = nodeID
+        self.trustedProxies = trustedProxies
         self.host = host
         self.port = port
         self.mediaDirectory = mediaDirectory
@@ -92,7 +101,8 @@ public func buildRouter<Store: PublicationStore>(
 ) -> Router<KioskRequestContext> {
     let renderer = PageRenderer(theme: dependencies.theme, publicURL: configuration.publicURL)
     let router = Router(context: KioskRequestContext.self, options: .autoGenerateHeadEndpoints)
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ResponseHeadersMiddleware(nodeID: configuration.nodeID))
+    router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
     let site = SiteContextCache(store: dependencies.store)
     router.add(middleware: ErrorPageMiddleware(site: site, renderer: renderer, logger: dependencies.logger))
     router.add(middleware: RequestLimitsMiddleware())
@@ -108,11 +118,13 @@ public func buildRouter<Store: PublicationStore>(
         logger: dependencies.logger
     ).addRoutes(to: router)
     StaticFilesController(
-        media: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
+        media: MediaFiles(
+            folder: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
+            directory: configuration.mediaDirectory, store: dependencies.store),
         assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable"),
         adminAssets: StaticFiles(directory: dependencies.adminTheme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")
     ).addRoutes(to: router)
-    let mediaLibrary = MediaLibrary(directory: configuration.mediaDirectory, maximumBytes: configuration.maximumUploadBytes)
+    let mediaLibrary = MediaLibrary(directory: configuration.mediaDirectory, maximumBytes: configuration.maximumUploadBytes, store: dependencies.store)
     AdminAPIController(
         store: dependencies.store, media: mediaLibrary, publicURL: configuration.publicURL, now: dependencies.now, logger: dependencies.logger
     ).addRoutes(to: router)
@@ -147,7 +159,7 @@ public func makeNewsletterService<Store: PublicationStore>(
     configuration: ServerConfiguration, dependencies: AppDependencies<Store>
 ) -> NewsletterService<Store> {
     NewsletterService(
-        store: dependencies.store, transport: dependencies.mailTransport, identity: dependencies.mailIdentity,
+        store: dependencies.store, nodeID: configuration.nodeID, transport: dependencies.mailTransport, identity: dependencies.mailIdentity,
         renderer: EmailRenderer(theme: dependencies.theme, publicURL: configuration.publicURL), publicURL: configuration.publicURL,
         logger: dependencies.logger, now: dependencies.now)
 }

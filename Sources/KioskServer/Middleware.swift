@@ -73,15 +73,23 @@ enum SecurityHeaders {
     }
 }
 
-/// Makes sure every response carries the security headers; cached pages come with them already.
-struct SecurityHeadersMiddleware: RouterMiddleware {
+/// Makes sure every response carries the security headers (cached pages come with them already)
+/// and names the node that answered in `X-Kiosk-Node`.
+struct ResponseHeadersMiddleware: RouterMiddleware {
     typealias Context = KioskRequestContext
+
+    /// The header naming the node that answered.
+    static let node = HTTPField.Name("X-Kiosk-Node")!
+
+    /// This node's id.
+    let nodeID: String
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         if response.headers[.xContentTypeOptions] == nil {
             SecurityHeaders.apply(to: &response.headers)
         }
+        response.headers[Self.node] = nodeID
         return response
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KioskStore
 import Logging
 import NIOPosix
 
@@ -62,14 +63,37 @@ struct StaticFiles: Sendable {
     }
 }
 
+/// Media files: the bytes live in the store, and this node's media folder caches them. A file not
+/// in the folder yet (uploaded through another node, or a node that starts empty) is read from the
+/// store once, written to the folder, and served from there from then on.
+struct MediaFiles<Store: MediaStore>: Sendable {
+    let folder: StaticFiles
+    let directory: String
+    let store: Store
+
+    /// The media file named `name`, from the folder or, the first time, from the store.
+    func response(for name: String, request: Request, context: some RequestContext) async throws -> Response {
+        do {
+            return try await folder.response(for: name, request: request, context: context)
+        } catch let error as HTTPError where error.status == .notFound {
+            guard StaticFiles.contentType(forSafeName: name) != nil, let bytes = try await store.mediaBytes(fileName: name) else { throw error }
+            try await MediaLibrary<Store>.cache(bytes, as: name, in: directory)
+            return try await folder.response(for: name, request: request, context: context)
+        }
+    }
+}
+
 /// Routes for media files, the public theme's assets and the newsroom's assets.
-struct StaticFilesController {
-    let media: StaticFiles
+struct StaticFilesController<Store: MediaStore> {
+    let media: MediaFiles<Store>
     let assets: StaticFiles
     let adminAssets: StaticFiles
 
     func addRoutes(to router: Router<KioskRequestContext>) {
-        for (prefix, files) in [("/media", media), ("/assets", assets), ("/admin/assets", adminAssets)] {
+        router.get("/media/:file") { request, context in
+            try await media.response(for: context.parameters.get("file") ?? "", request: request, context: context)
+        }
+        for (prefix, files) in [("/assets", assets), ("/admin/assets", adminAssets)] {
             router.get(RouterPath(prefix + "/:file")) { request, context in
                 try await files.response(for: context.parameters.get("file") ?? "", request: request, context: context)
             }

@@ -53,10 +53,17 @@ public protocol TaxonomyStore: Sendable {
     func orderSections(_ ids: [Section.ID]) async throws
 }
 
-/// The media library's records.
+/// The media library: records and the files' bytes. The bytes live in the database so that every
+/// node can serve every image; each node's media folder only caches them.
 public protocol MediaStore: Sendable {
-    /// Records a media file already written to the media folder.
-    func addMedia(_ new: NewMedia) async throws -> Media
+    /// Records a media file with its bytes.
+    func addMedia(_ new: NewMedia, bytes: [UInt8]) async throws -> Media
+    /// The bytes of the media file with this name, or `nil` when there is none (or its bytes were never stored).
+    func mediaBytes(fileName: String) async throws -> [UInt8]?
+    /// Names of media records whose bytes are not stored yet (from before they were), at most `limit`.
+    func mediaWithoutBytes(limit: Int) async throws -> [String]
+    /// Stores the bytes of the media record named `fileName`, if it has none yet.
+    func storeMediaBytes(_ bytes: [UInt8], fileName: String) async throws
     /// The media record with this id, or `nil`.
     func media(_ id: Media.ID) async throws -> Media?
     /// The media record stored under this file name, or `nil`.
@@ -217,8 +224,9 @@ public protocol SubscriberStore: Sendable {
 }
 
 /// Newsletter issues and the delivery queue: one row per (issue, subscriber), whose state is the
-/// truth about what was sent. Sending claims rows (`queued` → `sending`) and records each result as
-/// soon as the mail server answers; after a crash, rows left `sending` go back to the queue.
+/// truth about what was sent. A node claims rows (`queued` → `sending`) under its id for a while,
+/// and records each result as soon as the mail server answers; rows whose claim ran out, or that a
+/// restarted node had claimed before it stopped, go back to the queue.
 public protocol IssueStore: Sendable {
     /// The issues of a newsletter, newest first.
     func issues(of newsletter: Newsletter.ID) async throws -> [NewsletterIssue]
@@ -235,10 +243,13 @@ public protocol IssueStore: Sendable {
     func startSending(_ id: NewsletterIssue.ID, now: Date, _ mayStart: @escaping @Sendable (NewsletterIssue) -> Bool) async throws -> Int
     /// Scheduled issues whose time has come.
     func dueIssues(now: Date) async throws -> [NewsletterIssue.ID]
-    /// Puts deliveries left `sending` by a stopped process back in the queue; returns how many.
-    func requeueUnfinishedDeliveries() async throws -> Int
-    /// Claims up to `limit` deliveries due for sending (`queued` → `sending`).
-    func claimDeliveries(limit: Int, now: Date) async throws -> [Delivery]
+    /// Puts back in the queue the deliveries whose claim ran out by `now`, and, when `node` is given,
+    /// every delivery that node claimed (it has just started, so its claims are from a stopped
+    /// process); never another live node's work. Returns how many.
+    func requeueDeliveries(claimedBy node: String?, now: Date) async throws -> Int
+    /// Claims up to `limit` deliveries due for sending (`queued` → `sending`) for `node`, until
+    /// `leaseUntil`; rows another node is claiming at the same moment are skipped, never waited for.
+    func claimDeliveries(limit: Int, now: Date, node: String, leaseUntil: Date) async throws -> [Delivery]
     /// Records what the mail server said about one delivery, as `record` says.
     func recordDelivery(_ delivery: Delivery, _ record: DeliveryRecord, now: Date) async throws
     /// Marks issues whose deliveries are all done as sent; returns their ids.
@@ -248,7 +259,7 @@ public protocol IssueStore: Sendable {
 }
 
 /// Whole-publication operations.
-public protocol MaintenanceStore: Sendable {
+public protocol MaintenanceStore: TransferStore {
     /// Deletes every article, section, topic, series, author, media record, redirect and newsroom account; settings stay.
     func removeAllContent() async throws
 }

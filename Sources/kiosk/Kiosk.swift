@@ -17,7 +17,7 @@ import ServiceLifecycle
 struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kiosk, a publishing platform for independent newsrooms.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, NewsletterCommand.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, CopyCommand.self, UserCommand.self, NewsletterCommand.self]
     )
 
     /// Parses the command line and runs the command; a mistake on the command line is reported in one
@@ -57,10 +57,13 @@ struct Kiosk: AsyncParsableCommand {
 
 /// Options shared by the commands that open the database.
 struct StorageOptions: ParsableArguments {
-    @Option(help: "SQLite database file (env KIOSK_DATABASE; default kiosk-data/kiosk.sqlite).")
+    @Option(help: """
+        The database: a SQLite file (a path or sqlite:PATH) or postgres://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=verify-full&sslrootcert=CA.pem \
+        (env KIOSK_DATABASE, or KIOSK_DATABASE_FILE naming a file that holds it; default kiosk-data/kiosk.sqlite).
+        """)
     var database: String?
 
-    @Option(help: "Folder for media files (env KIOSK_MEDIA; default: a 'media' folder beside the database).")
+    @Option(help: "Folder for media files; with PostgreSQL, this node's cache of them (env KIOSK_MEDIA; default: a 'media' folder beside the SQLite file, or kiosk-data/media).")
     var media: String?
 }
 
@@ -88,31 +91,50 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("smtp-url"), help: "SMTP server for mail, smtp://user:password@host:587 or smtps://… (env KIOSK_SMTP_URL; default: none, mail is written to the outbox folder).")
     var smtpURL: String?
 
+    @Option(name: .customLong("node-id"), help: "This node's name among several, sent as X-Kiosk-Node and recorded with its deliveries (env KIOSK_NODE_ID; default HOSTNAME:PORT).")
+    var nodeID: String?
+
+    @Option(
+        name: .customLong("trusted-proxies"),
+        help: "Reverse proxies whose Forwarded and X-Forwarded-For headers name the client: addresses or ranges, separated by commas (env KIOSK_TRUSTED_PROXIES; default none).")
+    var trustedProxies: String?
+
     func run() async throws {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(
-                storage: storage, host: host, port: port, theme: theme, publicURL: publicURL, pageCacheMB: pageCacheMB, smtpURL: smtpURL)
+                storage: storage, host: host, port: port, theme: theme, publicURL: publicURL, pageCacheMB: pageCacheMB, smtpURL: smtpURL,
+                nodeID: nodeID, trustedProxies: trustedProxies)
             var logger = Logger(label: "kiosk")
             logger.logLevel = settings.logLevel
-            let store = try SQLiteStore.open(path: settings.database)
             let loadedTheme = try Theme(directory: settings.theme)
             let adminTheme = try Theme(directory: settings.adminTheme, required: AdminTheme.requiredTemplates)
-            let configuration = ServerConfiguration(
-                host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL,
-                cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey, maximumUploadBytes: settings.maximumUploadBytes)
-            let dependencies = AppDependencies(
-                store: store, theme: loadedTheme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,
-                mailTransport: try settings.mailTransport(store: store), mailIdentity: try settings.mailIdentity())
-            let app = buildApplication(configuration: configuration, dependencies: dependencies)
-            let scheduler = ScheduledPublisher(store: store, logger: logger)
-            let follower = ChangeFollower(store: store, logger: logger)
-            let newsletters = makeNewsletterService(configuration: configuration, dependencies: dependencies)
-            // Written straight to the file descriptor so it shows at once even when stdout is a pipe.
-            FileHandle.standardOutput.write(Data("Kiosk is serving \(settings.database) at \(configuration.publicURL)/ (newsroom at \(configuration.publicURL)/admin)\n".utf8))
-            let services = ServiceGroup(
-                configuration: .init(services: [app, follower, scheduler, newsletters], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-            try await services.run()
+            try await settings.database.withStore(logger: logger) { store in
+                try await Self.serve(store, settings: settings, theme: loadedTheme, adminTheme: adminTheme, logger: logger)
+            }
         }
+    }
+
+    /// Serves the publication in `store` until SIGTERM or SIGINT.
+    private static func serve<Store: PublicationStore>(_ store: Store, settings: Settings, theme: Theme, adminTheme: Theme, logger: Logger) async throws {
+        let configuration = ServerConfiguration(
+            host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL,
+            cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey, maximumUploadBytes: settings.maximumUploadBytes,
+            nodeID: settings.nodeID, trustedProxies: settings.trustedProxies)
+        let stored = try await MediaLibrary.storeMissingBytes(from: settings.media, in: store)
+        if stored > 0 { logger.notice("Stored the bytes of media files kept only in the media folder until now", metadata: ["count": "\(stored)"]) }
+        let dependencies = AppDependencies(
+            store: store, theme: theme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,
+            mailTransport: try settings.mailTransport(store: store), mailIdentity: try settings.mailIdentity())
+        let app = buildApplication(configuration: configuration, dependencies: dependencies)
+        let scheduler = ScheduledPublisher(store: store, logger: logger)
+        let follower = ChangeFollower(store: store, logger: logger)
+        let newsletters = makeNewsletterService(configuration: configuration, dependencies: dependencies)
+        // Written straight to the file descriptor so it shows at once even when stdout is a pipe.
+        FileHandle.standardOutput.write(
+            Data("Kiosk node \(settings.nodeID) is serving \(settings.database) at \(configuration.publicURL)/ (newsroom at \(configuration.publicURL)/admin)\n".utf8))
+        let services = ServiceGroup(
+            configuration: .init(services: [app, follower, scheduler, newsletters], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await services.run()
     }
 }
 
@@ -125,9 +147,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(storage: storage)
-            try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: settings.database).deletingLastPathComponent(), withIntermediateDirectories: true)
-            let result = try SQLiteStore.migrate(path: settings.database)
+            let result = try await settings.database.migrate(logger: Logger(label: "kiosk"))
             if result.applied.isEmpty {
                 print("\(settings.database) is up to date (\(result.all.count) migrations).")
             } else {
@@ -153,25 +173,30 @@ struct Demo: AsyncParsableCommand {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(storage: storage)
             let count = try articleCount()
-            let store = try SQLiteStore.open(path: settings.database)
-            let existing = try await store.articleCount()
-            if existing > 0 {
-                guard force else {
-                    throw Messages.Refusal(
-                        "\(settings.database) already holds \(existing) articles; run again with --force to replace all content with the demo.")
+            try await settings.database.withStore(logger: Logger(label: "kiosk")) { store in
+                let existing = try await store.articleCount()
+                if existing > 0 {
+                    guard force else {
+                        throw Messages.Refusal(
+                            "\(settings.database) already holds \(existing) articles; run again with --force to replace all content with the demo.")
+                    }
+                    print("Removing the existing content of \(settings.database)")
+                    try await store.removeAllContent()
                 }
-                print("Removing the existing content of \(settings.database)")
-                try await store.removeAllContent()
+                try await Self.seed(store, articleCount: count)
+                print("Done: \(count) demo articles in \(settings.database).")
+                try await createDemoAccounts(store)
             }
-            let seeder = DemoSeeder(store: store, mediaDirectory: settings.media)
-            try await seeder.seed(now: Date(), articleCount: count) { print($0) }
-            print("Done: \(count) demo articles in \(settings.database), media in \(settings.media).")
-            try await createDemoAccounts(store)
         }
     }
 
+    /// Writes the demo publication into `store`, showing progress.
+    private static func seed(_ store: some PublicationStore, articleCount: Int) async throws {
+        try await DemoSeeder(store: store).seed(now: Date(), articleCount: articleCount) { print($0) }
+    }
+
     /// Gives an empty newsroom one account per role, sharing a random password printed once.
-    private func createDemoAccounts(_ store: SQLiteStore) async throws {
+    private func createDemoAccounts(_ store: any PublicationStore) async throws {
         guard try await store.userCount() == 0 else { return }
         let password = SecureRandom.token().prefix(16)
         let hash = try await PasswordHasher().hash(String(password))

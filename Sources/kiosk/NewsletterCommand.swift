@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KioskCore
 import KioskServer
-import KioskSQLite
+import Logging
 import KioskStore
 
 /// `kiosk newsletter`: the newsletters from the command line.
@@ -21,8 +21,13 @@ struct NewsletterStatus: AsyncParsableCommand {
     func run() async throws {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(storage: storage)
-            let store = try SQLiteStore.open(path: settings.database)
-            let transport = try settings.mailTransport(store: store)
+            try await settings.database.withStore(logger: Logger(label: "kiosk")) { store in try await Self.report(store, settings: settings) }
+        }
+    }
+
+    /// Prints where mail goes and the progress of each newsletter's latest issues.
+    private static func report(_ store: some PublicationStore, settings: Settings) async throws {
+        let transport = try settings.mailTransport(store: store)
             await transport.refresh()
             print("Mail goes to \(transport.description).")
             for newsletter in try await store.newsletters() {
@@ -36,6 +41,5 @@ struct NewsletterStatus: AsyncParsableCommand {
                     print("  #\(issue.id) \(issue.status.displayName.lowercased()): \(issue.subject) — sent \(progress.sent), failed \(progress.failed), remaining \(progress.remaining)\(rate)")
                 }
             }
-        }
     }
 }

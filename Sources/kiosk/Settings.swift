@@ -2,14 +2,13 @@ import Configuration
 import Foundation
 import KioskCore
 import KioskMail
-import KioskSQLite
 import KioskStore
 import KioskServer
 import Logging
 
 /// Settings of a `kiosk` process, read from flags, then the environment, then `.env`, then defaults.
 struct Settings {
-    var database: String
+    var database: Database
     var media: String
     var host: String
     var port: Int
@@ -30,11 +29,15 @@ struct Settings {
     var mailFromName: String?
     /// Where mail is written when there is no SMTP server.
     var outbox: String
+    /// This node's name among several.
+    var nodeID: String
+    /// The reverse proxies whose forwarded client addresses are believed.
+    var trustedProxies: [AddressRange]
 
     /// Reads the settings; flags given on the command line win over every other source.
     static func load(
         storage: StorageOptions, host: String? = nil, port: String? = nil, theme: String? = nil, publicURL: String? = nil,
-        pageCacheMB: String? = nil, smtpURL: String? = nil
+        pageCacheMB: String? = nil, smtpURL: String? = nil, nodeID: String? = nil, trustedProxies: String? = nil
     ) async throws -> Settings {
         var flags: [AbsoluteConfigKey: ConfigValue] = [:]
         func set(_ key: String, _ value: String?) {
@@ -48,15 +51,16 @@ struct Settings {
         set("kiosk.public.url", publicURL)
         set("kiosk.page.cache.mb", pageCacheMB)
         set("kiosk.smtp.url", smtpURL)
+        set("kiosk.node.id", nodeID)
+        set("kiosk.trusted.proxies", trustedProxies)
         let reader = ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: flags),
             EnvironmentVariablesProvider(),
             try await EnvironmentVariablesProvider(environmentFilePath: ".env", allowMissing: true),
         ])
 
-        let database = reader.string(forKey: "kiosk.database", default: "kiosk-data/kiosk.sqlite")
-        guard !database.isEmpty else { throw Messages.Refusal("the database path is empty; give a file with --database or KIOSK_DATABASE.") }
-        let defaultMedia = URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("media").path
+        let database = try Database(try databaseSetting(reader))
+        let defaultMedia = URL(fileURLWithPath: database.folder).appendingPathComponent("media").path
         let hostName = reader.string(forKey: "kiosk.host", default: "127.0.0.1")
         let portText = reader.string(forKey: "kiosk.port", default: "8080")
         guard let portNumber = Int(portText), (1...65_535).contains(portNumber) else {
@@ -95,9 +99,42 @@ struct Settings {
             mailFrom: reader.string(
                 forKey: "kiosk.mail.from", default: "newsletter@" + (host.contains(".") && host.contains(where: \.isLetter) ? host : "localhost.localdomain")),
             mailFromName: reader.string(forKey: "kiosk.mail.from.name"),
-            outbox: reader.string(
-                forKey: "kiosk.outbox", default: URL(fileURLWithPath: database).deletingLastPathComponent().appendingPathComponent("outbox").path)
+            outbox: reader.string(forKey: "kiosk.outbox", default: URL(fileURLWithPath: database.folder).appendingPathComponent("outbox").path),
+            nodeID: try node(reader, port: portNumber),
+            trustedProxies: try proxies(reader)
         )
+    }
+
+    /// The database setting: `--database` or `KIOSK_DATABASE`, else the contents of the file
+    /// `KIOSK_DATABASE_FILE` names (for a URL with a password that must not sit in the environment),
+    /// else the default SQLite file.
+    private static func databaseSetting(_ reader: ConfigReader) throws -> String {
+        if let text = reader.string(forKey: "kiosk.database", isSecret: true) { return text }
+        guard let file = reader.string(forKey: "kiosk.database.file") else { return "kiosk-data/kiosk.sqlite" }
+        guard let contents = FileManager.default.contents(atPath: file), let text = String(data: contents, encoding: .utf8) else {
+            throw Messages.Refusal("KIOSK_DATABASE_FILE names \(file), which cannot be read.")
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// This node's id: `--node-id` or `KIOSK_NODE_ID`, by default the host's name and the port.
+    private static func node(_ reader: ConfigReader, port: Int) throws -> String {
+        let id = reader.string(forKey: "kiosk.node.id", default: "\(ProcessInfo.processInfo.hostName):\(port)")
+        guard (1...100).contains(id.count), id.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }), id.allSatisfy(\.isASCII) else {
+            throw Messages.Refusal("the node id must be 1 to 100 letters, digits, dots, dashes, underscores or colons, not “\(id)”.")
+        }
+        return id
+    }
+
+    /// The trusted proxies: `--trusted-proxies` or `KIOSK_TRUSTED_PROXIES`, addresses or ranges separated by commas or spaces.
+    private static func proxies(_ reader: ConfigReader) throws -> [AddressRange] {
+        let text = reader.string(forKey: "kiosk.trusted.proxies", default: "")
+        return try text.split(whereSeparator: { $0 == "," || $0 == " " }).map { item in
+            guard let range = AddressRange(item) else {
+                throw Messages.Refusal("a trusted proxy must be an address or a range like 10.0.0.0/8 or fd00::/8, not “\(item)”.")
+            }
+            return range
+        }
     }
 
     /// Reads a whole number in `range`, or refuses with a message naming `what`.
@@ -144,7 +181,7 @@ enum Messages {
 extension Settings {
     /// Where mail goes: the SMTP server given here when there is one, otherwise the one set in the
     /// newsroom's settings, or the outbox folder while none is.
-    func mailTransport(store: SQLiteStore) throws -> any MailTransport {
+    func mailTransport(store: some SiteStore) throws -> any MailTransport {
         guard let smtpURL else {
             return SettingsTransport(store: store, folder: FolderTransport(folder: outbox), parallelism: smtpConnections)
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KioskCore
 import KioskServer
-import KioskSQLite
+import Logging
 import KioskStore
 
 /// `kiosk user`: newsroom accounts from the command line, for the first administrator and for
@@ -39,8 +39,7 @@ struct CreateUser: AsyncParsableCommand {
             let address = try EmailAddress(email)
             let password = try PasswordPrompt.read(email: address, name: name)
             let new = try NewUser(email: address, name: name, role: role, passwordHash: try await PasswordHasher().hash(password))
-            let store = try SQLiteStore.open(path: settings.database)
-            let user = try await store.createUser(new, now: Date())
+            let user = try await settings.database.withStore(logger: Logger(label: "kiosk")) { store in try await store.createUser(new, now: Date()) }
             print("Created \(user.role.displayName.lowercased()) \(user.name) <\(user.email)>. Sign in at /admin/login.")
         }
     }
@@ -61,14 +60,15 @@ struct ResetPassword: AsyncParsableCommand {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(storage: storage)
             let address = try EmailAddress(email)
-            let store = try SQLiteStore.open(path: settings.database)
-            guard let account = try await store.credentials(email: address) else {
-                throw Messages.Refusal("there is no account with the address \(address).")
+            try await settings.database.withStore(logger: Logger(label: "kiosk")) { store in
+                guard let account = try await store.credentials(email: address) else {
+                    throw Messages.Refusal("there is no account with the address \(address).")
+                }
+                let password = try PasswordPrompt.read(email: address, name: account.user.name)
+                try await store.changePassword(account.user.id, passwordHash: try await PasswordHasher().hash(password))
+                try await store.clearAttempts(keys: [LoginThrottle.keys(email: address.rawValue, address: "").account])
+                print("Changed the password of \(account.user.name) <\(address)> and signed them out everywhere.")
             }
-            let password = try PasswordPrompt.read(email: address, name: account.user.name)
-            try await store.changePassword(account.user.id, passwordHash: try await PasswordHasher().hash(password))
-            try await store.clearAttempts(keys: ["account:\(address)"])
-            print("Changed the password of \(account.user.name) <\(address)> and signed them out everywhere.")
         }
     }
 }

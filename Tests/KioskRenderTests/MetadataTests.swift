@@ -56,7 +56,7 @@ struct MetadataTests {
 
     /// Gives the fixture publication a logo, as the demo has.
     func addLogo(to store: any PublicationStore) async throws {
-        let logo = try await store.addMedia(NewMedia(fileName: "logo.svg", contentType: "image/svg+xml", width: 64, height: 64, alt: "Logo"))
+        let logo = try await store.addMedia(NewMedia(fileName: "logo.svg", contentType: "image/svg+xml", width: 64, height: 64, alt: "Logo"), bytes: Array("<svg/>".utf8))
         var settings = try await store.siteContext().settings
         settings.logoID = logo.id
         try await store.updateSiteSettings(settings)

@@ -92,7 +92,7 @@ struct RenderedPageTests {
         try await store.updateSiteSettings(SiteSettings(name: payload, description: payload, about: payload, locale: "en", timeZone: "UTC"))
         let section = try await store.createSection(NewSection(slug: Slug("s"), name: payload, description: payload))
         let author = try await store.createAuthor(NewAuthor(slug: Slug("a"), name: payload, bio: payload))
-        let media = try await store.addMedia(NewMedia(fileName: "x.svg", contentType: "image/svg+xml", width: 1, height: 1, alt: payload, caption: payload, credit: payload))
+        let media = try await store.addMedia(NewMedia(fileName: "x.svg", contentType: "image/svg+xml", width: 1, height: 1, alt: payload, caption: payload, credit: payload), bytes: Array("<svg/>".utf8))
         let content = try ArticleContent(
             slug: Slug("p"), title: payload, dek: payload, format: .opinion, sectionID: section.id, authorIDs: [author.id], topMediaID: media.id,
             body: MarkdownRenderer().render(payload), seo: SEOFields(title: payload, description: payload))

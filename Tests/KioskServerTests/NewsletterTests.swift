@@ -105,7 +105,7 @@ struct NewsletterTests {
         let site = try await TestSite.make()
         let store = site.publication.store
         let service = NewsletterService(
-            store: site.store, transport: FolderTransport(folder: site.outbox.path),
+            store: site.store, nodeID: "test", transport: FolderTransport(folder: site.outbox.path),
             identity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"))),
             renderer: EmailRenderer(theme: try Theme(directory: TestPaths.defaultTheme), publicURL: "https://gazette.example"),
             publicURL: "https://gazette.example", logger: Logger(label: "test"), now: { site.clock.now })

@@ -59,23 +59,51 @@ struct NewsletterStoreContractTests {
                 now: now))
         #expect(try await store.startSending(issue.id, now: now, IssueRules.mayStartSending) == 3)
         #expect(try await store.startSending(issue.id, now: now, IssueRules.mayStartSending) == 0, "an issue is queued once")
-        let claimed = try await store.claimDeliveries(limit: 2, now: now)
+        let lease = now.addingTimeInterval(600)
+        let claimed = try await store.claimDeliveries(limit: 2, now: now, node: "a", leaseUntil: lease)
         #expect(claimed.count == 2)
-        #expect(try await store.requeueUnfinishedDeliveries() == 2, "what a stopped process claimed goes back")
-        let all = try await store.claimDeliveries(limit: 10, now: now)
+        #expect(try await store.requeueDeliveries(claimedBy: "b", now: now) == 0, "another live node's claims stay")
+        #expect(try await store.requeueDeliveries(claimedBy: "a", now: now) == 2, "what a stopped process claimed goes back")
+        let all = try await store.claimDeliveries(limit: 10, now: now, node: "a", leaseUntil: lease)
         #expect(all.count == 3)
         try await store.recordDelivery(all[0], DeliveryRules.record(.sent, attempts: 0, now: now), now: now)
         try await store.recordDelivery(all[1], DeliveryRules.record(.bounced("550 no such user"), attempts: 0, now: now), now: now)
         try await store.recordDelivery(all[2], DeliveryRules.record(.retry("451 later"), attempts: 1, now: now), now: now)
-        #expect(try await store.claimDeliveries(limit: 10, now: now).isEmpty, "a retry waits for its time")
+        #expect(try await store.claimDeliveries(limit: 10, now: now, node: "a", leaseUntil: lease).isEmpty, "a retry waits for its time")
         #expect(try await store.finishSentIssues(now: now).isEmpty)
-        let again = try await store.claimDeliveries(limit: 10, now: now.addingTimeInterval(60))
+        let again = try await store.claimDeliveries(limit: 10, now: now.addingTimeInterval(60), node: "b", leaseUntil: lease)
         try await store.recordDelivery(try #require(again.first), DeliveryRules.record(.sent, attempts: 1, now: now), now: now)
         #expect(try await store.finishSentIssues(now: now) == [issue.id])
         #expect(try await store.deliveryProgress(issue.id) == DeliveryProgress(sent: 2, failed: 1, remaining: 0, firstSentAt: now, lastSentAt: now))
         #expect(try await store.subscriber(all[1].subscriberID)?.status == .bounced)
         #expect(try await store.signUp(email: all[1].email, newsletters: [weekly.id], now: now) == .suppressed)
         #expect(try await store.subscriberHistory(all[1].subscriberID).last?.what == "Bounced: 550 no such user")
+    }
+
+    @Test("nodes claiming at once never share a delivery; claims that run out go back to the queue", arguments: StoreKind.allCases)
+    func leases(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        let weekly = try await roundup(store)
+        for number in 0..<30 {
+            if case .confirmationNeeded(let id, _) = try await store.signUp(email: EmailAddress("r\(number)@example.org"), newsletters: [weekly.id], now: now) {
+                _ = try await store.confirmSubscriber(id, now: now)
+            }
+        }
+        let issue = try #require(
+            try await store.createIssue(NewIssue(newsletterID: weekly.id, subject: "Leases", intro: "", articleIDs: [], period: now..<now), now: now))
+        #expect(try await store.startSending(issue.id, now: now, IssueRules.mayStartSending) == 30)
+        let lease = now.addingTimeInterval(60)
+        let claims = try await withThrowingTaskGroup(of: [Delivery].self) { group in
+            for node in ["a", "b", "c"] {
+                group.addTask { try await store.claimDeliveries(limit: 12, now: now, node: node, leaseUntil: lease) }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let subscribers = claims.flatMap { $0.map(\.subscriberID) }
+        #expect(subscribers.count == 30 && Set(subscribers).count == 30, "every delivery claimed once, by one node")
+        #expect(try await store.requeueDeliveries(claimedBy: nil, now: now.addingTimeInterval(59)) == 0, "live claims stay")
+        #expect(try await store.requeueDeliveries(claimedBy: nil, now: lease) == 30, "claims that ran out go back")
+        #expect(try await store.claimDeliveries(limit: 50, now: lease, node: "d", leaseUntil: lease.addingTimeInterval(60)).count == 30)
     }
 
     @Test("a round-up due at one moment is stored once, however often it is drafted; other issues are not limited", arguments: StoreKind.allCases)

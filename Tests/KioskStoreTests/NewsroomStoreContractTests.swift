@@ -131,7 +131,7 @@ struct NewsroomStoreContractTests {
         #expect(found.totalItems > 0)
     }
 
-    @Test("media in use cannot be deleted; unused media can", arguments: StoreKind.allCases)
+    @Test("media in use cannot be deleted; unused media can, with their bytes", arguments: StoreKind.allCases)
     func mediaInUse(kind: StoreKind) async throws {
         let fixture = try await kind.publication()
         await #expect(throws: StoreError.self) {
@@ -139,9 +139,24 @@ struct NewsroomStoreContractTests {
         }
         #expect(try await fixture.store.media(fixture.image.id) != nil)
         let spare = try await fixture.store.addMedia(
-            NewMedia(fileName: "spare.png", contentType: "image/png", width: 1, height: 1, alt: "A spare image"))
+            NewMedia(fileName: "spare.png", contentType: "image/png", width: 1, height: 1, alt: "A spare image"), bytes: [1, 2, 3])
         try await fixture.store.deleteMedia(spare.id) { try MediaRules.checkDeletable(usageCount: $0.usageCount) }
         #expect(try await fixture.store.media(spare.id) == nil)
+        #expect(try await fixture.store.mediaBytes(fileName: "spare.png") == nil, "the bytes go with the record")
+    }
+
+    @Test("media bytes are kept with the record, and older records can be given theirs once", arguments: StoreKind.allCases)
+    func mediaBytes(kind: StoreKind) async throws {
+        let fixture = try await kind.publication()
+        let store = fixture.store
+        #expect(try await store.mediaBytes(fileName: "test-harbour.svg") == Array(TestPublication.imageBytes.utf8))
+        #expect(try await store.mediaBytes(fileName: "nothing.svg") == nil)
+        #expect(try await store.mediaWithoutBytes(limit: 10).isEmpty)
+        let large = (0..<3_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        _ = try await store.addMedia(NewMedia(fileName: "large.png", contentType: "image/png", width: 2, height: 2, alt: "Noise"), bytes: large)
+        #expect(try await store.mediaBytes(fileName: "large.png") == large, "megabytes come back byte for byte")
+        try await store.storeMediaBytes([9, 9], fileName: "large.png")
+        #expect(try await store.mediaBytes(fileName: "large.png") == large, "bytes already stored are never replaced")
     }
 
     @Test("attempt counts start again after a quiet window and can be cleared", arguments: StoreKind.allCases)

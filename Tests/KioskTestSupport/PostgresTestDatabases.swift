@@ -84,7 +84,7 @@ public enum PostgresTestDatabases {
 /// A test database could not be made.
 public struct TestDatabaseError: Error, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }
 
 extension PostgresLocation {

@@ -24,12 +24,10 @@ public struct TestSite: @unchecked Sendable {
     /// The folder mail is written to (no SMTP server in router tests).
     public let outbox: URL
 
-    /// The bytes of the fixture image served under `/media/test-harbour.svg`.
-    public static let imageBytes = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\"><rect width=\"1200\" height=\"675\" fill=\"#345\"/></svg>\n"
-
     /// Builds the site; each call has its own database (in memory unless a path is given) and media folder.
     public static func make(
-        databasePath: String? = nil, pageCacheBytes: Int = 8 << 20, contentAPIKey: String? = nil, maximumUploadBytes: Int = 1 << 20
+        databasePath: String? = nil, pageCacheBytes: Int = 8 << 20, contentAPIKey: String? = nil, maximumUploadBytes: Int = 1 << 20,
+        trustedProxies: [AddressRange] = []
     ) async throws -> TestSite {
         let clock = TestClock()
         let store = try databasePath.map { try SQLiteStore.open(path: $0) } ?? SQLiteStore.inMemory()
@@ -38,14 +36,14 @@ public struct TestSite: @unchecked Sendable {
         let root = try TestPaths.temporaryFolder()
         let media = root.appendingPathComponent("media")
         try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
-        try Data(imageBytes.utf8).write(to: media.appendingPathComponent("test-harbour.svg"))
         // A file beside the media folder that no request may ever reach.
         try Data("secret".utf8).write(to: root.appendingPathComponent("kiosk-secret.txt"))
         var logger = Logger(label: "kiosk.tests")
         logger.logLevel = .critical
         let router = buildRouter(
             configuration: ServerConfiguration(
-                mediaDirectory: media.path, publicURL: "https://gazette.example", contentAPIKey: contentAPIKey, maximumUploadBytes: maximumUploadBytes),
+                mediaDirectory: media.path, publicURL: "https://gazette.example", contentAPIKey: contentAPIKey, maximumUploadBytes: maximumUploadBytes,
+                nodeID: "test-node", trustedProxies: trustedProxies),
             dependencies: AppDependencies(
                 store: store, theme: try Theme(directory: TestPaths.defaultTheme),
                 adminTheme: try Theme(directory: TestPaths.adminTheme, required: AdminTheme.requiredTemplates),

@@ -20,6 +20,9 @@ public struct TestPublication: Sendable {
     /// An unpublished draft.
     public let draft: Article
 
+    /// The bytes of the fixture image, `test-harbour.svg`.
+    public static let imageBytes = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\"><rect width=\"1200\" height=\"675\" fill=\"#345\"/></svg>\n"
+
     /// A fixed moment the fixtures are dated from.
     public static var now: Date { Date(timeIntervalSince1970: 1_790_000_000) }
 
@@ -41,7 +44,8 @@ public struct TestPublication: Sendable {
         let cal = try await store.createAuthor(NewAuthor(slug: Slug("cal-test"), name: "Cal Test"))
         let image = try await store.addMedia(
             NewMedia(fileName: "test-harbour.svg", contentType: "image/svg+xml", width: 1200, height: 675,
-                     alt: "A drawing of a harbour crane", caption: "The crane at the test harbour.", credit: "Illustration: Test Studio"))
+                     alt: "A drawing of a harbour crane", caption: "The crane at the test harbour.", credit: "Illustration: Test Studio"),
+            bytes: Array(imageBytes.utf8))
 
         var articles: [String: Article] = [:]
         func publish(_ slug: String, _ title: String, section: Section, topics: [Topic], series: Series?, authors: [Author], daysAgo: Double, body: String) async throws {

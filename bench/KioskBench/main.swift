@@ -110,7 +110,7 @@ enum Benchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try SQLiteStore.open(path: folder.appendingPathComponent("kiosk.sqlite").path)
         let seedStart = ContinuousClock.now
-        try await DemoSeeder(store: store, mediaDirectory: folder.appendingPathComponent("media").path).seed(now: Date())
+        try await DemoSeeder(store: store).seed(now: Date())
         let seedTime = ContinuousClock.now - seedStart
         print("Seeded \(DemoSeeder<SQLiteStore>.articleCount) demo articles into \(folder.path) in \(seedTime.formatted(.units(allowed: [.milliseconds])))")
 

@@ -25,7 +25,7 @@ extension MailTransport {
 
 /// The mail server set in the newsroom's settings, read again before each session, or the outbox
 /// folder while none is set. Used when no SMTP URL is given on the command line or in the environment.
-public final class SettingsTransport<Store: PublicationStore>: MailTransport {
+public final class SettingsTransport<Store: SiteStore>: MailTransport {
     let store: Store
     let folder: FolderTransport
     public let parallelism: Int

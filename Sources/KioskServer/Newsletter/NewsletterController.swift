@@ -133,7 +133,7 @@ struct NewsletterController<Store: PublicationStore>: Sendable {
         }
         let ids = try await newsletterIDs(form.all("newsletter"))
         guard !ids.isEmpty else { return try await index(message: "Tick at least one newsletter.", status: .unprocessableContent) }
-        let address = "signup:" + (context.remoteAddress?.ipAddress ?? "unknown")
+        let address = "signup:" + context.clientKey
         if (try await store.attempts(keys: [address], within: 3600, now: now())[address]?.count ?? 0) >= SignUps.perNetworkPerHour {
             return try await render(page("Too many sign-ups", "Too many sign-ups came from your network in the last hour. Try again later.", form: nil, status: .tooManyRequests))
         }

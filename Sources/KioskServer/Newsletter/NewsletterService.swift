@@ -9,15 +9,25 @@ import ServiceLifecycle
 /// The newsletter's background work, beside the web server: drafts the weekly round-up on its day,
 /// starts scheduled issues, and sends queued deliveries over the transport's connections.
 ///
-/// Every result is recorded as soon as the mail server answers, one message at a time. After a
-/// crash, `requeueUnfinishedDeliveries` puts back what was claimed but not recorded; only a
-/// message the server accepted in the instant before the crash can go out twice, so repeats are
-/// bounded by the number of connections (`transport.parallelism`).
+/// Several nodes send one issue together: each claims batches of deliveries under its node id for
+/// `leaseDuration`, and stops sending from a batch once less than `leaseMargin` of that is left, so
+/// no node sends from a claim that may have run out. Every result is recorded as soon as the mail
+/// server answers, one message at a time. A node that starts puts back what it had claimed before
+/// it stopped, and every node puts back claims that ran out (their node died); only a message the
+/// server accepted in the instant before a crash can go out twice, so repeats are bounded by the
+/// number of open connections of the node that crashed (`transport.parallelism`).
 public struct NewsletterService<Store: PublicationStore>: Service {
     /// Deliveries one connection claims at a time.
     static var batchSize: Int { 50 }
+    /// How long a claim on a batch of deliveries lasts.
+    static var leaseDuration: TimeInterval { 600 }
+    /// A worker sends from a batch only while this much of its claim is left: more than any one
+    /// message can take with the SMTP client's timeouts.
+    static var leaseMargin: TimeInterval { 300 }
 
     let store: Store
+    /// This node's id, recorded with every delivery it claims.
+    let nodeID: String
     let transport: any MailTransport
     let identity: MailIdentity
     let renderer: EmailRenderer
@@ -27,10 +37,11 @@ public struct NewsletterService<Store: PublicationStore>: Service {
 
     /// Creates the service.
     public init(
-        store: Store, transport: any MailTransport, identity: MailIdentity, renderer: EmailRenderer, publicURL: String, logger: Logger,
-        now: @escaping @Sendable () -> Date = Date.init
+        store: Store, nodeID: String, transport: any MailTransport, identity: MailIdentity, renderer: EmailRenderer, publicURL: String,
+        logger: Logger, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
+        self.nodeID = nodeID
         self.transport = transport
         self.identity = identity
         self.renderer = renderer
@@ -41,7 +52,7 @@ public struct NewsletterService<Store: PublicationStore>: Service {
 
     /// Runs until graceful shutdown.
     public func run() async throws {
-        let requeued = try await store.requeueUnfinishedDeliveries()
+        let requeued = try await store.requeueDeliveries(claimedBy: nodeID, now: now())
         if requeued > 0 { logger.notice("Requeued deliveries left unfinished by the last run", metadata: ["count": "\(requeued)"]) }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
@@ -56,6 +67,8 @@ public struct NewsletterService<Store: PublicationStore>: Service {
     /// One pass: draft what is due, start what is scheduled, send what is queued.
     public func tick() async throws {
         await transport.refresh()
+        let expired = try await store.requeueDeliveries(claimedBy: nil, now: now())
+        if expired > 0 { logger.notice("Requeued deliveries whose claim ran out", metadata: ["count": "\(expired)"]) }
         try await draftRoundups()
         for id in try await store.dueIssues(now: now()) {
             let queued = try await store.startSending(id, now: now(), IssueRules.mayStartSending)
@@ -110,9 +123,11 @@ public struct NewsletterService<Store: PublicationStore>: Service {
         var prepared: [NewsletterIssue.ID: NewsletterMessages.PreparedIssue] = [:]
         defer { if let session { Task { await session.close() } } }
         while !Task.isCancelled {
-            let batch = try await store.claimDeliveries(limit: Self.batchSize, now: now())
+            let leaseUntil = now().addingTimeInterval(Self.leaseDuration)
+            let batch = try await store.claimDeliveries(limit: Self.batchSize, now: now(), node: nodeID, leaseUntil: leaseUntil)
             guard !batch.isEmpty else { return }
-            for delivery in batch {
+            // What is left when the claim runs low goes back to the queue when the claim runs out.
+            for delivery in batch where now() < leaseUntil.addingTimeInterval(-Self.leaseMargin) {
                 if prepared[delivery.issueID] == nil {
                     prepared[delivery.issueID] = try await prepare(delivery.issueID, messages: messages, site: site)
                 }

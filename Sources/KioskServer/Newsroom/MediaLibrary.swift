@@ -2,15 +2,19 @@ import Crypto
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskStore
 import MultipartKit
+import NIOPosix
 
-/// Uploaded images on disk: checked from their bytes, stored under a name derived from their content
-/// so two uploads never collide and the same file is never stored twice.
-struct MediaLibrary: Sendable {
-    /// The media folder, also served under `/media/`.
+/// Uploaded images: checked from their bytes and named after their content, so two uploads never
+/// collide and the same file is never stored twice. The store keeps the bytes; this node's media
+/// folder keeps a copy to serve.
+public struct MediaLibrary<Store: MediaStore>: Sendable {
+    /// This node's media folder, served under `/media/`.
     let directory: String
     /// The largest upload accepted, in bytes.
     let maximumBytes: Int
+    let store: Store
 
     /// The file name for `bytes` of `format`: the first 128 bits of their SHA-256 in hex.
     static func fileName(for bytes: [UInt8], format: ImageFormat) -> String {
@@ -18,16 +22,38 @@ struct MediaLibrary: Sendable {
         return digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "." + format.fileExtension
     }
 
-    /// Checks `bytes` and writes them under their content-derived name unless that file exists already.
-    func store(_ bytes: [UInt8]) throws -> (fileName: String, info: ImageInfo) {
+    /// The record of an upload of `bytes` with the text `describe` gives: the existing one when the
+    /// same file was uploaded before, otherwise a new one whose bytes go to the store and the folder.
+    func add(_ bytes: [UInt8], describe: (_ fileName: String, _ info: ImageInfo) throws -> NewMedia) async throws -> Media {
         let info = try ImageInspection.inspect(bytes)
-        let name = Self.fileName(for: bytes, format: info.format)
-        let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
-        if !FileManager.default.fileExists(atPath: url.path) {
+        let new = try describe(Self.fileName(for: bytes, format: info.format), info)
+        if let existing = try await store.media(fileName: new.fileName) { return existing }
+        let media = try await store.addMedia(new, bytes: bytes)
+        try await Self.cache(bytes, as: new.fileName, in: directory)
+        return media
+    }
+
+    /// Writes `bytes` to `directory` as `name` (atomically, on the thread pool), unless the file is there.
+    static func cache(_ bytes: [UInt8], as name: String, in directory: String) async throws {
+        try await NIOThreadPool.singleton.runIfActive {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+            guard !FileManager.default.fileExists(atPath: url.path) else { return }
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try Data(bytes).write(to: url, options: .atomic)
         }
-        return (name, info)
+    }
+
+    /// Stores the bytes of media recorded before the store kept them, from this node's folder, so
+    /// other nodes and copies of the database have them too; returns how many were stored.
+    public static func storeMissingBytes(from directory: String, in store: Store) async throws -> Int {
+        var stored = 0
+        for name in try await store.mediaWithoutBytes(limit: 100_000) {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+            guard let data = try? await NIOThreadPool.singleton.runIfActive({ try Data(contentsOf: url) }) else { continue }
+            try await store.storeMediaBytes(Array(data), fileName: name)
+            stored += 1
+        }
+        return stored
     }
 }
 

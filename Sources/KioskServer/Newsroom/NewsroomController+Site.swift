@@ -75,16 +75,12 @@ extension NewsroomController {
             guard file.body.count <= media.maximumBytes else {
                 throw ValidationError(field: "file", message: "The file is larger than the limit of \(media.maximumBytes >> 20) MB.")
             }
-            let info = try ImageInspection.inspect(file.body)
-            let new = try NewMedia(
-                fileName: MediaLibrary.fileName(for: file.body, format: info.format), contentType: info.format.contentType, width: info.width,
-                height: info.height, alt: Self.limited(field("alt"), "alt text"), caption: Self.limited(field("caption"), "caption"),
-                credit: Self.limited(field("credit"), "credit"))
-            if let existing = try await store.media(fileName: new.fileName) {
-                return done(NewsroomPaths.media + "/\(existing.id)", "uploaded")
+            let created = try await media.add(file.body) { fileName, info in
+                try NewMedia(
+                    fileName: fileName, contentType: info.format.contentType, width: info.width, height: info.height,
+                    alt: Self.limited(field("alt"), "alt text"), caption: Self.limited(field("caption"), "caption"),
+                    credit: Self.limited(field("credit"), "credit"))
             }
-            _ = try media.store(file.body)
-            let created = try await store.addMedia(new)
             return done(NewsroomPaths.media + "/\(created.id)", "uploaded")
         } catch let error as ValidationError {
             return try await mediaList(request, visitor, error: error.message, status: .unprocessableContent)

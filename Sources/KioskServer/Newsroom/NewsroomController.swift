@@ -15,7 +15,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
     let site: SiteContextCache<Store>
     let publicPages: PageRenderer
     let markdown = MarkdownRenderer()
-    let media: MediaLibrary
+    let media: MediaLibrary<Store>
     let publicURL: String
     let logger: Logger
     /// Sends invitations and password-reset links.
@@ -92,7 +92,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         let form = try await FormFields.read(request)
         try auth.checkSignedOutForm(request, form)
         let emailText = form.text("email")
-        let keys = LoginThrottle.keys(email: emailText, address: context.remoteAddress?.ipAddress ?? "unknown")
+        let keys = LoginThrottle.keys(email: emailText, address: context.clientKey)
         let moment = now()
         let failures = try await store.attempts(keys: [keys.account, keys.address], within: LoginThrottle.lockDuration, now: moment)
         if let refusal = LoginThrottle.refusal(failures, account: keys.account, address: keys.address, now: moment) {
@@ -310,7 +310,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
             return pages.page("password-new", view, status: .unprocessableContent)
         }
         try await store.changePassword(user.id, passwordHash: try await auth.hasher.hash(password))
-        try await store.clearAttempts(keys: ["account:\(user.email)"])
+        try await store.clearAttempts(keys: [LoginThrottle.keys(email: user.email.rawValue, address: "").account])
         var response = done(NewsroomPaths.articles, "password")
         response.setCookie(try await auth.startSession(for: user))
         return response

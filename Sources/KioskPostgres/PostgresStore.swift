@@ -5,20 +5,22 @@ import Logging
 import NIOCore
 import NIOSSL
 import PostgresNIO
+import Synchronization
 import _ConnectionPoolModule
 
 /// The store for publications that outgrow one machine: PostgreSQL through postgres-nio, shared by
 /// every node. It keeps the same tables as the SQLite store and passes the same contract tests.
 public struct PostgresStore: PublicationStore {
-    let client: PostgresClient
+    let pool: Pool
     let location: PostgresLocation
     let logger: Logger
-    private let runner: Task<Void, Never>
     /// Where every commit is reported.
     public let changes = ChangeFeed()
 
-    /// The longest one store operation may wait for the database before it gives up as unavailable.
+    /// The longest one store operation may wait for a connection before it gives up as unavailable.
     static let patience: Duration = .seconds(10)
+    /// The same while the database is known to be down, so readers get their answer quickly.
+    static let patienceWhileDown: Duration = .seconds(1)
     /// The channel reader-visible commits are announced on.
     static let channel = "kiosk_changes"
 
@@ -36,9 +38,7 @@ public struct PostgresStore: PublicationStore {
             host: location.host, port: location.port, username: location.user, password: location.password, database: location.database,
             tls: try clientTLS(location))
         configuration.options = options
-        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        let runner = Task { await client.run() }
-        return PostgresStore(client: client, location: location, logger: logger, runner: runner)
+        return PostgresStore(pool: Pool(configuration: configuration, logger: logger), location: location, logger: logger)
     }
 
     /// Applies pending migrations to the database at `location`; returns the names applied now and all applied.
@@ -56,7 +56,7 @@ public struct PostgresStore: PublicationStore {
 
     /// Stops the connection pool; the store cannot be used afterwards.
     public func close() {
-        runner.cancel()
+        pool.close()
     }
 
     // MARK: Connections
@@ -121,8 +121,9 @@ public struct PostgresStore: PublicationStore {
     /// `StoreError`s; whatever `work` itself throws (a rule's refusal) comes out unchanged.
     func write<T: Sendable>(_ work: @escaping @Sendable (Connection) async throws -> (T, ChangeAudience)) async throws -> T {
         let logger = logger
-        let (value, audience, shared) = try await within {
-            try await client.withTransaction(logger: logger) { raw in
+        let (value, audience, shared) = try await within { lent in
+            try await pool.client.withTransaction(logger: logger) { raw in
+                lent.mark()
                 let connection = Connection(raw: raw, logger: logger)
                 let (value, audience) = try await work(connection)
                 var shared: Int64?
@@ -140,24 +141,32 @@ public struct PostgresStore: PublicationStore {
     /// Runs a read on a pooled connection, with PostgreSQL's errors translated.
     func read<T: Sendable>(_ work: @escaping @Sendable (Connection) async throws -> T) async throws -> T {
         let logger = logger
-        return try await within {
-            try await client.withConnection { raw in try await work(Connection(raw: raw, logger: logger)) }
+        return try await within { lent in
+            try await pool.client.withConnection { raw in
+                lent.mark()
+                return try await work(Connection(raw: raw, logger: logger))
+            }
         }
     }
 
-    /// Runs `work` with errors translated, giving up after `patience`: while PostgreSQL is down the
-    /// pool keeps requests waiting, and no request may wait that long.
-    private func within<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await Self.translatingErrors {
+    /// Runs `work` with errors translated, giving up as unavailable when no connection was lent to
+    /// it within `patience` (one second while the database is known to be down): while PostgreSQL
+    /// is down, the pool keeps requests waiting, and no request may wait that long. Once `work` has
+    /// a connection, it takes the time it takes.
+    private func within<T: Sendable>(_ work: @escaping @Sendable (Lent) async throws -> T) async throws -> T {
+        let lent = Lent()
+        let patience = pool.reachable ? Self.patience : Self.patienceWhileDown
+        return try await Self.translatingErrors {
             try await withThrowingTaskGroup(of: T?.self) { group in
-                group.addTask { try await work() }
+                group.addTask { try await work(lent) }
                 group.addTask {
-                    try await Task.sleep(for: Self.patience)
+                    try await Task.sleep(for: patience)
+                    while lent.isMarked { try await Task.sleep(for: .seconds(3600)) }
                     return nil
                 }
                 defer { group.cancelAll() }
                 guard let first = try await group.next(), let value = first else {
-                    throw StoreError.unavailable("no answer from PostgreSQL within \(Self.patience)")
+                    throw StoreError.unavailable("no connection to PostgreSQL within \(patience)")
                 }
                 return value
             }
@@ -182,8 +191,13 @@ public struct PostgresStore: PublicationStore {
             group.addTask { try await listen() }
             group.addTask {
                 while true {
-                    if let value = try? await read({ try await $0.value("SELECT value FROM change_generation WHERE id = 1", as: Int64.self) }) {
-                        changes.observed(sharedGeneration: value)
+                    do {
+                        if let value = try await read({ try await $0.value("SELECT value FROM change_generation WHERE id = 1", as: Int64.self) }) {
+                            changes.observed(sharedGeneration: value)
+                        }
+                        pool.reachable = true
+                    } catch {
+                        pool.reachable = false
                     }
                     try await Task.sleep(for: .seconds(1))
                 }
@@ -201,6 +215,10 @@ public struct PostgresStore: PublicationStore {
                 do {
                     try await connection.raw.listen(on: Self.channel) { notifications in
                         if lost {
+                            // The database is back: a fresh pool connects at once, where the old one may
+                            // still be backing off from its failed attempts.
+                            pool.renew()
+                            pool.reachable = true
                             changes.lostTrack()
                             logger.notice("Listening for changes again; every cached page counts as stale")
                         }
@@ -219,6 +237,7 @@ public struct PostgresStore: PublicationStore {
             } catch {
                 if Task.isCancelled { return }
                 if !lost { logger.error("Lost the connection that listens for changes; retrying", metadata: ["error": "\(error)"]) }
+                pool.reachable = false
             }
             lost = true
             try await Task.sleep(for: .milliseconds(500))
@@ -323,4 +342,59 @@ enum PostgresErrors {
             return .failed("PostgreSQL \(state): \(message)")
         }
     }
+}
+
+/// The store's connection pool, which can be replaced by a fresh one when the database comes back
+/// after an outage (postgres-nio's pool backs off for up to a minute between attempts).
+final class Pool: Sendable {
+    private let configuration: PostgresClient.Configuration
+    private let logger: Logger
+    private let current: Mutex<(client: PostgresClient, runner: Task<Void, Never>)>
+    private let up = Atomic<Bool>(true)
+
+    init(configuration: PostgresClient.Configuration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        current = Mutex(Self.start(configuration, logger))
+    }
+
+    private static func start(_ configuration: PostgresClient.Configuration, _ logger: Logger) -> (client: PostgresClient, runner: Task<Void, Never>) {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return (client, Task { await client.run() })
+    }
+
+    /// The pool to lend connections from now.
+    var client: PostgresClient { current.withLock { $0.client } }
+
+    /// Whether the database answered the last time it was asked.
+    var reachable: Bool {
+        get { up.load(ordering: .relaxed) }
+        set { up.store(newValue, ordering: .relaxed) }
+    }
+
+    /// Starts a fresh pool for new requests and stops the old one.
+    func renew() {
+        let old = current.withLock { current in
+            let old = current
+            current = Self.start(configuration, logger)
+            return old
+        }
+        old.runner.cancel()
+    }
+
+    /// Stops the pool.
+    func close() {
+        current.withLock { $0.runner.cancel() }
+    }
+}
+
+/// Whether an operation has been lent a connection yet.
+final class Lent: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    /// Notes that the connection was lent.
+    func mark() { flag.store(true, ordering: .relaxed) }
+
+    /// Whether it was.
+    var isMarked: Bool { flag.load(ordering: .relaxed) }
 }

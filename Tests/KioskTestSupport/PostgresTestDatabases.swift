@@ -26,7 +26,7 @@ public enum PostgresTestDatabases {
             throw TestDatabaseError("KIOSK_TEST_POSTGRES_URL is not set: run the tests with scripts/test, which starts PostgreSQL.")
         }
         let name = "kiosk_test_\(UUID().uuidString.prefix(12).lowercased())"
-        try run("createdb", server, ["-T", try await templateName(server), name])
+        try await run("createdb", server, ["-T", try await templateName(server), name])
         return try server.renamed(to: name)
     }
 
@@ -34,7 +34,7 @@ public enum PostgresTestDatabases {
     public static func empty() async throws -> PostgresLocation {
         guard let server else { throw TestDatabaseError("KIOSK_TEST_POSTGRES_URL is not set.") }
         let name = "kiosk_empty_\(UUID().uuidString.prefix(12).lowercased())"
-        try run("createdb", server, [name])
+        try await run("createdb", server, [name])
         return try server.renamed(to: name)
     }
 
@@ -50,7 +50,7 @@ public enum PostgresTestDatabases {
             if let task { return task }
             let made = Task {
                 let name = "kiosk_template_\(ProcessInfo.processInfo.processIdentifier)_\(UUID().uuidString.prefix(6).lowercased())"
-                try run("createdb", server, [name])
+                try await run("createdb", server, [name])
                 var logger = Logger(label: "kiosk.tests.postgres")
                 logger.logLevel = .critical
                 _ = try await PostgresStore.migrate(try server.renamed(to: name), logger: logger)
@@ -62,18 +62,27 @@ public enum PostgresTestDatabases {
         return try await task.value
     }
 
-    /// Runs one of PostgreSQL's client programs against `server`, with its password in the environment.
-    private static func run(_ program: String, _ server: PostgresLocation, _ arguments: [String]) throws {
+    /// Runs one of PostgreSQL's client programs against `server`, with its password in the environment,
+    /// waiting for it without holding one of the few threads that run tests.
+    private static func run(_ program: String, _ server: PostgresLocation, _ arguments: [String]) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program, "-h", server.host, "-p", String(server.port), "-U", server.user] + arguments
+        // -w: never ask for a password (it comes from the environment); nothing to read on standard input.
+        process.arguments = [program, "-w", "-h", server.host, "-p", String(server.port), "-U", server.user] + arguments
+        process.standardInput = FileHandle.nullDevice
         var environment = ProcessInfo.processInfo.environment
         if let password = server.password { environment["PGPASSWORD"] = password }
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            process.terminationHandler = { _ in done.resume() }
+            do {
+                try process.run()
+            } catch {
+                done.resume(throwing: error)
+            }
+        }
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             throw TestDatabaseError("\(program) \(arguments.joined(separator: " ")) failed: \(message)")

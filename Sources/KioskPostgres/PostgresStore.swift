@@ -216,8 +216,9 @@ public struct PostgresStore: PublicationStore {
                     try await connection.raw.listen(on: Self.channel) { notifications in
                         if lost {
                             // The database is back: a fresh pool connects at once, where the old one may
-                            // still be backing off from its failed attempts.
-                            pool.renew()
+                            // still be backing off from its failed attempts. A pool that still answers
+                            // is kept, so no query running on it is cut short.
+                            if !pool.reachable { pool.renew() }
                             pool.reachable = true
                             changes.lostTrack()
                             logger.notice("Listening for changes again; every cached page counts as stale")

@@ -205,7 +205,7 @@ extension PostgresStore {
 
     /// Deletes a media record if `decide`, shown the record and how many places use it, does not throw.
     public func deleteMedia(_ id: Media.ID, _ decide: @escaping @Sendable (MediaItem) throws -> Void) async throws {
-        try await write(.newsroom) { connection in
+        try await write(.readers) { connection in
             guard try await connection.value("SELECT id FROM media WHERE id = \(id.rawValue) FOR UPDATE", as: Int64.self) != nil,
                 let row = try await connection.row(
                     PostgresQuery(unsafeSQL: "SELECT m.*, \(MediaUsage.countSQL) AS usage_count FROM media m WHERE m.id = \(id.rawValue)"))

@@ -187,7 +187,7 @@ extension SQLiteStore {
 
     /// Deletes a media record if `decide`, shown the record and how many places use it, does not throw.
     public func deleteMedia(_ id: Media.ID, _ decide: @escaping @Sendable (MediaItem) throws -> Void) async throws {
-        try await write(.newsroom) { db in
+        try await write(.readers) { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT *, \(MediaUsage.countSQL) AS usage_count FROM media m WHERE m.id = ?", arguments: [id.rawValue])
             else { throw StoreError.notFound }
             try decide(MediaItem(media: try Media(row: row), usageCount: row["usage_count"]))

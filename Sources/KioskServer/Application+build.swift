@@ -120,7 +120,7 @@ public func buildRouter<Store: PublicationStore>(
     StaticFilesController(
         media: MediaFiles(
             folder: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
-            directory: configuration.mediaDirectory, store: dependencies.store),
+            directory: configuration.mediaDirectory, store: dependencies.store, changes: dependencies.store.changes),
         assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable"),
         adminAssets: StaticFiles(directory: dependencies.adminTheme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")
     ).addRoutes(to: router)

@@ -3,6 +3,7 @@ import Hummingbird
 import KioskStore
 import Logging
 import NIOPosix
+import Synchronization
 
 /// Serves files from one folder by plain file name only, so no request can reach outside it.
 struct StaticFiles: Sendable {
@@ -25,12 +26,13 @@ struct StaticFiles: Sendable {
     }
 
     /// The file named `name`, a 304 when the client's copy is current, or a 404 for anything else.
-    func response(for name: String, request: Request, context: some RequestContext) async throws -> Response {
+    /// The `ETag` is `etag` when given, otherwise made from the file's size and modification time.
+    func response(for name: String, request: Request, context: some RequestContext, etag: String? = nil) async throws -> Response {
         guard let contentType = Self.contentType(forSafeName: name),
             let id = files.getFileIdentifier("/" + name),
             let attributes = try await files.getAttributes(id: id), !attributes.isFolder
         else { throw HTTPError(.notFound) }
-        let etag = "\"\(String(attributes.size, radix: 16))-\(String(Int(attributes.modificationDate.timeIntervalSince1970 * 1000), radix: 16))\""
+        let etag = etag ?? "\"\(String(attributes.size, radix: 16))-\(String(Int(attributes.modificationDate.timeIntervalSince1970 * 1000), radix: 16))\""
         var headers = HTTPFields()
         headers[.eTag] = etag
         headers[.cacheControl] = cacheControl
@@ -66,19 +68,53 @@ struct StaticFiles: Sendable {
 /// Media files: the bytes live in the store, and this node's media folder caches them. A file not
 /// in the folder yet (uploaded through another node, or a node that starts empty) is read from the
 /// store once, written to the folder, and served from there from then on.
+///
+/// A file is served only while the store has its record, checked once per content generation: an
+/// image deleted through any node stops being served by every node within a second, and leaves
+/// their folders when next asked for. Its `ETag` is its name (a hash of its bytes), the same on every node.
 struct MediaFiles<Store: MediaStore>: Sendable {
     let folder: StaticFiles
     let directory: String
     let store: Store
+    let changes: ChangeFeed
+    let recorded = RecordedNames()
 
     /// The media file named `name`, from the folder or, the first time, from the store.
     func response(for name: String, request: Request, context: some RequestContext) async throws -> Response {
+        guard StaticFiles.contentType(forSafeName: name) != nil else { throw HTTPError(.notFound) }
+        let generation = changes.generation
+        if !recorded.contains(name, generation: generation) {
+            guard try await store.media(fileName: name) != nil else {
+                try await MediaLibrary<Store>.removeCached(name, in: directory)
+                throw HTTPError(.notFound)
+            }
+            recorded.insert(name, generation: generation)
+        }
+        let etag = "\"\(name)\""
         do {
-            return try await folder.response(for: name, request: request, context: context)
+            return try await folder.response(for: name, request: request, context: context, etag: etag)
         } catch let error as HTTPError where error.status == .notFound {
-            guard StaticFiles.contentType(forSafeName: name) != nil, let bytes = try await store.mediaBytes(fileName: name) else { throw error }
+            guard let bytes = try await store.mediaBytes(fileName: name) else { throw error }
             try await MediaLibrary<Store>.cache(bytes, as: name, in: directory)
-            return try await folder.response(for: name, request: request, context: context)
+            return try await folder.response(for: name, request: request, context: context, etag: etag)
+        }
+    }
+}
+
+/// The media names found in the store during one content generation; a new generation forgets them.
+final class RecordedNames: Sendable {
+    private let state = Mutex((generation: UInt64(0), names: Set<String>()))
+
+    /// Whether `name` was found during `generation`.
+    func contains(_ name: String, generation: UInt64) -> Bool {
+        state.withLock { $0.generation == generation && $0.names.contains(name) }
+    }
+
+    /// Notes that `name` was found during `generation`.
+    func insert(_ name: String, generation: UInt64) {
+        state.withLock { state in
+            if state.generation != generation { state = (generation, []) }
+            state.names.insert(name)
         }
     }
 }

@@ -2,7 +2,7 @@ import Synchronization
 
 /// Who can see what a committed write changed.
 public enum ChangeAudience: Sendable, Equatable {
-    /// Readers: published content, taxonomy, media text, settings, sent issues. Public pages may be stale.
+    /// Readers: published content, taxonomy, media text and deletions, settings, sent issues. Public pages may be stale.
     case readers
     /// Only the newsroom: drafts, revisions, accounts, sessions, subscribers, the delivery queue.
     case newsroom

@@ -78,7 +78,7 @@ struct NewsroomMediaAndSchedulingTests {
         }
     }
 
-    @Test("an image in use cannot be deleted; an unused one can")
+    @Test("an image in use cannot be deleted; an unused one can, and its file is no longer served")
     func deleteMedia() async throws {
         let site = try await TestSite.make()
         try await site.application.test(.router) { client in
@@ -88,9 +88,27 @@ struct NewsroomMediaAndSchedulingTests {
             #expect(String(buffer: used.body).contains("This image is used in"))
             let uploaded = try await Self.upload(&editor, client, Self.png)
             let path = try #require(uploaded.headers[.location]?.split(separator: "?").first.map(String.init))
+            let library = try await site.publication.store.mediaLibrary(search: "Three pixels", page: PageRequest(number: 1, size: 10)!)
+            let fileName = try #require(library.items.first?.media.fileName)
+            let served = try await client.execute(uri: "/media/\(fileName)", method: .get)
+            #expect(served.status == .ok && served.headers[.eTag] == "\"\(fileName)\"")
             #expect(try await editor.post(client, path + "/delete", []).status == .seeOther)
             #expect(try await editor.send(client, .get, path).status == .notFound)
+            #expect(try await client.execute(uri: "/media/\(fileName)", method: .get).status == .notFound)
+            #expect(!FileManager.default.fileExists(atPath: site.mediaFolder.appendingPathComponent(fileName).path))
         }
+    }
+
+    @Test("a file left in the media folder is not served once the store has no record of it")
+    func strayFile() async throws {
+        let site = try await TestSite.make()
+        let name = String(repeating: "ab", count: 16) + ".png"
+        try Data(Self.png).write(to: site.mediaFolder.appendingPathComponent(name))
+        try await site.application.test(.router) { client in
+            let response = try await client.execute(uri: "/media/\(name)", method: .get)
+            #expect(response.status == .notFound)
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.mediaFolder.appendingPathComponent(name).path))
     }
 
     @Test("a scheduled article is live at its minute, not before, in Latest, its section and related stories")

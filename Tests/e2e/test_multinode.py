@@ -8,7 +8,8 @@ run behind nginx as a round-robin load balancer that forwards the client's addre
 Through the balancer and against each node directly:
 - an editor signed in through one node works through the other (sessions live in the database);
 - a publication made through one node reaches both nodes' cached home pages within 3 s;
-- an image uploaded through one node is served by the other, which never had the file;
+- an image uploaded through one node is served by the other, which never had the file, and once
+  deleted through one, is served by neither within a second;
 - PostgreSQL restarted between a commit and the next request leaves no node stale;
 - with PostgreSQL stopped, cached pages are served, uncached ones get the themed 503 page, writes a
   clear 503, and everything comes back by itself, nothing committed lost;
@@ -344,7 +345,14 @@ def test_an_image_uploaded_through_one_node_is_served_by_the_other(cluster: Clus
     assert served.status == 200 and served.body == png and served.header("Content-Type") == "image/png"
     assert (b.media / name).read_bytes() == png, "node B keeps a copy in its own folder"
     for _ in range(4):
-        assert fetch(cluster.balancer.url, "/media/" + name).body == png
+        reply = fetch(cluster.balancer.url, "/media/" + name)
+        assert reply.body == png and reply.header("ETag") == f'"{name}"', "the same ETag from either node"
+    # Deleted through A, it stops being served by B (which has its own copy) within a second.
+    page.goto(f"{a.url}/admin/media/{media_id}")
+    page.get_by_role("button", name="Delete image").click()
+    expect(page).to_have_url(re.compile(r"/admin/media\?done=deleted$"))
+    assert wait_until(lambda: fetch(b.url, "/media/" + name).status == 404, 1.5), "node B still serves a deleted image"
+    assert not (a.media / name).exists() and not (b.media / name).exists()
 
 
 def test_postgres_restarted_between_a_commit_and_the_next_request_leaves_no_node_stale(cluster: Cluster, open_context) -> None:

@@ -43,6 +43,21 @@ public struct MediaLibrary<Store: MediaStore>: Sendable {
         }
     }
 
+    /// Deletes `image` if no page uses it (its record and bytes from the store, its file from this
+    /// folder); throws `StoreError.inUse` otherwise.
+    func delete(_ image: Media) async throws {
+        try await store.deleteMedia(image.id) { try MediaRules.checkDeletable(usageCount: $0.usageCount) }
+        try await Self.removeCached(image.fileName, in: directory)
+    }
+
+    /// Removes the file `name` from `directory`, if it is there (on the thread pool).
+    static func removeCached(_ name: String, in directory: String) async throws {
+        try await NIOThreadPool.singleton.runIfActive {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        }
+    }
+
     /// Stores the bytes of media recorded before the store kept them, from this node's folder, so
     /// other nodes and copies of the database have them too; returns how many were stored.
     public static func storeMissingBytes(from directory: String, in store: Store) async throws -> Int {

@@ -128,7 +128,7 @@ extension NewsroomController {
         let visitor = try await auth.requireForm(request, form, role: .editor)
         let item = try await mediaItem(context)
         do {
-            try await store.deleteMedia(item.id) { try MediaRules.checkDeletable(usageCount: $0.usageCount) }
+            try await media.delete(item)
         } catch StoreError.inUse(let message) {
             return try await mediaItemView(request, visitor, item, error: message, status: .conflict)
         }

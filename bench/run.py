@@ -75,13 +75,16 @@ class Server:
 
 
 class Nginx:
-    """Debian's nginx serving one file on a free loopback port, with the headers Kiosk sends."""
+    """Debian's nginx on a free loopback port: `directives` in its `http` block and one `server`
+    with `server_directives`; `files` are written to `www/` in its folder (a relative `root www`)."""
 
-    def __init__(self, page: bytes) -> None:
+    def __init__(self, directives: str, server_directives: str, probe: str, files: dict[str, bytes] | None = None) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-nginx-"))
-        (self.folder / "article.html").write_bytes(page)
+        (self.folder / "www").mkdir()
+        for name, content in (files or {}).items():
+            (self.folder / "www" / name).write_bytes(content)
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/article.html"
+        self.url = f"http://127.0.0.1:{self.port}"
         (self.folder / "nginx.conf").write_text(f"""
 worker_processes 2;
 daemon off;
@@ -90,17 +93,12 @@ error_log {self.folder}/error.log;
 events {{ worker_connections 1024; }}
 http {{
     access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    types {{ text/html html; }}
     client_body_temp_path {self.folder}; proxy_temp_path {self.folder}; fastcgi_temp_path {self.folder};
     uwsgi_temp_path {self.folder}; scgi_temp_path {self.folder};
+    {directives}
     server {{
         listen 127.0.0.1:{self.port};
-        root {self.folder};
-        add_header Cache-Control "public, max-age=0";
-        add_header Vary "Accept-Encoding";
+        {server_directives}
     }}
 }}
 """)
@@ -110,7 +108,7 @@ http {{
         deadline = time.time() + 10
         while time.time() < deadline:
             try:
-                if get(self.url)[0] == 200:
+                if get(self.url + probe)[0] == 200:
                     return
             except OSError:
                 time.sleep(0.05)
@@ -120,6 +118,14 @@ http {{
         self.process.terminate()
         self.process.wait(timeout=10)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def static_nginx(page: bytes) -> Nginx:
+    """nginx serving `page` as /article.html with the headers Kiosk sends (sendfile, keep-alive)."""
+    return Nginx(
+        "sendfile on; tcp_nopush on; keepalive_requests 1000000; types { text/html html; }",
+        'root www; add_header Cache-Control "public, max-age=0"; add_header Vary "Accept-Encoding";',
+        "/article.html", files={"article.html": page})
 
 
 def wrk(url: str, seconds: int = SECONDS, connections: int = 64) -> dict[str, float]:
@@ -170,12 +176,12 @@ def cached_versus_nginx(db: Path) -> Server:
     server = Server(db)
     status, page = get(server.url + ARTICLE)
     assert status == 200
-    nginx = Nginx(page)
+    nginx = static_nginx(page)
     kiosk_runs, nginx_runs = [], []
     try:
         for _ in range(ROUNDS):
             kiosk_runs.append(wrk(server.url + ARTICLE))
-            nginx_runs.append(wrk(nginx.url))
+            nginx_runs.append(wrk(nginx.url + "/article.html"))
     finally:
         nginx.stop()
     kiosk_rps = statistics.median(r["rps"] for r in kiosk_runs)

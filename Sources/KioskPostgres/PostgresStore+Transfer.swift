@@ -35,21 +35,31 @@ extension PostgresStore {
         }
     }
 
-    /// Writes rows into `table` as they are, each value converted to its column's type; a row whose key exists already replaces it.
+    /// Writes rows into `table` as they are, each value converted to its column's type; a row whose
+    /// key exists already replaces it. Rows go in as few statements as PostgreSQL's limit of bound
+    /// values allows, since each statement is a round trip.
     public func importRows(_ rows: TableRows, into table: CopiedTable) async throws {
         try await write(.newsroom) { connection in
             let types = Dictionary(uniqueKeysWithValues: try await Transfer.columns(of: table.name, connection).map { ($0.name, $0.type) })
+            let casts = rows.columns.map { "::" + (types[$0] ?? "text") }
             let updates = rows.columns.filter { !table.key.contains($0) }.map { "\(Transfer.quoted($0)) = excluded.\(Transfer.quoted($0))" }
-            let placeholders = rows.columns.enumerated().map { index, column in "$\(index + 1)::\(types[column] ?? "text")" }
-            let sql = """
-                INSERT INTO \(Transfer.quoted(table.name)) (\(rows.columns.map(Transfer.quoted).joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))
-                ON CONFLICT (\(table.key.map(Transfer.quoted).joined(separator: ", "))) \(updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
-                """
-            for row in rows.rows {
+            let rowsPerStatement = max(1, Transfer.maximumBindings / max(1, rows.columns.count))
+            for start in stride(from: 0, to: rows.rows.count, by: rowsPerStatement) {
+                let chunk = rows.rows[start..<min(start + rowsPerStatement, rows.rows.count)]
                 var bindings = PostgresBindings()
-                for (column, cell) in zip(rows.columns, row) {
-                    try Transfer.bind(cell, as: types[column] ?? "text", into: &bindings)
+                var values: [String] = []
+                for row in chunk {
+                    var placeholders: [String] = []
+                    for (index, cell) in row.enumerated() {
+                        try Transfer.bind(cell, as: types[rows.columns[index]] ?? "text", into: &bindings)
+                        placeholders.append("$\(bindings.count)\(casts[index])")
+                    }
+                    values.append("(" + placeholders.joined(separator: ", ") + ")")
                 }
+                let sql = """
+                    INSERT INTO \(Transfer.quoted(table.name)) (\(rows.columns.map(Transfer.quoted).joined(separator: ", "))) VALUES \(values.joined(separator: ", "))
+                    ON CONFLICT (\(table.key.map(Transfer.quoted).joined(separator: ", "))) \(updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", "))
+                    """
                 try await connection.execute(PostgresQuery(unsafeSQL: sql, binds: bindings))
             }
         }
@@ -79,6 +89,9 @@ extension PostgresStore {
 
 /// Columns, types and values of a copy.
 enum Transfer {
+    /// The most values one statement binds (PostgreSQL allows 65,535), leaving room to spare.
+    static let maximumBindings = 30_000
+
     /// `name` as a quoted identifier (`"user"` must be quoted; quoting all is simplest).
     static func quoted(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""

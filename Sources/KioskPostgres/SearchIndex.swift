@@ -14,26 +14,29 @@ enum SearchIndex {
 
     /// Re-indexes one article from its stored text; called in the transaction that changed it.
     static func update(_ connection: Connection, article: Article.ID) async throws {
-        try await connection.execute(
-            """
-            INSERT INTO article_search (article_id, document, published, section_id)
-            SELECT a.id,
-                setweight(to_tsvector('kiosk', a.title), 'A') || setweight(to_tsvector('kiosk', a.dek), 'B')
-                || setweight(to_tsvector('kiosk', coalesce((SELECT string_agg(au.name, ' ') FROM article_author aa JOIN author au ON au.id = aa.author_id
-                    WHERE aa.article_id = a.id), '')), 'C')
-                || setweight(to_tsvector('kiosk', coalesce((SELECT string_agg(t.name, ' ') FROM article_topic at JOIN topic t ON t.id = at.topic_id
-                    WHERE at.article_id = a.id), '')), 'C')
-                || setweight(to_tsvector('kiosk', coalesce((SELECT se.name FROM series se WHERE se.id = a.series_id), '')), 'C')
-                || setweight(to_tsvector('kiosk', a.body_markdown), 'D'),
-                CASE WHEN a.status = 'published' THEN a.published_at END, a.section_id
-            FROM article a WHERE a.id = \(article.rawValue)
-            ON CONFLICT (article_id) DO UPDATE SET document = excluded.document, published = excluded.published, section_id = excluded.section_id
-            """)
+        try await update(connection, articles: [article.rawValue])
     }
 
-    /// Re-indexes the articles `ids`, after a name they show changed.
+    /// Re-indexes the articles `ids` (after a name they show changed, or a copy), a few thousand per statement.
     static func update(_ connection: Connection, articles ids: [Int64]) async throws {
-        for id in ids { try await update(connection, article: Article.ID(id)) }
+        for start in stride(from: 0, to: ids.count, by: 5_000) {
+            let chunk = Array(ids[start..<min(start + 5_000, ids.count)])
+            try await connection.execute(
+                """
+                INSERT INTO article_search (article_id, document, published, section_id)
+                SELECT a.id,
+                    setweight(to_tsvector('kiosk', a.title), 'A') || setweight(to_tsvector('kiosk', a.dek), 'B')
+                    || setweight(to_tsvector('kiosk', coalesce((SELECT string_agg(au.name, ' ') FROM article_author aa JOIN author au ON au.id = aa.author_id
+                        WHERE aa.article_id = a.id), '')), 'C')
+                    || setweight(to_tsvector('kiosk', coalesce((SELECT string_agg(t.name, ' ') FROM article_topic at JOIN topic t ON t.id = at.topic_id
+                        WHERE at.article_id = a.id), '')), 'C')
+                    || setweight(to_tsvector('kiosk', coalesce((SELECT se.name FROM series se WHERE se.id = a.series_id), '')), 'C')
+                    || setweight(to_tsvector('kiosk', a.body_markdown), 'D'),
+                    CASE WHEN a.status = 'published' THEN a.published_at END, a.section_id
+                FROM article a WHERE a.id = ANY(\(chunk))
+                ON CONFLICT (article_id) DO UPDATE SET document = excluded.document, published = excluded.published, section_id = excluded.section_id
+                """)
+        }
     }
 
     /// The tsquery of `query`'s required words, all of them needed; with `prefix`, the last also matches as a prefix.

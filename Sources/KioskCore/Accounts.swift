@@ -85,6 +85,41 @@ public struct APIToken: Sendable, Identifiable {
 }
 
 /// Attempts counted under one key, for throttling.
+/// An attempt refused because a limit on attempts was reached, with the message to show.
+public struct LimitReached: Error, Sendable, Equatable {
+    /// What the person is told.
+    public let message: String
+
+    /// Creates the refusal.
+    public init(_ message: String) {
+        self.message = message
+    }
+}
+
+/// How many attempts may be counted under one key within a window (sign-ups per network, reset
+/// emails per address), and what is said once they have been.
+public struct AttemptLimit: Sendable {
+    /// Attempts allowed within the window.
+    public let maximum: Int
+    /// How long attempts are remembered after the last one.
+    public let window: TimeInterval
+    /// What is said to an attempt over the limit.
+    public let message: String
+
+    /// Creates the limit.
+    public init(maximum: Int, window: TimeInterval, message: String) {
+        self.maximum = maximum
+        self.window = window
+        self.message = message
+    }
+
+    /// Throws `LimitReached` when the attempts counted under `key` in `counts` have reached the maximum.
+    public func check(_ counts: [String: AttemptCount], key: String) throws(LimitReached) {
+        if (counts[key]?.count ?? 0) >= maximum { throw LimitReached(message) }
+    }
+}
+
+/// Attempts counted under one key.
 public struct AttemptCount: Sendable, Equatable {
     /// How many, since the count last started again.
     public let count: Int

@@ -63,9 +63,15 @@ public struct EmailAddress: Hashable, Sendable, Comparable, CustomStringConverti
     /// The address as text.
     public let rawValue: String
 
+    /// `text` as an address is looked up: trimmed and in lower case. Every spelling of one address
+    /// comes out the same, so whatever counts attempts per address uses this too.
+    public static func normalized(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
     /// Validates `text`; throws `ValidationError` saying what is wrong with it.
     public init(_ text: String) throws(ValidationError) {
-        let address = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let address = Self.normalized(text)
         guard !address.isEmpty else { throw ValidationError(field: "email", message: "An email address is required.") }
         guard address.utf8.count <= Self.maximumLength else {
             throw ValidationError(field: "email", message: "An email address can be at most \(Self.maximumLength) characters long.")

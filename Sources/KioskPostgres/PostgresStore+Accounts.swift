@@ -96,24 +96,24 @@ extension PostgresStore {
     }
 
     /// Attempts counted under each key whose last one is less than `window` old.
-    public func attempts(keys: [String], within window: TimeInterval, now: Date) async throws -> [String: AttemptCount] {
-        try await read { connection in
-            let rows = try await connection.rows(
-                """
-                SELECT key, failures, last_failure_at FROM login_throttle
-                WHERE key = ANY(\(keys)) AND last_failure_at > \(now.addingTimeInterval(-window))
-                """)
-            var result: [String: AttemptCount] = [:]
-            for row in rows {
-                result[try row.get("key")] = AttemptCount(count: try row.get("failures", as: Int.self), last: try row.get("last_failure_at"))
-            }
-            return result
-        }
-    }
-
-    /// Counts one more attempt under each key; a count whose last attempt is `window` old or more starts again at one.
-    public func recordAttempt(keys: [String], within window: TimeInterval, now: Date) async throws {
+    public func countAttempt(
+        keys: [String], within window: TimeInterval, now: Date, _ decide: @escaping @Sendable ([String: AttemptCount]) throws -> Void
+    ) async throws {
+        let keys = Array(Set(keys)).sorted()
         try await write(.newsroom) { connection in
+            // A row for every key, locked in one order: attempts arriving together wait here in turn,
+            // even for a key never seen before. A refused attempt rolls the new rows back.
+            for key in keys {
+                try await connection.execute(
+                    "INSERT INTO login_throttle (key, failures, last_failure_at) VALUES (\(key), 0, \(now)) ON CONFLICT (key) DO NOTHING")
+            }
+            let rows = try await connection.rows("SELECT key, failures, last_failure_at FROM login_throttle WHERE key = ANY(\(keys)) ORDER BY key FOR UPDATE")
+            var counts: [String: AttemptCount] = [:]
+            for row in rows {
+                let count = AttemptCount(count: try row.get("failures", as: Int.self), last: try row.get("last_failure_at"))
+                if count.count > 0 && count.last > now.addingTimeInterval(-window) { counts[try row.get("key")] = count }
+            }
+            try decide(counts)
             for key in keys {
                 try await connection.execute(
                     """
@@ -123,6 +123,14 @@ extension PostgresStore {
                         last_failure_at = excluded.last_failure_at
                     """)
             }
+        }
+    }
+
+    /// Takes back one attempt under each key; a count that reaches none is forgotten.
+    public func withdrawAttempt(keys: [String]) async throws {
+        try await write(.newsroom) { connection in
+            try await connection.execute("UPDATE login_throttle SET failures = failures - 1 WHERE key = ANY(\(keys))")
+            try await connection.execute("DELETE FROM login_throttle WHERE key = ANY(\(keys)) AND failures <= 0")
         }
     }
 

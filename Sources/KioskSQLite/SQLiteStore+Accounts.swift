@@ -87,24 +87,20 @@ extension SQLiteStore {
     }
 
     /// Attempts counted under each key whose last one is less than `window` old.
-    public func attempts(keys: [String], within window: TimeInterval, now: Date) async throws -> [String: AttemptCount] {
-        try await read { db in
-            var result: [String: AttemptCount] = [:]
+    public func countAttempt(
+        keys: [String], within window: TimeInterval, now: Date, _ decide: @escaping @Sendable ([String: AttemptCount]) throws -> Void
+    ) async throws {
+        try await write(.newsroom) { db in
+            var counts: [String: AttemptCount] = [:]
             for key in keys {
                 if let row = try Row.fetchOne(
                     db, sql: "SELECT failures, last_failure_at FROM login_throttle WHERE key = ? AND last_failure_at > ?",
                     arguments: [key, now.addingTimeInterval(-window)])
                 {
-                    result[key] = AttemptCount(count: row["failures"], last: row["last_failure_at"])
+                    counts[key] = AttemptCount(count: row["failures"], last: row["last_failure_at"])
                 }
             }
-            return result
-        }
-    }
-
-    /// Counts one more attempt under each key; a count whose last attempt is `window` old or more starts again at one.
-    public func recordAttempt(keys: [String], within window: TimeInterval, now: Date) async throws {
-        try await write(.newsroom) { db in
+            try decide(counts)
             for key in keys {
                 try db.execute(
                     sql: """
@@ -114,6 +110,16 @@ extension SQLiteStore {
                             last_failure_at = excluded.last_failure_at
                         """,
                     arguments: [key, now, now.addingTimeInterval(-window)])
+            }
+        }
+    }
+
+    /// Takes back one attempt under each key; a count that reaches none is forgotten.
+    public func withdrawAttempt(keys: [String]) async throws {
+        try await write(.newsroom) { db in
+            for key in keys {
+                try db.execute(sql: "UPDATE login_throttle SET failures = failures - 1 WHERE key = ?", arguments: [key])
+                try db.execute(sql: "DELETE FROM login_throttle WHERE key = ? AND failures <= 0", arguments: [key])
             }
         }
     }

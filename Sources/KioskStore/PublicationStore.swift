@@ -167,10 +167,13 @@ public protocol AccountStore: Sendable {
     func endSession(tokenHash: [UInt8]) async throws
     /// Ends every session of an account ("sign out everywhere").
     func endAllSessions(of id: User.ID) async throws
-    /// Attempts counted under each key whose last one is less than `window` old.
-    func attempts(keys: [String], within window: TimeInterval, now: Date) async throws -> [String: AttemptCount]
-    /// Counts one more attempt under each key; a count whose last attempt is `window` old or more starts again at one.
-    func recordAttempt(keys: [String], within window: TimeInterval, now: Date) async throws
+    /// Counts one more attempt under each key, once `decide` has seen the counts so far (those whose
+    /// last attempt is less than `window` old) without throwing; a count whose last attempt is
+    /// older starts again at one. Seeing and counting are one transaction holding the keys, so
+    /// attempts made at once are counted one after another and none gets past a limit.
+    func countAttempt(keys: [String], within window: TimeInterval, now: Date, _ decide: @escaping @Sendable ([String: AttemptCount]) throws -> Void) async throws
+    /// Takes back one attempt under each key (it turned out to be a good one); a count that reaches none is forgotten.
+    func withdrawAttempt(keys: [String]) async throws
     /// Forgets the attempts under the keys.
     func clearAttempts(keys: [String]) async throws
 

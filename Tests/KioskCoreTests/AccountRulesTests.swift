@@ -42,20 +42,29 @@ struct AccountRulesTests {
 
     @Test("a reset link is signed for the current password, so it stops working once the password changes")
     func passwordResets() {
-        #expect(PasswordResets.lifetime == 3600 && PasswordResets.perHour == 3)
+        #expect(PasswordResets.lifetime == 3600 && PasswordResets.perAddress.maximum == 3 && PasswordResets.perAddress.window == 3600)
         #expect(PasswordResets.purpose(passwordFingerprint: "abc") != PasswordResets.purpose(passwordFingerprint: "abd"))
         #expect(PasswordResets.purpose(passwordFingerprint: "abc").hasPrefix("password-reset:"))
     }
 
     @Test("failed sign-ins slow down from the third, then lock the account at ten and the address at thirty")
-    func throttling() {
+    func throttling() throws {
         let keys = LoginThrottle.keys(email: " Ada@Gazette.Example ", address: "192.0.2.1")
         #expect(keys.account == "account:ada@gazette.example" && keys.address == "address:192.0.2.1")
+        for spelling in ["ada@gazette.example", "ADA@GAZETTE.EXAMPLE", "\tada@gazette.example\n", "\r\nAda@gazette.example \u{2003}"] {
+            #expect(LoginThrottle.keys(email: spelling, address: "").account == keys.account, "every spelling the account lookup accepts counts as it")
+            #expect(try EmailAddress(spelling).rawValue == "ada@gazette.example")
+        }
         func refusal(_ account: Int, _ address: Int, secondsAgo: TimeInterval) -> String? {
             var failures: [String: AttemptCount] = [:]
             if account > 0 { failures[keys.account] = AttemptCount(count: account, last: now.addingTimeInterval(-secondsAgo)) }
             if address > 0 { failures[keys.address] = AttemptCount(count: address, last: now.addingTimeInterval(-secondsAgo)) }
-            return LoginThrottle.refusal(failures, account: keys.account, address: keys.address, now: now)
+            do {
+                try LoginThrottle.check(failures, account: keys.account, address: keys.address, now: now)
+                return nil
+            } catch {
+                return error.message
+            }
         }
         #expect(refusal(2, 2, secondsAgo: 0) == nil)
         #expect(refusal(3, 0, secondsAgo: 0) == "Too many failed attempts. Wait 1 second before trying again.")

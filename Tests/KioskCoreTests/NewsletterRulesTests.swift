@@ -39,7 +39,7 @@ struct NewsletterRulesTests {
         #expect(SignUps.mayWrite(lastSentAt: nil, now: now))
         #expect(!SignUps.mayWrite(lastSentAt: now.addingTimeInterval(-599), now: now))
         #expect(SignUps.mayWrite(lastSentAt: now.addingTimeInterval(-600), now: now))
-        #expect(SignUps.confirmationLifetime == 48 * 3600 && SignUps.perNetworkPerHour == 20)
+        #expect(SignUps.confirmationLifetime == 48 * 3600 && SignUps.perNetwork.maximum == 20 && SignUps.perNetwork.window == 3600)
     }
 
     @Test("confirming starts a pending subscriber only")

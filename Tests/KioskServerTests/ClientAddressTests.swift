@@ -63,7 +63,7 @@ struct ClientAddressTests {
                     body: ByteBuffer(string: "email=reader\(number)%40example.org&newsletter=weekly-roundup")
                 ).status
             }
-            for number in 0..<SignUps.perNetworkPerHour {
+            for number in 0..<SignUps.perNetwork.maximum {
                 let status = try await signUp(number, from: "203.0.113.1")
                 #expect(status == .ok)
             }

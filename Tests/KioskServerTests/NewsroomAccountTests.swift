@@ -60,7 +60,7 @@ struct NewsroomAccountTests {
                 attempts += 1
             }
             let key = "account:\(user.email)"
-            #expect(try await site.publication.store.attempts(keys: [key], within: 900, now: site.clock.now)[key]?.count == LoginThrottleLimits.lockAccountAfter)
+            #expect(try await site.publication.store.attemptCounts(keys: [key], within: 900, now: site.clock.now)[key]?.count == LoginThrottleLimits.lockAccountAfter)
             site.clock.advance(by: 61)
             let (_, locked) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
             #expect(locked.status == .tooManyRequests)
@@ -68,6 +68,65 @@ struct NewsroomAccountTests {
             site.clock.advance(by: 15 * 60)
             let (_, open) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
             #expect(open.status == .seeOther)
+        }
+    }
+
+    @Test("every spelling of an address the account lookup accepts counts against that account")
+    func throttlingSpellings() async throws {
+        let site = try await TestSite.make()
+        let user = try await site.createUser(.editor)
+        let spellings = [user.email.rawValue.uppercased(), " \(user.email)\t", "\(user.email)\n", "\r\n\(user.email.rawValue.capitalized)"]
+        try await site.application.test(.router) { client in
+            for attempt in 0..<LoginThrottleLimits.lockAccountAfter {
+                site.clock.advance(by: 61)
+                let (_, response) = try await NewsroomVisitor.signIn(client, email: spellings[attempt % spellings.count], password: "wrong-password-1")
+                #expect(response.status == .unauthorized)
+            }
+            site.clock.advance(by: 61)
+            let (_, locked) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
+            #expect(locked.status == .tooManyRequests)
+            #expect(String(buffer: locked.body).contains("Sign-in is locked"))
+        }
+    }
+
+    @Test("fifty wrong passwords sent at once get no more tries than the limit allows")
+    func throttlingConcurrency() async throws {
+        let site = try await TestSite.make()
+        let user = try await site.createUser(.editor)
+        try await site.application.test(.router) { client in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<50 {
+                    group.addTask { try await NewsroomVisitor.signIn(client, email: user.email.rawValue, password: "wrong-password-2").1.status }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            // The clock stands still: after the third failure every attempt must wait, so exactly three
+            // passwords were checked, however the fifty interleaved.
+            #expect(statuses.filter { $0 == .unauthorized }.count == LoginThrottleLimits.slowAfter)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 50 - LoginThrottleLimits.slowAfter)
+            let key = "account:\(user.email)"
+            #expect(try await site.publication.store.attemptCounts(keys: [key], within: 900, now: site.clock.now)[key]?.count == LoginThrottleLimits.slowAfter)
+        }
+    }
+
+    @Test("signing in to one account keeps the failures an address made on another")
+    func throttlingAddressKept() async throws {
+        let site = try await TestSite.make()
+        let target = try await site.createUser(.editor)
+        let own = try await site.createUser(.contributor)
+        try await site.application.test(.router) { client in
+            for _ in 0..<5 {
+                site.clock.advance(by: 61)
+                _ = try await NewsroomVisitor.signIn(client, email: target.email.rawValue, password: "wrong-password-3")
+            }
+            site.clock.advance(by: 61)
+            let (_, signedIn) = try await NewsroomVisitor.signIn(client, email: own.email.rawValue)
+            #expect(signedIn.status == .seeOther)
+            let counts = try await site.publication.store.attemptCounts(
+                keys: ["address:unknown", "account:\(own.email)", "account:\(target.email)"], within: 900, now: site.clock.now)
+            #expect(counts["address:unknown"]?.count == 5, "the address's failures stay")
+            #expect(counts["account:\(target.email)"]?.count == 5)
+            #expect(counts["account:\(own.email)"] == nil, "the account signed in has none")
         }
     }
 
@@ -152,4 +211,5 @@ struct NewsroomAccountTests {
 /// The account lock threshold, as `LoginThrottle` sets it.
 enum LoginThrottleLimits {
     static let lockAccountAfter = 10
+    static let slowAfter = 3
 }

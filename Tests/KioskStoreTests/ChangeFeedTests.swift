@@ -41,7 +41,7 @@ struct ChangeFeedTests {
         let fixture = try await kind.publication()
         let store = fixture.store
         let (generation, commits) = (store.changes.generation, store.changes.commits)
-        try await store.recordAttempt(keys: ["k"], within: 60, now: TestPublication.now)
+        try await store.countAttempt(keys: ["k"], within: 60, now: TestPublication.now)
         _ = try await store.applyWorkflow(.submit, to: fixture.draft.id, now: TestPublication.now)
         #expect(store.changes.commits == commits + 2 && store.changes.generation == generation)
         await #expect(throws: WorkflowError.self) { try await store.applyWorkflow(.restore, to: fixture.draft.id, now: TestPublication.now) }
@@ -68,7 +68,7 @@ struct ChangeFeedTests {
             try await Task.sleep(for: .milliseconds(50))
         }
         #expect(reader.changes.generation > before)
-        try await writer.recordAttempt(keys: ["k"], within: 60, now: TestPublication.now)
+        try await writer.countAttempt(keys: ["k"], within: 60, now: TestPublication.now)
         let after = reader.changes.generation
         let shared = reader.changes.sharedGeneration
         try await Task.sleep(for: .milliseconds(1_500))

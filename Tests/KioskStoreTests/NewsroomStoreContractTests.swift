@@ -162,12 +162,12 @@ struct NewsroomStoreContractTests {
     @Test("attempt counts start again after a quiet window and can be cleared", arguments: StoreKind.allCases)
     func attemptCounts(kind: StoreKind) async throws {
         let store = try await kind.publication().store
-        for second in 0..<3 { try await store.recordAttempt(keys: ["k"], within: 60, now: now.addingTimeInterval(Double(second))) }
-        #expect(try await store.attempts(keys: ["k"], within: 60, now: now.addingTimeInterval(30))["k"]?.count == 3)
-        #expect(try await store.attempts(keys: ["k"], within: 60, now: now.addingTimeInterval(70))["k"] == nil, "a quiet window forgets")
-        try await store.recordAttempt(keys: ["k"], within: 60, now: now.addingTimeInterval(70))
-        #expect(try await store.attempts(keys: ["k"], within: 60, now: now.addingTimeInterval(70))["k"]?.count == 1, "and starts again at one")
+        for second in 0..<3 { try await store.countAttempt(keys: ["k"], within: 60, now: now.addingTimeInterval(Double(second))) }
+        #expect(try await store.attemptCounts(keys: ["k"], within: 60, now: now.addingTimeInterval(30))["k"]?.count == 3)
+        #expect(try await store.attemptCounts(keys: ["k"], within: 60, now: now.addingTimeInterval(70))["k"] == nil, "a quiet window forgets")
+        try await store.countAttempt(keys: ["k"], within: 60, now: now.addingTimeInterval(70))
+        #expect(try await store.attemptCounts(keys: ["k"], within: 60, now: now.addingTimeInterval(70))["k"]?.count == 1, "and starts again at one")
         try await store.clearAttempts(keys: ["k"])
-        #expect(try await store.attempts(keys: ["k"], within: 60, now: now.addingTimeInterval(70)).isEmpty)
+        #expect(try await store.attemptCounts(keys: ["k"], within: 60, now: now.addingTimeInterval(70)).isEmpty)
     }
 }

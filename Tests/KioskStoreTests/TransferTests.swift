@@ -29,7 +29,7 @@ struct TransferTests {
         _ = try await store.createAPIToken(try NewAPIToken(name: "Wire", scope: .write, tokenHash: [9, 9, 9]), createdBy: editor.id, now: now)
         _ = try await store.createInvitation(
             email: EmailAddress("new@gazette.example"), role: .contributor, invitedBy: editor.id, now: now, expiresAt: now.addingTimeInterval(60))
-        try await store.recordAttempt(keys: ["account:x@gazette.example"], within: 900, now: now)
+        try await store.countAttempt(keys: ["account:x@gazette.example"], within: 900, now: now)
         let taxonomy = try await store.taxonomy()
         var content = try fixture.article("vote-count").content
         content.slug = try Slug("the-vote-count")
@@ -70,7 +70,7 @@ struct TransferTests {
         lines.append("\(String(describing: try await store.session(tokenHash: [1, 2, 3], now: now)?.user))")
         lines.append("\(try await store.apiTokens().map { "\($0.name) \($0.scope)" }) \(try await store.apiToken(hash: [9, 9, 9])?.name ?? "")")
         lines.append("\(try await store.pendingInvitations(now: now))")
-        lines.append("\(try await store.attempts(keys: ["account:x@gazette.example"], within: 900, now: now))")
+        lines.append("\(try await store.attemptCounts(keys: ["account:x@gazette.example"], within: 900, now: now))")
         lines.append("\(try await store.mediaBytes(fileName: "test-harbour.svg") ?? [])")
         let subscribers = try await store.subscribers(SubscriberFilter(), page: page).items
         lines.append("\(subscribers)")

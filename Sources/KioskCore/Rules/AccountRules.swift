@@ -32,8 +32,13 @@ public enum Invitations {
 public enum PasswordResets {
     /// How long a reset link works.
     public static let lifetime: TimeInterval = 3600
-    /// Reset emails one address may receive in an hour.
-    public static let perHour = 3
+    /// Reset emails one address may receive in an hour; more are quietly not sent.
+    public static let perAddress = AttemptLimit(maximum: 3, window: 3600, message: "Enough reset emails were sent to this address for now.")
+
+    /// The key reset emails to `email` are counted under.
+    public static func key(_ email: EmailAddress) -> String {
+        "reset:" + email.rawValue
+    }
 
     /// The purpose a reset link is signed for. It names a fingerprint of the account's current
     /// password hash, so the link stops working once the password changes: it works once.
@@ -53,29 +58,31 @@ public enum LoginThrottle {
     /// How long a lock lasts, and how long failures are remembered after the last one.
     public static let lockDuration: TimeInterval = 15 * 60
 
-    /// The throttle keys of a sign-in attempt.
+    /// The throttle keys of a sign-in attempt: the account as its address is looked up (so every
+    /// spelling of it counts as it), and the client's address.
     public static func keys(email: String, address: String) -> (account: String, address: String) {
-        ("account:" + email.trimmingCharacters(in: .whitespaces).lowercased(), "address:" + address)
+        ("account:" + EmailAddress.normalized(email), "address:" + address)
     }
 
-    /// Why an attempt must be refused before checking its password, or `nil` when it may go ahead.
-    public static func refusal(_ failures: [String: AttemptCount], account: String, address: String, now: Date) -> String? {
+    /// Throws `LimitReached` when an attempt must be refused before its password is checked, given
+    /// the failures counted so far under the account's and the address's keys.
+    public static func check(_ failures: [String: AttemptCount], account: String, address: String, now: Date) throws(LimitReached) {
         for (key, limit) in [(account, lockAccountAfter), (address, lockAddressAfter)] {
             guard let record = failures[key] else { continue }
             if record.count >= limit {
                 let minutes = Int((lockDuration - now.timeIntervalSince(record.last)) / 60) + 1
-                return "Sign-in is locked after too many failed attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s"), or ask an administrator to reset your password."
+                throw LimitReached(
+                    "Sign-in is locked after too many failed attempts. Try again in \(minutes) minute\(minutes == 1 ? "" : "s"), or ask an administrator to reset your password.")
             }
             if record.count >= slowAfter {
                 let wait = min(pow(2, Double(record.count - slowAfter)), 60)
                 let remaining = wait - now.timeIntervalSince(record.last)
                 if remaining > 0 {
                     let seconds = Int(remaining.rounded(.up))
-                    return "Too many failed attempts. Wait \(seconds) second\(seconds == 1 ? "" : "s") before trying again."
+                    throw LimitReached("Too many failed attempts. Wait \(seconds) second\(seconds == 1 ? "" : "s") before trying again.")
                 }
             }
         }
-        return nil
     }
 }
 

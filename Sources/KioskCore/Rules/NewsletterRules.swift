@@ -40,7 +40,13 @@ public enum SignUpPlan: Sendable, Equatable {
 /// Rules of signing up for newsletters: double opt-in, no enumeration of addresses, no mail to bounced ones.
 public enum SignUps {
     /// Sign-ups one network may make before it must stay quiet for an hour.
-    public static let perNetworkPerHour = 20
+    public static let perNetwork = AttemptLimit(
+        maximum: 20, window: 3600, message: "Too many sign-ups came from your network in the last hour. Try again later.")
+
+    /// The key sign-ups from the client `clientKey` are counted under.
+    public static func key(client clientKey: String) -> String {
+        "signup:" + clientKey
+    }
     /// The least time between two confirmation emails to one subscriber.
     public static let resendInterval: TimeInterval = 10 * 60
     /// How long a confirmation link works.

@@ -133,11 +133,12 @@ struct NewsletterController<Store: PublicationStore>: Sendable {
         }
         let ids = try await newsletterIDs(form.all("newsletter"))
         guard !ids.isEmpty else { return try await index(message: "Tick at least one newsletter.", status: .unprocessableContent) }
-        let address = "signup:" + context.clientKey
-        if (try await store.attempts(keys: [address], within: 3600, now: now())[address]?.count ?? 0) >= SignUps.perNetworkPerHour {
-            return try await render(page("Too many sign-ups", "Too many sign-ups came from your network in the last hour. Try again later.", form: nil, status: .tooManyRequests))
+        let network = SignUps.key(client: context.clientKey)
+        do {
+            try await store.count(network, against: SignUps.perNetwork, now: now())
+        } catch let refusal as LimitReached {
+            return try await render(page("Too many sign-ups", refusal.message, form: nil, status: .tooManyRequests))
         }
-        try await store.recordAttempt(keys: [address], within: 3600, now: now())
         let settings = try await site.current().settings
         let outcome = try await store.signUp(email: email, newsletters: ids, source: "site", now: now()) { standing, suppressed in
             SignUps.plan(standing, suppressed: suppressed, source: "site")

@@ -94,9 +94,14 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         let emailText = form.text("email")
         let keys = LoginThrottle.keys(email: emailText, address: context.clientKey)
         let moment = now()
-        let failures = try await store.attempts(keys: [keys.account, keys.address], within: LoginThrottle.lockDuration, now: moment)
-        if let refusal = LoginThrottle.refusal(failures, account: keys.account, address: keys.address, now: moment) {
-            return try await loginForm(request, email: emailText, error: refusal, status: .tooManyRequests)
+        // The attempt counts as a failure before its password is checked, so attempts made at once
+        // are limited one after another; a right password takes it back.
+        do {
+            try await store.countAttempt(keys: [keys.account, keys.address], within: LoginThrottle.lockDuration, now: moment) { failures in
+                try LoginThrottle.check(failures, account: keys.account, address: keys.address, now: moment)
+            }
+        } catch let refusal as LimitReached {
+            return try await loginForm(request, email: emailText, error: refusal.message, status: .tooManyRequests)
         }
         let password = form.text("password")
         let account = try? EmailAddress(emailText)
@@ -110,10 +115,11 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
             matches = false
         }
         guard let found, matches else {
-            try await store.recordAttempt(keys: [keys.account, keys.address], within: LoginThrottle.lockDuration, now: moment)
             return try await loginForm(request, email: emailText, error: "That email address and password do not match an account.", status: .unauthorized)
         }
-        try await store.clearAttempts(keys: [keys.account, keys.address])
+        // The account's failures are forgiven; the address keeps those it made on other accounts.
+        try await store.clearAttempts(keys: [keys.account])
+        try await store.withdrawAttempt(keys: [keys.address])
         var response = Response.redirect(to: Self.safeNext(form["next"]), type: .normal)
         if let token = request.cookies[NewsroomAuth<Store>.sessionCookie]?.value {
             try await store.endSession(tokenHash: SessionToken.digest(token))
@@ -252,9 +258,8 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         let form = try await FormFields.read(request)
         try auth.checkSignedOutForm(request, form)
         if let email = try? EmailAddress(form.text("email")), let account = try await store.credentials(email: email) {
-            let key = "reset:\(email)"
-            if (try await store.attempts(keys: [key], within: 3600, now: now())[key]?.count ?? 0) < PasswordResets.perHour {
-                try await store.recordAttempt(keys: [key], within: 3600, now: now())
+            do {
+                try await store.count(PasswordResets.key(email), against: PasswordResets.perAddress, now: now())
                 let token = try await signer().token(
                     purpose: resetPurpose(account.passwordHash), id: account.user.id.rawValue, expiresAt: now().addingTimeInterval(PasswordResets.lifetime))
                 let site = try await self.site.current().settings
@@ -264,6 +269,8 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
                         buttonLabel: "Choose a new password", buttonURL: publicURL + "/admin/password-reset/" + token, footer: "\(site.name) · \(publicURL)"),
                     site: site)
                 _ = await deliver(to: email, subject: "Reset your \(site.name) newsroom password", mail)
+            } catch is LimitReached {
+                // Enough reset emails went to this address for now; the page says the same either way.
             }
         }
         let view = ResetRequestView(layout: try await layout("Reset your password", nil, current: ""), formToken: form.text("csrf"), sent: true)

@@ -189,4 +189,60 @@ struct TextDiffTests {
         #expect(TextDiff.hunks(diff, context: 10) == [DiffHunk(lines: diff, skippedBefore: 0)])
         #expect(TextDiff.hunks(diff, context: -1) == TextDiff.hunks(diff, context: 0))
     }
+
+    @Test("the worst input at the longest body stays within the step budget and still gives back both texts")
+    func budget() {
+        // Lines drawn from two values: every diagonal has short runs of equal lines, the costliest
+        // case for a shortest diff. 200,000 lines of "a" or "b" is a 400,000-character body.
+        var generator = SeededGenerator(state: 11)
+        let old = (0..<200_000).map { _ in Bool.random(using: &generator) ? "a" : "b" }.joined(separator: "\n")
+        let new = (0..<200_000).map { _ in Bool.random(using: &generator) ? "a" : "b" }.joined(separator: "\n")
+        let outcome = TextDiff.lineComparison(from: old, to: new)
+        #expect(outcome.steps <= TextDiff.lineBudget)
+        #expect(outcome.steps == TextDiff.lineBudget, "this input needs more than the budget")
+        #expect(oldText(outcome.units) == old && newText(outcome.units) == new)
+        #expect(outcome.units.count <= 400_000, "each line appears at most once per side")
+        let small = TextDiff.lineComparison(from: old, to: new, budget: 1_000)
+        #expect(small.steps == 1_000 && oldText(small.units) == old && newText(small.units) == new)
+    }
+
+    @Test("a budget too small for a shortest diff shows what it could not compare as replaced")
+    func budgetSpent() {
+        let old = "one\ntwo\nthree\nfour"
+        let new = "one\nthree\ntwo\nfour"
+        #expect(TextDiff.lines(from: old, to: new, budget: 0) == [.same("one"), .removed("two"), .removed("three"), .added("three"), .added("two"), .same("four")])
+        #expect(changeCount(TextDiff.lines(from: old, to: new)) == 2, "with a budget, the shortest")
+    }
+
+    @Test("inside a changed line, the words that changed are marked; spaces and punctuation are kept")
+    func words() {
+        let words = TextDiff.words(from: "The harbour pilots, at dawn.", to: "The river pilots, at noon!", budget: 1_000)
+        #expect(words.old == [
+            DiffSegment(text: "The ", changed: false), DiffSegment(text: "harbour", changed: true), DiffSegment(text: " pilots, at ", changed: false),
+            DiffSegment(text: "dawn.", changed: true),
+        ])
+        #expect(words.new == [
+            DiffSegment(text: "The ", changed: false), DiffSegment(text: "river", changed: true), DiffSegment(text: " pilots, at ", changed: false),
+            DiffSegment(text: "noon!", changed: true),
+        ])
+        #expect(words.steps > 0 && words.steps <= 1_000)
+    }
+
+    @Test("removed and added lines are paired in order for words; one budget covers them all")
+    func segments() {
+        let lines: [DiffLine] = [.same("Intro"), .removed("old first"), .removed("old second"), .added("new first"), .same("End"), .added("only added")]
+        let segments = TextDiff.segments(of: lines)
+        #expect(segments[0] == [DiffSegment(text: "Intro", changed: false)])
+        #expect(segments[1] == [DiffSegment(text: "old", changed: true), DiffSegment(text: " first", changed: false)])
+        #expect(segments[3] == [DiffSegment(text: "new", changed: true), DiffSegment(text: " first", changed: false)])
+        #expect(segments[2] == [DiffSegment(text: "old second", changed: true)], "a removed line with no added partner")
+        #expect(segments[5] == [DiffSegment(text: "only added", changed: true)])
+        let spent = TextDiff.segments(of: lines, budget: 0)
+        #expect(spent[1] == [DiffSegment(text: "old first", changed: true)], "no budget: whole lines")
+        #expect(zip(lines, TextDiff.segments(of: lines)).allSatisfy { line, parts in
+            switch line {
+            case .same(let text), .removed(let text), .added(let text): parts.map(\.text).joined() == text
+            }
+        })
+    }
 }

@@ -65,8 +65,8 @@ struct NewsroomEditingTests {
             let first = try #require(revisions.last)
             let diff = String(buffer: try await editor.send(client, .get, path + "/revisions?from=\(first.id)&to=\(revisions[0].id)").body)
             #expect(diff.contains("class=\"line removed\""))
-            #expect(diff.contains("First version of the text."))
-            #expect(diff.contains("Third version, much changed."))
+            #expect(diff.contains("<mark class=\"word\">First</mark> version <mark class=\"word\">of</mark> <mark class=\"word\">the text</mark>."), "the words that changed are marked")
+            #expect(diff.contains("<mark class=\"word\">Third</mark> version<mark class=\"word\">,</mark> <mark class=\"word\">much</mark> <mark class=\"word\">changed</mark>."))
 
             let restored = try await editor.post(client, path + "/revisions/\(first.id)/restore", [("version", "3")])
             #expect(restored.status == .seeOther)
@@ -79,6 +79,29 @@ struct NewsroomEditingTests {
             #expect(after.first?.kind == .restored)
             let stale = try await editor.post(client, path + "/revisions/\(first.id)/restore", [("version", "3")])
             #expect(stale.status == .conflict)
+        }
+    }
+
+    @Test("the worst History a contributor can make (two unrelated bodies at the longest) is bounded in work and size")
+    func worstHistory() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            var contributor = try await site.visitor(.contributor, client: client)
+            let path = try await Self.createDraft(&contributor, client, site, body: "A first line.")
+            var generator = SystemRandomNumberGenerator()
+            for version in ["1", "2"] {
+                // Lines of one letter drawn from two: no two bodies share long runs, the costliest case.
+                let body = (0..<(ArticleFormLimits.maximumBodyLength / 2)).map { _ in Bool.random(using: &generator) ? "a" : "b" }.joined(separator: "\n")
+                let saved = try await contributor.post(
+                    client, path, ArticleFields.valid(title: "Harbour pilots strike", section: site.publication.europe.id, body: body) + [("version", version)])
+                #expect(saved.status == .seeOther)
+            }
+            let history = try await contributor.send(client, .get, path + "/revisions")
+            #expect(history.status == .ok)
+            let page = String(buffer: history.body)
+            #expect(page.contains("more line(s) of changes, not shown"))
+            #expect(page.components(separatedBy: "class=\"line ").count - 1 <= 5_000, "at most 5,000 lines shown")
+            #expect(history.body.readableBytes < 1_000_000)
         }
     }
 
@@ -130,4 +153,9 @@ struct NewsroomEditingTests {
             }
         }
     }
+}
+
+/// The longest article body the editor accepts, as `ArticleForm` sets it.
+enum ArticleFormLimits {
+    static let maximumBodyLength = 400_000
 }

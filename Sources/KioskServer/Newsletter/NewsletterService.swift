@@ -60,7 +60,7 @@ public struct NewsletterService<Store: PublicationStore>: Service {
             } catch {
                 logger.error("Newsletter work failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
             }
-            try? await cancelOnGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
         }
     }
 

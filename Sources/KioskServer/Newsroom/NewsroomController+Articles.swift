@@ -297,6 +297,7 @@ extension NewsroomController {
             ?? revisions.first { $0.id < (newer?.id ?? Revision.ID(0)) }
         let hunks: [DiffHunk] =
             if let older, let newer { TextDiff.hunks(TextDiff.lines(from: older.text, to: newer.text)) } else { [] }
+        let shown = HunkView.views(hunks)
         let mayRestore = visitor.user.mayEdit(article)
         let view = RevisionsView(
             layout: try await layout("History: \(article.content.title)", visitor, current: NewsroomPaths.articles, request: request),
@@ -310,17 +311,7 @@ extension NewsroomController {
             },
             fromLabel: older.map { "\($0.kind.displayName) by \($0.savedBy), \(dates.text($0.savedAt))" },
             toLabel: newer.map { "\($0.kind.displayName) by \($0.savedBy), \(dates.text($0.savedAt))" },
-            hunks: hunks.map { hunk in
-                HunkView(
-                    skipped: hunk.skippedBefore,
-                    lines: hunk.lines.map { line in
-                        switch line {
-                        case .same(let text): DiffLineView(text: text, marker: " ", kind: "same")
-                        case .added(let text): DiffLineView(text: text, marker: "+", kind: "added")
-                        case .removed(let text): DiffLineView(text: text, marker: "−", kind: "removed")
-                        }
-                    })
-            },
+            hunks: shown.hunks, omittedLines: shown.omitted,
             identical: older != nil && hunks.isEmpty)
         return pages.page("revisions", view)
     }
@@ -479,11 +470,51 @@ struct HunkView {
     let lines: [DiffLineView]
 }
 
-/// One line of a diff.
+extension HunkView {
+    /// Lines of a comparison one page shows at most; the rest are counted, not shown.
+    static let maximumLines = 5_000
+
+    /// The hunks as the page shows them, up to `maximumLines` lines, with the words that
+    /// changed marked inside changed lines (one word budget for the page); and how many lines were left out.
+    static func views(_ hunks: [DiffHunk]) -> (hunks: [HunkView], omitted: Int) {
+        var shown: [(skipped: Int, lines: [DiffLine])] = []
+        var left = maximumLines
+        for hunk in hunks where left > 0 {
+            shown.append((hunk.skippedBefore, Array(hunk.lines.prefix(left))))
+            left -= shown[shown.count - 1].lines.count
+        }
+        let omitted = hunks.reduce(0) { $0 + $1.lines.count } - (maximumLines - left)
+        // Hunks begin and end with unchanged lines, so no run of changes spans two of them.
+        var segments = TextDiff.segments(of: shown.flatMap(\.lines))[...]
+        let views = shown.map { hunk in
+            let lineSegments = segments.prefix(hunk.lines.count)
+            segments = segments.dropFirst(hunk.lines.count)
+            return HunkView(
+                skipped: hunk.skipped,
+                lines: zip(hunk.lines, lineSegments).map { line, segments in
+                    let parts = segments.map { DiffSegmentView(text: $0.text, changed: $0.changed) }
+                    return switch line {
+                    case .same: DiffLineView(segments: parts, marker: " ", kind: "same")
+                    case .added: DiffLineView(segments: parts, marker: "+", kind: "added")
+                    case .removed: DiffLineView(segments: parts, marker: "−", kind: "removed")
+                    }
+                })
+        }
+        return (views, omitted)
+    }
+}
+
+/// One line of a diff, in segments so that the words that changed inside it can be marked.
 struct DiffLineView {
-    let text: String
+    let segments: [DiffSegmentView]
     let marker: String
     let kind: String
+}
+
+/// A part of a diff line.
+struct DiffSegmentView {
+    let text: String
+    let changed: Bool
 }
 
 /// The history page: revisions and the diff between two of them.
@@ -497,5 +528,7 @@ struct RevisionsView {
     let fromLabel: String?
     let toLabel: String?
     let hunks: [HunkView]
+    /// Changed and context lines left out because the comparison is longer than a page shows.
+    let omittedLines: Int
     let identical: Bool
 }

@@ -29,7 +29,7 @@ public struct ScheduledPublisher<Store: PublicationStore>: Service {
     public func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let pause = await publishDue()
-            try? await cancelOnGracefulShutdown { try await Task.sleep(for: pause) }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
         }
     }
 

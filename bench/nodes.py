@@ -18,20 +18,15 @@ Figures are measured, never asserted.
 from __future__ import annotations
 
 import http.client
-import http.cookiejar
 import json
-import re
-import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
-from run import ARTICLE, ARTICLES, BIN, DATA, REPO, SECONDS, Nginx, Server, database, free_port, table, wrk
+from run import ARTICLE, ARTICLES, BIN, DATA, REPO, SECONDS, Nginx, Server, admin_session, database, free_port, table, wrk
 
 PUBLISHES = 100
 WORK = Path(tempfile.mkdtemp(prefix="kiosk-bench-nodes-"))  # the nodes' media folders, removed at the end
@@ -128,23 +123,6 @@ def nodes(postgres: Postgres) -> None:
           ["page cache", "setup", "req/s", "p50 ms", "p99 ms", "errors", "× one node behind nginx"], rows)
 
 
-def admin_token(base: str, postgres: Postgres) -> str:
-    """An administrator made for the run, signed in, with a read-and-write Admin API token."""
-    password = secrets.token_urlsafe(18)
-    subprocess.run([str(BIN / "kiosk"), "user", "create", "--database", postgres.url, "--email", "bench@meridian.example",
-                    "--name", "Bench Editor", "--role", "admin"], input=password + "\n", text=True, check=True, capture_output=True)
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    def csrf(html: str) -> str:
-        return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
-    form = opener.open(base + "/admin/login").read().decode()
-    opener.open(base + "/admin/login", data=urllib.parse.urlencode(
-        {"csrf": csrf(form), "email": "bench@meridian.example", "password": password}).encode())
-    page = opener.open(base + "/admin/integrations").read().decode()
-    made = opener.open(base + "/admin/integrations", data=urllib.parse.urlencode(
-        {"csrf": csrf(page), "name": "bench", "scope": "write"}).encode()).read().decode()
-    return re.search(r'id="new-token" readonly value="([^"]+)"', made).group(1)
-
-
 def api(connection: http.client.HTTPConnection, token: str, path: str, body: dict | None = None) -> dict:
     connection.request("POST", "/api/admin/v1" + path, body=json.dumps(body or {}),
                        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
@@ -164,7 +142,7 @@ def publish_to_visible(postgres: Postgres) -> None:
     """Publishes through node A, then times until both nodes' cached home pages show the article."""
     a, b = node(postgres.url, "node-a"), node(postgres.url, "node-b")
     try:
-        token = admin_token(a.url, postgres)
+        token = admin_session(a.url, postgres.url)[1]
         writer = http.client.HTTPConnection("127.0.0.1", a.port)
         readers = {"a": http.client.HTTPConnection("127.0.0.1", a.port), "b": http.client.HTTPConnection("127.0.0.1", b.port)}
         seconds: dict[str, list[float]] = {"a": [], "b": []}

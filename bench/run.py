@@ -6,8 +6,10 @@ serving a saved copy of Kiosk's own page) and wrk. Figures are measured, never a
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 import re
+import secrets
 import shutil
 import socket
 import statistics
@@ -15,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -126,6 +129,24 @@ def static_nginx(page: bytes) -> Nginx:
         "sendfile on; tcp_nopush on; keepalive_requests 1000000; types { text/html html; }",
         'root www; add_header Cache-Control "public, max-age=0"; add_header Vary "Accept-Encoding";',
         "/article.html", files={"article.html": page})
+
+
+def admin_session(base: str, database: str) -> tuple[urllib.request.OpenerDirector, str]:
+    """An administrator made for the run in `database`, signed in at `base`: the browser-like
+    opener holding the session, and a read-and-write Admin API token."""
+    password = secrets.token_urlsafe(18)
+    subprocess.run([str(BIN / "kiosk"), "user", "create", "--database", database, "--email", "bench@meridian.example",
+                    "--name", "Bench Editor", "--role", "admin"], input=password + "\n", text=True, check=True, capture_output=True)
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    def csrf(html: str) -> str:
+        return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+    form = opener.open(base + "/admin/login").read().decode()
+    opener.open(base + "/admin/login", data=urllib.parse.urlencode(
+        {"csrf": csrf(form), "email": "bench@meridian.example", "password": password}).encode())
+    page = opener.open(base + "/admin/integrations").read().decode()
+    made = opener.open(base + "/admin/integrations", data=urllib.parse.urlencode(
+        {"csrf": csrf(page), "name": "bench", "scope": "write"}).encode()).read().decode()
+    return opener, re.search(r'id="new-token" readonly value="([^"]+)"', made).group(1)
 
 
 def wrk(url: str, seconds: int = SECONDS, connections: int = 64) -> dict[str, float]:

@@ -50,12 +50,13 @@ public enum CSV {
     }
 
     /// One line of CSV for `fields`, quoted where needed. Fields a spreadsheet would run as a formula
-    /// (starting with =, +, - or @) get a leading apostrophe, so an export cannot carry one.
+    /// (starting with =, +, -, @, a tab or a carriage return) get a leading apostrophe, so an export
+    /// cannot carry one. Characters are compared as Unicode scalars: "\r\n" is one `Character`.
     public static func line(_ fields: [String]) -> String {
         fields.map { field in
             var value = field
-            if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-            guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+            if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+            guard value.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) else { return value }
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }.joined(separator: ",") + "\r\n"
     }

@@ -17,4 +17,10 @@ struct CSVTests {
         let records = CSV.records(CSV.line(fields))
         #expect(records == [["a@example.org", "one, two", "say \"so\"", "'=HYPERLINK(\"x\")"]])
     }
+
+    @Test("a tab or carriage return that starts a field is defused; a field with a CRLF inside stays one field")
+    func controlCharacters() {
+        let fields = ["\t=1+2", "\r=1+2", "\r\n=cmd", "two\r\nlines", "-2", "@SUM(A1)"]
+        #expect(CSV.records(CSV.line(fields)) == [["'\t=1+2", "'\r=1+2", "'\r\n=cmd", "two\r\nlines", "'-2", "'@SUM(A1)"]])
+    }
 }

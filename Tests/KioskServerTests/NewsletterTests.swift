@@ -65,6 +65,29 @@ struct NewsletterTests {
         }
     }
 
+    @Test("a deleted subscriber's links stop working, and never work for whoever is given the same id")
+    func linksOutliveNoOne() async throws {
+        let site = try await TestSite.make()
+        let store = site.publication.store
+        try await site.application.test(.router) { client in
+            func confirmPath(_ email: String) async throws -> (path: String, id: Subscriber.ID) {
+                _ = try await Self.subscribe(client, [("email", email), ("newsletter", "weekly-roundup")])
+                let link = try Self.link("https://gazette.example/newsletter/confirm/", in: try #require(try Self.outbox(site).last))
+                let id = try #require(try await store.subscribers(SubscriberFilter(search: email), page: PageRequest(number: 1, size: 5)!).items.first?.id)
+                return (String(link.dropFirst("https://gazette.example".count)), id)
+            }
+            let first = try await confirmPath("first@example.org")
+            try await store.deleteSubscriber(first.id)
+            #expect(try await client.execute(uri: first.path, method: .get).status == .notFound, "deleted: the link is dead")
+            let second = try await confirmPath("second@example.org")
+            #expect(second.id == first.id, "SQLite gives the freed id to the next subscriber")
+            let reused = try await client.execute(uri: first.path, method: .post)
+            #expect(reused.status == .notFound, "the old link does not work for the new subscriber")
+            #expect(try await store.subscribers(SubscriberFilter(status: .active), page: PageRequest(number: 1, size: 5)!).totalItems == 0)
+            #expect(String(buffer: try await client.execute(uri: second.path, method: .post).body).contains("You are subscribed"))
+        }
+    }
+
     @Test("bad addresses, header injection, honeypots and tampered or expired links change nothing")
     func badInput() async throws {
         let site = try await TestSite.make()

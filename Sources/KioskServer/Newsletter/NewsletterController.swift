@@ -147,9 +147,9 @@ struct NewsletterController<Store: PublicationStore>: Sendable {
         let subscriberID: Subscriber.ID?
         switch outcome {
         case .confirmationNeeded(let id, let last) where SignUps.mayWrite(lastSentAt: last, now: now()):
-            (message, subscriberID) = (try await messages().confirmation(id, site: settings, now: now()), id)
+            (message, subscriberID) = (try await messages().confirmation(id, email, site: settings, now: now()), id)
         case .alreadySubscribed(let id, let last) where SignUps.mayWrite(lastSentAt: last, now: now()):
-            (message, subscriberID) = (try await messages().preferencesReminder(id, site: settings, now: now()), id)
+            (message, subscriberID) = (try await messages().preferencesReminder(id, email, site: settings, now: now()), id)
         default:
             (message, subscriberID) = (nil, nil)
         }
@@ -180,8 +180,8 @@ struct NewsletterController<Store: PublicationStore>: Sendable {
     /// Runs `work` for the subscriber a signed link names, or answers why the link does not work.
     private func withSubscriber(_ context: KioskRequestContext, purpose: String, work: (Subscriber) async throws -> PendingPage) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
-        guard let link = try await messages().signer.verify(token, purpose: purpose, now: now()),
-            let subscriber = try await store.subscriber(Subscriber.ID(link.id))
+        guard let id = LinkSigner.claimedID(token), let subscriber = try await store.subscriber(Subscriber.ID(id)),
+            let link = try await messages().signer.verify(token, purpose: NewsletterMessages.purpose(purpose, subscriber.email), now: now())
         else {
             return try await render(page("This link does not work", "The link is incomplete or was changed. Copy the whole link from the email, or sign up again.", form: nil, status: .notFound))
         }

@@ -19,44 +19,49 @@ struct NewsletterMessages: Sendable {
 
     // MARK: Links
 
-    func confirmURL(_ id: Subscriber.ID, now: Date) -> String {
-        publicURL + "/newsletter/confirm/" + signer.token(purpose: "confirm", id: id.rawValue, expiresAt: now.addingTimeInterval(SignUps.confirmationLifetime))
+    /// What a subscriber's link is signed for: its use, and the subscriber's address. A link names
+    /// the subscriber by id, so it stops working once they are deleted, and the address in the
+    /// signature keeps it from working for whoever is later given the same id.
+    static func purpose(_ use: String, _ email: EmailAddress) -> String {
+        use + ":" + email.rawValue
     }
 
-    func preferencesURL(_ id: Subscriber.ID, now: Date) -> String {
-        publicURL + "/newsletter/preferences/" + signer.token(purpose: "preferences", id: id.rawValue, expiresAt: now.addingTimeInterval(Self.standingLinkLifetime))
+    func confirmURL(_ id: Subscriber.ID, _ email: EmailAddress, now: Date) -> String {
+        publicURL + "/newsletter/confirm/"
+            + signer.token(purpose: Self.purpose("confirm", email), id: id.rawValue, expiresAt: now.addingTimeInterval(SignUps.confirmationLifetime))
     }
 
-    func unsubscribeToken(_ id: Subscriber.ID, newsletter: Newsletter.ID, now: Date) -> String {
-        signer.token(purpose: "unsubscribe-\(newsletter)", id: id.rawValue, expiresAt: now.addingTimeInterval(Self.standingLinkLifetime))
+    func preferencesURL(_ id: Subscriber.ID, _ email: EmailAddress, now: Date) -> String {
+        publicURL + "/newsletter/preferences/"
+            + signer.token(purpose: Self.purpose("preferences", email), id: id.rawValue, expiresAt: now.addingTimeInterval(Self.standingLinkLifetime))
     }
 
-    func unsubscribeURL(_ id: Subscriber.ID, newsletter: Newsletter.ID, now: Date) -> String {
-        publicURL + "/newsletter/unsubscribe/\(newsletter)/" + unsubscribeToken(id, newsletter: newsletter, now: now)
+    func unsubscribeToken(_ id: Subscriber.ID, _ email: EmailAddress, newsletter: Newsletter.ID, now: Date) -> String {
+        signer.token(purpose: Self.purpose("unsubscribe-\(newsletter)", email), id: id.rawValue, expiresAt: now.addingTimeInterval(Self.standingLinkLifetime))
     }
 
     // MARK: Transactional messages
 
     /// The double opt-in email.
-    func confirmation(_ id: Subscriber.ID, site: SiteSettings, now: Date) -> (subject: String, text: String, html: String) {
+    func confirmation(_ id: Subscriber.ID, _ email: EmailAddress, site: SiteSettings, now: Date) -> (subject: String, text: String, html: String) {
         let notice = EmailNotice(
             heading: "Confirm your subscription",
             paragraphs: [
                 "Someone, probably you, asked to receive newsletters from \(site.name) at this address.",
                 "Open the link and press the button to confirm. The link works for 48 hours. If it was not you, ignore this email and nothing will be sent.",
             ],
-            buttonLabel: "Confirm my subscription", buttonURL: confirmURL(id, now: now),
+            buttonLabel: "Confirm my subscription", buttonURL: confirmURL(id, email, now: now),
             footer: "\(site.name) · \(publicURL)")
         let rendered = renderer.notice(notice, site: site)
         return ("Confirm your subscription to \(site.name)", rendered.text, rendered.html)
     }
 
     /// The email an existing subscriber gets when they sign up again: a way to their choices.
-    func preferencesReminder(_ id: Subscriber.ID, site: SiteSettings, now: Date) -> (subject: String, text: String, html: String) {
+    func preferencesReminder(_ id: Subscriber.ID, _ email: EmailAddress, site: SiteSettings, now: Date) -> (subject: String, text: String, html: String) {
         let notice = EmailNotice(
             heading: "You are already subscribed",
             paragraphs: ["This address already receives newsletters from \(site.name). You can choose which ones, or leave them all, here."],
-            buttonLabel: "Choose my newsletters", buttonURL: preferencesURL(id, now: now), footer: "\(site.name) · \(publicURL)")
+            buttonLabel: "Choose my newsletters", buttonURL: preferencesURL(id, email, now: now), footer: "\(site.name) · \(publicURL)")
         let rendered = renderer.notice(notice, site: site)
         return ("Your newsletters from \(site.name)", rendered.text, rendered.html)
     }
@@ -84,9 +89,9 @@ struct NewsletterMessages: Sendable {
 
     /// One subscriber's copy of a prepared issue, ready for SMTP.
     func message(_ prepared: PreparedIssue, to delivery: Delivery, now: Date) throws -> [UInt8] {
-        let token = unsubscribeToken(delivery.subscriberID, newsletter: prepared.newsletter.id, now: now)
+        let token = unsubscribeToken(delivery.subscriberID, delivery.email, newsletter: prepared.newsletter.id, now: now)
         let unsubscribe = publicURL + "/newsletter/unsubscribe/\(prepared.newsletter.id)/" + token
-        let preferences = preferencesURL(delivery.subscriberID, now: now)
+        let preferences = preferencesURL(delivery.subscriberID, delivery.email, now: now)
         func personal(_ text: String) -> String {
             text.replacingOccurrences(of: Self.unsubscribePlaceholder, with: unsubscribe)
                 .replacingOccurrences(of: Self.preferencesPlaceholder, with: preferences)

@@ -50,6 +50,12 @@ struct LinkSigner: Sendable {
         return payload + "." + Base64URL.encode(signature(purpose: purpose, payload: payload))
     }
 
+    /// The record id a token claims to name, before its signature is checked: for links whose
+    /// purpose names something of the record, which must be read before the link can be verified.
+    static func claimedID(_ token: String) -> Int64? {
+        token.split(separator: ".", maxSplits: 1).first.flatMap { Int64($0) }
+    }
+
     /// The record id a token names, if its signature is right and it has not expired.
     func verify(_ token: String, purpose: String, now: Date) -> SignedLink? {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)

@@ -138,7 +138,7 @@ public func buildRouter<Store: PublicationStore>(
         store: dependencies.store,
         auth: NewsroomAuth(
             store: dependencies.store, hasher: dependencies.passwordHasher, secureCookies: configuration.publicURL.lowercased().hasPrefix("https:"),
-            now: dependencies.now),
+            publicOrigin: PublicOrigin.of(configuration.publicURL), now: dependencies.now),
         pages: AdminPages(theme: dependencies.adminTheme), site: site, publicPages: renderer,
         media: mediaLibrary, publicURL: configuration.publicURL, logger: dependencies.logger, mailer: mailer, emails: emails)
     newsroom.addRoutes(to: router)

@@ -130,6 +130,36 @@ struct NewsroomAccountTests {
         }
     }
 
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
+
+    @Test("a sign-in form whose cookie an attacker planted is refused when it comes from another site")
+    func loginCSRF() async throws {
+        let site = try await TestSite.make()
+        let attacker = try await site.createUser(.contributor, email: "attacker@gazette.example")
+        try await site.application.test(.router) { client in
+            // The attacker's own token, planted as the victim's cookie, with a form that carries it.
+            let planted = String(repeating: "p", count: 43)
+            func signIn(_ headers: HTTPFields) async throws -> TestResponse {
+                var fields = headers
+                fields[.contentType] = "application/x-www-form-urlencoded"
+                fields[.cookie] = "kiosk_form=\(planted)"
+                let body = "csrf=\(planted)&email=\(attacker.email.rawValue.replacingOccurrences(of: "@", with: "%40"))&password=\(NewsroomVisitor.password)"
+                return try await client.execute(uri: "/admin/login", method: .post, headers: fields, body: ByteBuffer(string: body))
+            }
+            for refused: HTTPFields in [
+                [.origin: "https://evil.example"], [.origin: "https://news.gazette.example"], [.origin: "http://gazette.example"],
+                [Self.fetchSite: "cross-site"], [Self.fetchSite: "same-site"], [.origin: "null"],
+            ] {
+                let response = try await signIn(refused)
+                #expect(response.status == .forbidden, "\(refused)")
+                #expect(response.headers[.setCookie]?.contains("kiosk_session") != true, "\(refused): no session")
+            }
+            for accepted: HTTPFields in [[.origin: "https://gazette.example", Self.fetchSite: "same-origin"], [:]] {
+                #expect(try await signIn(accepted).status == .seeOther, "\(accepted): this site (a browser signing in at a node's own address is in the multi-node test), or no browser headers at all")
+            }
+        }
+    }
+
     @Test("an invitation works once, before it expires, and only as signed")
     func invitations() async throws {
         let site = try await TestSite.make()

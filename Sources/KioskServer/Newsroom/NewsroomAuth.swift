@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import KioskCore
 import KioskStore
@@ -30,6 +31,8 @@ struct NewsroomAuth<Store: PublicationStore>: Sendable {
     let hasher: PasswordHasher
     /// Whether cookies get `Secure` (the public address is HTTPS).
     let secureCookies: Bool
+    /// The public address's scheme, host and port, lower case, as browsers send it in `Origin`.
+    let publicOrigin: String
     let now: @Sendable () -> Date
 
     /// The signed-in account of the request's session, if any.
@@ -54,11 +57,25 @@ struct NewsroomAuth<Store: PublicationStore>: Sendable {
         return visitor
     }
 
-    /// Checks the token of a form shown before signing in (double submit: cookie and field must match).
+    /// Checks a form shown before signing in: it must come from this site, and its field must match
+    /// its cookie (double submit). A matching pair alone proves little, since a neighbouring
+    /// subdomain or anyone on plain HTTP can plant the cookie along with a form that carries it (and
+    /// sign a victim in to the attacker's account); but browsers name the page a POST comes from in
+    /// `Origin` and `Sec-Fetch-Site`, and a page elsewhere cannot pose as this site there.
     func checkSignedOutForm(_ request: Request, _ form: FormFields) throws {
+        if let site = request.headers[.secFetchSite], site != "same-origin", site != "none" { throw NewsroomRefusal.badCSRFToken }
+        if let origin = request.headers[.origin], !isThisSite(origin: origin, host: request.head.authority) { throw NewsroomRefusal.badCSRFToken }
         guard let cookie = request.cookies[Self.formCookie]?.value, let sent = form["csrf"], !cookie.isEmpty,
             constantTimeEquals(sent, cookie)
         else { throw NewsroomRefusal.badCSRFToken }
+    }
+
+    /// Whether `origin` (scheme, host and port) is this site: its public address, or the host the request was sent to.
+    func isThisSite(origin: String, host: String?) -> Bool {
+        let origin = origin.lowercased()
+        if origin == publicOrigin { return true }
+        guard let host, let separator = origin.range(of: "://") else { return false }
+        return origin[separator.upperBound...] == host.lowercased()
     }
 
     /// The token for a signed-out form and the cookie that must come back with it.
@@ -122,4 +139,21 @@ enum TaxonomyKind: String, CaseIterable, Sendable {
         case .authors: "author"
         }
     }
+}
+
+/// The origin of an address, as browsers write it in `Origin`.
+enum PublicOrigin {
+    /// `scheme://host[:port]` of `url` in lower case, the port left out when it is the scheme's own.
+    static func of(_ url: String) -> String {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(), let host = parts.host?.lowercased() else {
+            return url.lowercased()
+        }
+        let defaultPort = scheme == "https" ? 443 : 80
+        return scheme + "://" + host + (parts.port.map { $0 == defaultPort ? "" : ":\($0)" } ?? "")
+    }
+}
+
+extension HTTPField.Name {
+    /// `Sec-Fetch-Site`: whether a browser's request comes from the same origin, the same site or elsewhere.
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }

@@ -27,13 +27,17 @@ public struct ServerConfiguration: Sendable {
     /// The reverse proxies whose `Forwarded` and `X-Forwarded-For` headers are believed; everyone
     /// else's are ignored.
     public var trustedProxies: [AddressRange]
+    /// How long browsers must use HTTPS only (`Strict-Transport-Security`), when the public URL is
+    /// HTTPS; 0 sends no such header.
+    public var strictTransportSeconds: Int
 
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, mediaDirectory: String, publicURL: String? = nil,
         cachePolicy: CachePolicy = CachePolicy(), contentAPIKey: String? = nil, maximumUploadBytes: Int = 10 << 20, nodeID: String = "kiosk",
-        trustedProxies: [AddressRange] = []
+        trustedProxies: [AddressRange] = [], strictTransportSeconds: Int = 31_536_000
     ) {
+        self.strictTransportSeconds = strictTransportSeconds
         self.maximumUploadBytes = maximumUploadBytes
         self.nodeID = nodeID
         self.trustedProxies = trustedProxies
@@ -103,6 +107,9 @@ public func buildRouter<Store: PublicationStore>(
     let router = Router(context: KioskRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ResponseHeadersMiddleware(nodeID: configuration.nodeID))
     router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
+    if configuration.publicURL.lowercased().hasPrefix("https:") {
+        router.add(middleware: HTTPSOnlyMiddleware(publicOrigin: PublicOrigin.of(configuration.publicURL), maxAge: configuration.strictTransportSeconds))
+    }
     let site = SiteContextCache(store: dependencies.store)
     router.add(middleware: ErrorPageMiddleware(site: site, renderer: renderer, logger: dependencies.logger))
     router.add(middleware: RequestLimitsMiddleware())

@@ -75,7 +75,8 @@ public struct AddressRange: Sendable, CustomStringConvertible {
 /// Finds the client of a request that may have come through reverse proxies (nginx, Caddy, a load
 /// balancer). Only a proxy listed as trusted is believed: for requests from one, the client is the
 /// last address in `Forwarded` (or `X-Forwarded-For`) that is not itself a trusted proxy; anyone
-/// else's headers are ignored, so nobody can pose as another client by sending them.
+/// else's headers are ignored, so nobody can pose as another client by sending them. The scheme
+/// the client used is taken from a trusted proxy the same way.
 struct ClientAddressMiddleware: RouterMiddleware {
     typealias Context = KioskRequestContext
 
@@ -83,10 +84,25 @@ struct ClientAddressMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let client = client(of: request, connectedFrom: context.remoteAddress.flatMap(IPAddress.init)) {
+        let peer = context.remoteAddress.flatMap(IPAddress.init)
+        if let client = client(of: request, connectedFrom: peer) {
             context.client = client
         }
+        if let peer, trusted(peer) {
+            context.forwardedScheme = Self.forwardedScheme(request.headers)
+        }
         return try await next(request, context)
+    }
+
+    /// The scheme the first proxy was reached with: `proto=` of the first `Forwarded` element, or the first `X-Forwarded-Proto`.
+    static func forwardedScheme(_ headers: HTTPFields) -> String? {
+        if let forwarded = headers[values: .forwarded].joined(separator: ",").nonEmpty {
+            return forwarded.split(separator: ",").first?.split(separator: ";").lazy
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                .first { $0.hasPrefix("proto=") }
+                .map { String($0.dropFirst(6)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        return headers[values: .xForwardedProto].first?.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     }
 
     private func trusted(_ address: IPAddress) -> Bool {
@@ -121,6 +137,8 @@ struct ClientAddressMiddleware: RouterMiddleware {
 extension HTTPField.Name {
     static let forwarded = HTTPField.Name("Forwarded")!
     static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
+    static let xForwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+    static let permissionsPolicy = HTTPField.Name("Permissions-Policy")!
 }
 
 extension String {

@@ -63,10 +63,14 @@ enum SecurityHeaders {
     static let pagePolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
+    /// Browser features no page of ours uses, turned off for every page and anything it embeds.
+    static let permissions = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()"
+
     /// Adds the headers to `headers`, with `policy` as the content security policy unless one is set.
     static func apply(to headers: inout HTTPFields, policy: String = pagePolicy) {
         headers[.xContentTypeOptions] = "nosniff"
         headers[referrerPolicy] = "strict-origin-when-cross-origin"
+        headers[.permissionsPolicy] = permissions
         if headers[.contentSecurityPolicy] == nil {
             headers[.contentSecurityPolicy] = policy
         }
@@ -90,6 +94,31 @@ struct ResponseHeadersMiddleware: RouterMiddleware {
             SecurityHeaders.apply(to: &response.headers)
         }
         response.headers[Self.node] = nodeID
+        return response
+    }
+}
+
+/// For a site whose public address is HTTPS: a request a trusted proxy received over plain HTTP is
+/// sent to the same address over HTTPS, and every response tells browsers to use HTTPS only
+/// (`Strict-Transport-Security`). What the proxy says decides only the redirect: cookies are
+/// `Secure` whatever it says.
+struct HTTPSOnlyMiddleware: RouterMiddleware {
+    typealias Context = KioskRequestContext
+
+    /// `https://host[:port]` of the public address.
+    let publicOrigin: String
+    /// How long browsers must keep to HTTPS, in seconds; 0 sends no header.
+    let maxAge: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if context.forwardedScheme == "http" {
+            let target = publicOrigin + request.uri.description
+            // 308 keeps the method and body of a form; GET and HEAD get the permanent redirect browsers cache.
+            return Response(
+                status: request.method == .get || request.method == .head ? .movedPermanently : .permanentRedirect, headers: [.location: target])
+        }
+        var response = try await next(request, context)
+        if maxAge > 0 { response.headers[.strictTransportSecurity] = "max-age=\(maxAge)" }
         return response
     }
 }

@@ -11,6 +11,9 @@ public struct KioskRequestContext: RequestContext, RemoteAddressRequestContext {
     /// The client: the connection's other end, or behind a trusted proxy the address it forwarded
     /// (see `ClientAddressMiddleware`).
     var client: IPAddress?
+    /// The scheme a trusted proxy says the client used (`X-Forwarded-Proto` or `Forwarded: proto=`),
+    /// or `nil` when no trusted proxy said.
+    var forwardedScheme: String?
 
     /// Creates the context for a request arriving on `source`'s channel.
     public init(source: ApplicationRequestContextSource) {

@@ -119,7 +119,7 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL,
             cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey, maximumUploadBytes: settings.maximumUploadBytes,
-            nodeID: settings.nodeID, trustedProxies: settings.trustedProxies)
+            nodeID: settings.nodeID, trustedProxies: settings.trustedProxies, strictTransportSeconds: settings.strictTransportSeconds)
         let stored = try await MediaLibrary.storeMissingBytes(from: settings.media, in: store)
         if stored > 0 { logger.notice("Stored the bytes of media files kept only in the media folder until now", metadata: ["count": "\(stored)"]) }
         let dependencies = AppDependencies(

@@ -33,6 +33,8 @@ struct Settings {
     var nodeID: String
     /// The reverse proxies whose forwarded client addresses are believed.
     var trustedProxies: [AddressRange]
+    /// Seconds of `Strict-Transport-Security` for an HTTPS public URL (0 for none).
+    var strictTransportSeconds: Int
 
     /// Reads the settings; flags given on the command line win over every other source.
     static func load(
@@ -75,6 +77,7 @@ struct Settings {
             throw Messages.Refusal("the public URL must start with http:// or https:// and name a host, not “\(url)”.")
         }
         let cacheMB = try whole(reader, "kiosk.page.cache.mb", default: 64, range: 0...65_536, what: "the page cache size in MB")
+        let strictTransport = try whole(reader, "kiosk.hsts.max.age", default: 31_536_000, range: 0...63_072_000, what: "KIOSK_HSTS_MAX_AGE (seconds)")
         let sharedMaxAge = try whole(reader, "kiosk.cache.s.maxage", default: 60, range: 0...31_536_000, what: "KIOSK_CACHE_S_MAXAGE (seconds)")
         let uploadMB = try whole(reader, "kiosk.max.upload.mb", default: 10, range: 1...1_024, what: "KIOSK_MAX_UPLOAD_MB (the largest image upload in MB)")
         let connections = try whole(reader, "kiosk.smtp.connections", default: 4, range: 1...64, what: "KIOSK_SMTP_CONNECTIONS")
@@ -101,7 +104,8 @@ struct Settings {
             mailFromName: reader.string(forKey: "kiosk.mail.from.name"),
             outbox: reader.string(forKey: "kiosk.outbox", default: URL(fileURLWithPath: database.folder).appendingPathComponent("outbox").path),
             nodeID: try node(reader, port: portNumber),
-            trustedProxies: try proxies(reader)
+            trustedProxies: try proxies(reader),
+            strictTransportSeconds: strictTransport
         )
     }
 

@@ -84,4 +84,30 @@ struct ClientAddressTests {
             }
         }
     }
+
+    @Test("behind a trusted proxy, plain HTTP is sent to HTTPS; a stranger's scheme header is ignored; HSTS and Secure always")
+    func httpsOnly() async throws {
+        let proxied = try await TestSite.make(trustedProxies: [try #require(AddressRange("127.0.0.1")), try #require(AddressRange("::1"))])
+        try await proxied.application.test(.live) { client in
+            let plain = try await client.execute(uri: "/latest?page=2", method: .get, headers: [.xForwardedProto: "http"])
+            #expect(plain.status == .movedPermanently && plain.headers[.location] == "https://gazette.example/latest?page=2")
+            let standard = try await client.execute(uri: "/latest", method: .get, headers: [.forwarded: "for=192.0.2.1;proto=http"])
+            #expect(standard.status == .movedPermanently)
+            let form = try await client.execute(
+                uri: "/newsletter/subscribe", method: .post,
+                headers: [.xForwardedProto: "http", .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "email=a%40example.org"))
+            #expect(form.status == .permanentRedirect, "a form keeps its method and body")
+            let secure = try await client.execute(uri: "/admin/login", method: .get, headers: [.xForwardedProto: "https"])
+            #expect(secure.status == .ok)
+            #expect(secure.headers[.strictTransportSecurity] == "max-age=31536000")
+            #expect(secure.headers[.setCookie]?.contains("Secure") == true)
+        }
+        let direct = try await TestSite.make()
+        try await direct.application.test(.live) { client in
+            let response = try await client.execute(uri: "/admin/login", method: .get, headers: [.xForwardedProto: "http"])
+            #expect(response.status == .ok, "an untrusted peer's X-Forwarded-Proto decides nothing")
+            #expect(response.headers[.setCookie]?.contains("Secure") == true, "the public URL is HTTPS, so cookies are Secure whatever was said")
+            #expect(response.headers[.strictTransportSecurity] == "max-age=31536000")
+        }
+    }
 }

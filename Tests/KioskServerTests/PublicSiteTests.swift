@@ -178,14 +178,29 @@ struct PublicSiteTests {
         }
     }
 
-    @Test("pages carry security headers")
+    @Test("every kind of response carries every security header: pages, cached pages, errors, redirects, newsroom, APIs, files, feeds")
     func securityHeaders() async throws {
         let site = try await TestSite.make()
         try await site.application.test(.router) { client in
-            for path in ["/", "/articles/letter-one", "/no-such-page"] {
-                let response = try await client.execute(uri: path, method: .get)
-                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
-                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            var editor = try await site.visitor(.editor, client: client)
+            let signedIn = try await editor.send(client, .get, "/admin/articles")
+            #expect(signedIn.status == .ok)
+            let paths = [
+                "/", "/", "/articles/letter-one", "/no-such-page", "/latest?page=abc", "/admin", "/admin/login", "/api/content/v1/articles",
+                "/api/content/v1/nothing", "/api/admin/v1/articles", "/media/test-harbour.svg", "/assets/site.css", "/feed.xml", "/sitemap.xml",
+                "/newsletter", "/search?q=pilots",
+            ]
+            var responses = [("signed-in newsroom", signedIn)]
+            for path in paths { responses.append((path, try await client.execute(uri: path, method: .get))) }
+            for (name, response) in responses {
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true
+                    || response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true, "\(name): CSP")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true
+                    || response.headers[.contentSecurityPolicy]?.contains("sandbox") == true, "\(name): no framing")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(name): nosniff")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "strict-origin-when-cross-origin", "\(name): referrer")
+                #expect(response.headers[HTTPField.Name("Permissions-Policy")!]?.contains("camera=()") == true, "\(name): permissions")
+                #expect(response.headers[.strictTransportSecurity] == "max-age=31536000", "\(name): HSTS (the public URL is HTTPS)")
             }
         }
     }

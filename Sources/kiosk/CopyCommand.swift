@@ -31,7 +31,7 @@ struct CopyCommand: AsyncParsableCommand {
             guard source.description != target.description else { throw Messages.Refusal("--from and --to name the same database.") }
             var logger = Logger(label: "kiosk")
             logger.logLevel = .warning
-            let folder = media ?? URL(fileURLWithPath: source.folder).appendingPathComponent("media").path
+            let folder = media ?? source.sqliteFolder.map { URL(fileURLWithPath: $0).appendingPathComponent("media").path }
             try await source.withStore(logger: logger) { from in
                 try await target.withStore(logger: logger) { into in
                     try await Self.copy(from: from, into: into, mediaFolder: folder, source: source, target: target)
@@ -40,11 +40,13 @@ struct CopyCommand: AsyncParsableCommand {
         }
     }
 
-    private static func copy(from: some PublicationStore, into: some PublicationStore, mediaFolder: String, source: Database, target: Database) async throws {
+    private static func copy(from: some PublicationStore, into: some PublicationStore, mediaFolder: String?, source: Database, target: Database) async throws {
         let copier = PublicationCopier(from: from, to: into)
         if let refusal = try await copier.refusal() { throw Messages.Refusal(refusal) }
-        let stored = try await MediaLibrary.storeMissingBytes(from: mediaFolder, in: from)
-        if stored > 0 { print("Took \(stored) media files from \(mediaFolder) into \(source) first.") }
+        if let mediaFolder {
+            let stored = try await MediaLibrary.storeMissingBytes(from: mediaFolder, in: from)
+            if stored > 0 { print("Took \(stored) media files from \(mediaFolder) into \(source) first.") }
+        }
         print("Copying \(source) into \(target)")
         var lastShown = ContinuousClock.now
         let counts = try await copier.copy { line in

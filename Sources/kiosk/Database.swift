@@ -42,12 +42,11 @@ enum Database: CustomStringConvertible {
         }
     }
 
-    /// The folder files of this publication go in by default (media cache, outbox): beside a SQLite
-    /// file; `kiosk-data` in the working directory for PostgreSQL.
-    var folder: String {
+    /// The folder a SQLite file is in, where its media and outbox go by default; `nil` for PostgreSQL.
+    var sqliteFolder: String? {
         switch self {
         case .sqlite(let path): URL(fileURLWithPath: path).deletingLastPathComponent().path
-        case .postgres: "kiosk-data"
+        case .postgres: nil
         }
     }
 

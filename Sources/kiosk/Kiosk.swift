@@ -17,6 +17,7 @@ import ServiceLifecycle
 struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kiosk, a publishing platform for independent newsrooms.",
+        version: Installation.version,
         subcommands: [Serve.self, Migrate.self, Demo.self, CopyCommand.self, UserCommand.self, NewsletterCommand.self]
     )
 
@@ -59,17 +60,42 @@ struct Kiosk: AsyncParsableCommand {
 struct StorageOptions: ParsableArguments {
     @Option(help: """
         The database: a SQLite file (a path or sqlite:PATH) or postgres://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=verify-full&sslrootcert=CA.pem \
-        (env KIOSK_DATABASE, or KIOSK_DATABASE_FILE naming a file that holds it; default kiosk-data/kiosk.sqlite).
+        (env KIOSK_DATABASE, or KIOSK_DATABASE_FILE naming a file that holds it; default kiosk.sqlite in $STATE_DIRECTORY).
         """)
     var database: String?
 
-    @Option(help: "Folder for media files; with PostgreSQL, this node's cache of them (env KIOSK_MEDIA; default: a 'media' folder beside the SQLite file, or kiosk-data/media).")
+    @Option(help: "Folder for media files; with PostgreSQL, this node's cache of them (env KIOSK_MEDIA; default: a 'media' folder beside the SQLite file, or in $STATE_DIRECTORY).")
     var media: String?
 }
 
 /// `kiosk serve`: runs the reader's site.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve the publication over HTTP.")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the publication over HTTP.",
+        discussion: """
+            Settings come from the options below, then the environment, then a .env file
+            in the working directory. These are set only in the environment (or .env):
+
+              KIOSK_DATABASE_FILE      the file holding the database URL and its password
+              KIOSK_ADMIN_THEME        the newsroom's theme (default: the one installed)
+              KIOSK_LOG_LEVEL          trace, debug, info (default), notice, warning, error
+              KIOSK_CACHE_S_MAXAGE     seconds a CDN or proxy may keep a page (default 60)
+              KIOSK_CACHE_STALE_WHILE_REVALIDATE
+                                       seconds a CDN may serve a stale page (default 30)
+              KIOSK_HSTS_MAX_AGE       Strict-Transport-Security seconds for an https
+                                       public URL (default 31536000; 0 sends none)
+              KIOSK_CONTENT_API_KEY    when set, the Content API requires ?key=
+              KIOSK_MAX_UPLOAD_MB      the largest image upload (default 10)
+              KIOSK_SMTP_CONNECTIONS   connections to send a newsletter with (default 4)
+              KIOSK_MAIL_FROM          the From address of mail (default newsletter@host)
+              KIOSK_MAIL_FROM_NAME     the name shown with it
+              KIOSK_OUTBOX             where mail is written while no mail server is set
+              STATE_DIRECTORY          set by systemd's StateDirectory=: the SQLite
+                                       database and the media go there by default
+
+            Without --database, KIOSK_DATABASE or STATE_DIRECTORY, kiosk refuses to
+            start: it never creates files in the folder it was started from.
+            """)
 
     @OptionGroup var storage: StorageOptions
 
@@ -79,7 +105,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (env KIOSK_PORT; default 8080).")
     var port: String?
 
-    @Option(help: "Theme folder (env KIOSK_THEME; default Themes/default).")
+    @Option(help: "Theme folder (env KIOSK_THEME; default: the default theme installed with kiosk).")
     var theme: String?
 
     @Option(name: .customLong("public-url"), help: "Public address of the site, for canonical links (env KIOSK_PUBLIC_URL).")
@@ -108,19 +134,24 @@ struct Serve: AsyncParsableCommand {
             logger.logLevel = settings.logLevel
             let loadedTheme = try Theme(directory: settings.theme)
             let adminTheme = try Theme(directory: settings.adminTheme, required: AdminTheme.requiredTemplates)
+            guard let media = settings.media else {
+                throw Messages.Refusal("with PostgreSQL, give this node a folder for its media cache: --media DIR (or run it under systemd with StateDirectory=).")
+            }
             try await settings.database.withStore(logger: logger) { store in
-                try await Self.serve(store, settings: settings, theme: loadedTheme, adminTheme: adminTheme, logger: logger)
+                try await Self.serve(store, media: media, settings: settings, theme: loadedTheme, adminTheme: adminTheme, logger: logger)
             }
         }
     }
 
     /// Serves the publication in `store` until SIGTERM or SIGINT.
-    private static func serve<Store: PublicationStore>(_ store: Store, settings: Settings, theme: Theme, adminTheme: Theme, logger: Logger) async throws {
+    private static func serve<Store: PublicationStore>(
+        _ store: Store, media: String, settings: Settings, theme: Theme, adminTheme: Theme, logger: Logger
+    ) async throws {
         let configuration = ServerConfiguration(
-            host: settings.host, port: settings.port, mediaDirectory: settings.media, publicURL: settings.publicURL,
+            host: settings.host, port: settings.port, mediaDirectory: media, publicURL: settings.publicURL,
             cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey, maximumUploadBytes: settings.maximumUploadBytes,
             nodeID: settings.nodeID, trustedProxies: settings.trustedProxies, strictTransportSeconds: settings.strictTransportSeconds)
-        let stored = try await MediaLibrary.storeMissingBytes(from: settings.media, in: store)
+        let stored = try await MediaLibrary.storeMissingBytes(from: media, in: store)
         if stored > 0 { logger.notice("Stored the bytes of media files kept only in the media folder until now", metadata: ["count": "\(stored)"]) }
         let dependencies = AppDependencies(
             store: store, theme: theme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,

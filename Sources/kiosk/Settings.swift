@@ -9,7 +9,8 @@ import Logging
 /// Settings of a `kiosk` process, read from flags, then the environment, then `.env`, then defaults.
 struct Settings {
     var database: Database
-    var media: String
+    /// The media folder; `nil` for PostgreSQL with no `--media` and no state folder.
+    var media: String?
     var host: String
     var port: Int
     var theme: String
@@ -28,7 +29,7 @@ struct Settings {
     var mailFrom: String
     var mailFromName: String?
     /// Where mail is written when there is no SMTP server.
-    var outbox: String
+    var outbox: String?
     /// This node's name among several.
     var nodeID: String
     /// The reverse proxies whose forwarded client addresses are believed.
@@ -62,7 +63,11 @@ struct Settings {
         ])
 
         let database = try Database(try databaseSetting(reader))
-        let defaultMedia = URL(fileURLWithPath: database.folder).appendingPathComponent("media").path
+        // Files go beside a SQLite database, in the service's state folder, or beside the media
+        // folder given; never into the working directory.
+        let explicitMedia = reader.string(forKey: "kiosk.media")
+        let dataFolder = database.sqliteFolder ?? Installation.stateDirectory
+            ?? explicitMedia.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
         let hostName = reader.string(forKey: "kiosk.host", default: "127.0.0.1")
         let portText = reader.string(forKey: "kiosk.port", default: "8080")
         guard let portNumber = Int(portText), (1...65_535).contains(portNumber) else {
@@ -86,11 +91,11 @@ struct Settings {
             reader, "kiosk.cache.stale.while.revalidate", default: 30, range: 0...31_536_000, what: "KIOSK_CACHE_STALE_WHILE_REVALIDATE (seconds)")
         return Settings(
             database: database,
-            media: reader.string(forKey: "kiosk.media", default: defaultMedia),
+            media: explicitMedia ?? dataFolder.map { URL(fileURLWithPath: $0).appendingPathComponent("media").path },
             host: hostName,
             port: portNumber,
-            theme: reader.string(forKey: "kiosk.theme", default: "Themes/default"),
-            adminTheme: reader.string(forKey: "kiosk.admin.theme", default: "Themes/admin"),
+            theme: reader.string(forKey: "kiosk.theme", default: (Installation.themes ?? "Themes") + "/default"),
+            adminTheme: reader.string(forKey: "kiosk.admin.theme", default: (Installation.themes ?? "Themes") + "/admin"),
             publicURL: url,
             logLevel: level,
             pageCacheBytes: cacheMB << 20,
@@ -102,7 +107,7 @@ struct Settings {
             mailFrom: reader.string(
                 forKey: "kiosk.mail.from", default: "newsletter@" + (host.contains(".") && host.contains(where: \.isLetter) ? host : "localhost.localdomain")),
             mailFromName: reader.string(forKey: "kiosk.mail.from.name"),
-            outbox: reader.string(forKey: "kiosk.outbox", default: URL(fileURLWithPath: database.folder).appendingPathComponent("outbox").path),
+            outbox: reader.string(forKey: "kiosk.outbox") ?? dataFolder.map { URL(fileURLWithPath: $0).appendingPathComponent("outbox").path },
             nodeID: try node(reader, port: portNumber),
             trustedProxies: try proxies(reader),
             strictTransportSeconds: strictTransport
@@ -111,10 +116,17 @@ struct Settings {
 
     /// The database setting: `--database` or `KIOSK_DATABASE`, else the contents of the file
     /// `KIOSK_DATABASE_FILE` names (for a URL with a password that must not sit in the environment),
-    /// else the default SQLite file.
+    /// else `kiosk.sqlite` in the service's state folder; without any of these, a refusal (Kiosk
+    /// never creates a database in whatever folder it was started from).
     private static func databaseSetting(_ reader: ConfigReader) throws -> String {
         if let text = reader.string(forKey: "kiosk.database", isSecret: true) { return text }
-        guard let file = reader.string(forKey: "kiosk.database.file") else { return "kiosk-data/kiosk.sqlite" }
+        guard let file = reader.string(forKey: "kiosk.database.file") else {
+            guard let state = Installation.stateDirectory else {
+                throw Messages.Refusal(
+                    "no database given: pass --database (a SQLite file or postgres://…) or set KIOSK_DATABASE; under systemd, StateDirectory= gives one.")
+            }
+            return URL(fileURLWithPath: state).appendingPathComponent("kiosk.sqlite").path
+        }
         guard let contents = FileManager.default.contents(atPath: file), let text = String(data: contents, encoding: .utf8) else {
             throw Messages.Refusal("KIOSK_DATABASE_FILE names \(file), which cannot be read.")
         }
@@ -187,6 +199,9 @@ extension Settings {
     /// newsroom's settings, or the outbox folder while none is.
     func mailTransport(store: some SiteStore) throws -> any MailTransport {
         guard let smtpURL else {
+            guard let outbox else {
+                throw Messages.Refusal("no mail server is set and there is no folder for the outbox: set KIOSK_SMTP_URL, or KIOSK_OUTBOX for a folder.")
+            }
             return SettingsTransport(store: store, folder: FolderTransport(folder: outbox), parallelism: smtpConnections)
         }
         return SMTPTransport(configuration: try SMTPConfiguration(url: smtpURL), parallelism: smtpConnections)

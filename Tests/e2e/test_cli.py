@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+import urllib.request
 from pathlib import Path
 
 import pytest
+
+from conftest import _free_port, _stop, _wait_until_healthy
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 KIOSK_BIN = os.environ.get("KIOSK_BIN", str(REPO_ROOT / ".build" / "debug" / "kiosk"))
@@ -125,3 +128,44 @@ def test_a_file_that_is_not_a_database_is_refused_and_kept(tmp_path: Path) -> No
     database.write_text("these are my notes, not a database\n")
     one_line_error(kiosk("migrate", "--database", str(database)))
     assert database.read_text() == "these are my notes, not a database\n"
+
+
+def test_an_installed_kiosk_runs_from_any_folder_with_its_own_themes(tmp_path: Path, demo_database: Path) -> None:
+    prefix = tmp_path / "prefix"
+    installed = subprocess.run([str(REPO_ROOT / "scripts" / "install"), "--prefix", str(prefix), "--binary", KIOSK_BIN],
+                               capture_output=True, text=True, timeout=120)
+    assert installed.returncode == 0, installed.stderr
+    kiosk_bin = prefix / "bin" / "kiosk"
+    # Mark the installed theme, so the page shows which theme was found.
+    layout = prefix / "share" / "kiosk" / "Themes" / "default" / "templates" / "layout.mustache"
+    layout.write_text(layout.read_text().replace("</body>", "<!-- installed-theme --></body>"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    version = subprocess.run([str(kiosk_bin), "--version"], cwd=elsewhere, capture_output=True, text=True)
+    assert version.returncode == 0 and version.stdout.strip()
+
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("KIOSK_") and key != "STATE_DIRECTORY"}
+    refused = subprocess.run([str(kiosk_bin), "serve"], cwd=elsewhere, env=environment, capture_output=True, text=True, timeout=60)
+    one_line_error(refused, "no database given")
+    assert list(elsewhere.iterdir()) == [], "nothing created in the working folder"
+
+    port = _free_port()
+    log = open(tmp_path / "serve.log", "wb")
+    server = subprocess.Popen([str(kiosk_bin), "serve", "--database", str(demo_database), "--port", str(port)],
+                              cwd=elsewhere, env=environment, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_until_healthy(server, f"http://127.0.0.1:{port}", tmp_path / "serve.log")
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10).read().decode()
+        assert "<!-- installed-theme -->" in page, "the installed theme, found from another folder"
+        assert urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/login", timeout=10).status == 200
+    finally:
+        _stop(server)
+        log.close()
+    assert list(elsewhere.iterdir()) == [], "nothing created in the working folder"
+
+    state = tmp_path / "state"
+    state.mkdir()
+    migrated = subprocess.run([str(kiosk_bin), "migrate"], cwd=elsewhere, env={**environment, "STATE_DIRECTORY": str(state)},
+                              capture_output=True, text=True, timeout=60)
+    assert migrated.returncode == 0, migrated.stderr
+    assert (state / "kiosk.sqlite").exists(), "under systemd, the database goes in the state folder"

@@ -365,7 +365,7 @@ struct AdminAPIMiddleware<Store: PublicationStore>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let problem = Problem.from(error, notFound: "There is nothing at this address in the Admin API.", logger: logger, path: request.uri.path)
+            let problem = Problem.from(error, notFound: "There is nothing at this address in the Admin API.", logger: logger, path: AccessLogMiddleware.loggedPath(request: request, context: context))
             var response = problem.response
             if problem.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer realm=\"kiosk-admin-api\"" }
             return response

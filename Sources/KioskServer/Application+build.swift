@@ -107,6 +107,7 @@ public func buildRouter<Store: PublicationStore>(
     let router = Router(context: KioskRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: ResponseHeadersMiddleware(nodeID: configuration.nodeID))
     router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
+    router.add(middleware: AccessLogMiddleware(logger: dependencies.logger))
     if configuration.publicURL.lowercased().hasPrefix("https:") {
         router.add(middleware: HTTPSOnlyMiddleware(publicOrigin: PublicOrigin.of(configuration.publicURL), maxAge: configuration.strictTransportSeconds))
     }

@@ -234,7 +234,7 @@ struct ContentAPIMiddleware: RouterMiddleware {
             }
             response = try await next(request, context)
         } catch {
-            response = Problem.from(error, notFound: "Nothing is published at this address.", logger: logger, path: request.uri.path).response
+            response = Problem.from(error, notFound: "Nothing is published at this address.", logger: logger, path: AccessLogMiddleware.loggedPath(request: request, context: context)).response
         }
         response.headers[.accessControlAllowOrigin] = "*"
         return response

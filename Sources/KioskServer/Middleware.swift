@@ -20,12 +20,12 @@ struct ErrorPageMiddleware<Store: PublicationStore>: RouterMiddleware {
             // HTTPError and NIO's too-many-bytes error alike: the reader's mistake, shown as such.
             return try await page(status: error.status, for: request)
         } catch StoreError.unavailable(let detail) {
-            logger.error("Database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(detail)"])
+            logger.error("Database unavailable", metadata: ["route": "\(AccessLogMiddleware.loggedPath(request: request, context: context))", "error": "\(detail)"])
             var response = try await page(status: .serviceUnavailable, for: request)
             response.headers[.retryAfter] = "5"
             return response
         } catch {
-            logger.error("Request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            logger.error("Request failed", metadata: ["route": "\(AccessLogMiddleware.loggedPath(request: request, context: context))", "error": "\(String(reflecting: error))"])
             return try await page(status: .internalServerError, for: request)
         }
     }

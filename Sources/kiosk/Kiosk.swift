@@ -44,6 +44,7 @@ struct Kiosk: AsyncParsableCommand {
     /// Runs a command and turns any failure into one readable line on standard error.
     static func reportingErrors(_ work: () async throws -> Void) async throws {
         do {
+            try LogOutput.bootstrap()
             try await work()
         } catch let error as CleanExit {
             throw error

@@ -177,8 +177,9 @@ class NewsroomServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
         self.starts = 0
-        # Extra `kiosk serve` options, e.g. ["--smtp-url", ...].
+        # Extra `kiosk serve` options, e.g. ["--smtp-url", ...], and environment variables.
         self.serve_args: list[str] = []
+        self.environment: dict[str, str] = {}
 
     def kiosk(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
         """Runs a kiosk command against this server's database."""
@@ -206,7 +207,7 @@ class NewsroomServer:
                 self.kiosk_bin, "serve", "--database", str(self.database), "--media", str(self.media),
                 "--host", "127.0.0.1", "--port", str(self.port), "--public-url", self.url, *self.serve_args,
             ],
-            cwd=REPO_ROOT, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            cwd=REPO_ROOT, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env={**os.environ, **self.environment},
         )
         _wait_until_healthy(self.process, self.url, self.log_path)
 

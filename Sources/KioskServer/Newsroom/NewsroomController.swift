@@ -618,7 +618,7 @@ struct NewsroomErrorMiddleware: RouterMiddleware {
         } catch StoreError.notFound {
             return message("Not found", "There is nothing at this address in the newsroom.", .notFound)
         } catch StoreError.unavailable(let detail) {
-            logger.error("Database unavailable", metadata: ["path": "\(request.uri.path)", "error": "\(detail)"])
+            logger.error("Database unavailable", metadata: ["route": "\(AccessLogMiddleware.loggedPath(request: request, context: context))", "error": "\(detail)"])
             var response = message(
                 "Database unreachable", "The newsroom cannot reach its database just now, so nothing was saved. Wait a moment and send the form again.",
                 .serviceUnavailable)
@@ -627,7 +627,7 @@ struct NewsroomErrorMiddleware: RouterMiddleware {
         } catch let error where NewsroomErrors.userMessage(error) != nil {
             return message("Cannot do that", NewsroomErrors.userMessage(error) ?? "", .conflict)
         } catch {
-            logger.error("Newsroom request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
+            logger.error("Newsroom request failed", metadata: ["route": "\(AccessLogMiddleware.loggedPath(request: request, context: context))", "error": "\(String(reflecting: error))"])
             return message("Something went wrong", "Nothing was lost: what was stored before is still there. Try again in a moment.", .internalServerError)
         }
     }

@@ -1,0 +1,78 @@
+"""What an operator sees of a running node: logs with a request id on every line, and no secret in them.
+
+The server writes JSON logs (KIOSK_LOG_FORMAT=json). Requests that carry secrets go through it (a
+password, the Content API key, an invitation's one-time link, a password reset), and a sign-up
+whose confirmation email fails (the mail server's port is closed) logs an error inside the request.
+"""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, _free_port
+
+CONTENT_KEY = "content-key-that-must-not-be-logged-7f3a"
+
+
+def opener() -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+
+def request(open_url, url: str, data: dict[str, str] | None = None):
+    try:
+        return open_url.open(url, data=urllib.parse.urlencode(data).encode() if data is not None else None, timeout=20)
+    except urllib.error.HTTPError as error:
+        return error
+
+
+def csrf(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def test_json_logs_name_each_request_and_never_a_secret(fresh_newsroom) -> None:
+    server = fresh_newsroom
+    server.stop()
+    server.environment = {"KIOSK_LOG_FORMAT": "json", "KIOSK_CONTENT_API_KEY": CONTENT_KEY}
+    server.serve_args = ["--smtp-url", f"smtp://127.0.0.1:{_free_port()}?starttls=never"]
+    server.start()
+
+    admin = opener()
+    form = request(admin, server.url + "/admin/login").read().decode()
+    signed_in = request(admin, server.url + "/admin/login", {"csrf": csrf(form), "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD})
+    assert signed_in.status == 200 and "/admin" in signed_in.url
+    page = request(admin, server.url + "/admin/users").read().decode()
+    invited = request(admin, server.url + "/admin/users/invite", {"csrf": csrf(page), "email": "new.reporter@example.org", "role": "contributor"})
+    link = re.search(r'id="invite-link" readonly value="([^"]+)"', invited.read().decode()).group(1)
+    token = link.rsplit("/", 1)[1]
+    assert request(opener(), link.replace("https://", "http://").replace(urllib.parse.urlsplit(link).netloc, f"127.0.0.1:{server.port}")).status == 200
+    assert request(opener(), f"{server.url}/api/content/v1/articles?key={CONTENT_KEY}").status == 200
+    reset_form = request(opener(), server.url + "/admin/password-reset")
+    reset_page = reset_form.read().decode()
+
+    guest = opener()
+    signup_page = request(guest, server.url + "/newsletter").read().decode()
+    signup = request(guest, server.url + "/newsletter/subscribe", {"email": "reader@example.org", "newsletter": "weekly-roundup"})
+    signup_id = signup.headers["X-Request-Id"]
+    assert re.fullmatch(r"[0-9a-f]{16}", signup_id or ""), signup.headers
+    assert signup_page and reset_page
+
+    server.stop()
+    # Standard output carries one line for people (where the node serves); every log line is JSON.
+    lines = [line for line in server.log_path.read_text().splitlines() if line.strip() and not line.startswith("Kiosk node ")]
+    records = [json.loads(line) for line in lines]
+    access = [record for record in records if "route" in record and "status" in record]
+    assert any(record["route"] == "/newsletter/subscribe" and record["request"] == signup_id for record in access)
+    failed_mail = [record for record in records if record["message"] == "Could not send a confirmation email"]
+    assert failed_mail and failed_mail[0]["request"] == signup_id, "a line written inside a request names it"
+    assert all(record["request"] for record in access)
+    assert len({record["request"] for record in access}) == len(access), "one id per request"
+
+    text = "\n".join(lines)
+    for secret in [ADMIN_PASSWORD, CONTENT_KEY, token]:
+        assert secret not in text, f"a secret reached the log: {secret[:6]}…"
+    assert any(record["route"] == "/admin/invitations/{token}" for record in access), "a one-time link is logged by its route"

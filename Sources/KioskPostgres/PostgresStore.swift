@@ -177,7 +177,7 @@ public struct PostgresStore: PublicationStore {
         do {
             return try await work()
         } catch {
-            throw PostgresErrors.translate(error)
+            throw StoreMetrics.counted(PostgresErrors.translate(error), engine: "postgres")
         }
     }
 

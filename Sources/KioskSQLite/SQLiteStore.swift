@@ -75,7 +75,7 @@ public struct SQLiteStore: PublicationStore {
         do {
             return try await work()
         } catch let error as DatabaseError {
-            throw StoreErrors.translate(error)
+            throw StoreMetrics.counted(StoreErrors.translate(error), engine: "sqlite")
         }
     }
 
@@ -83,7 +83,7 @@ public struct SQLiteStore: PublicationStore {
         do {
             return try work()
         } catch let error as DatabaseError {
-            throw StoreErrors.translate(error)
+            throw StoreMetrics.counted(StoreErrors.translate(error), engine: "sqlite")
         }
     }
 

@@ -20,7 +20,7 @@ public enum RequestID {
     }
 }
 
-/// One log line per request (route, status, time, size, client) under a new request id, which the
+/// One log line per request (route, status, time, size, client), counted for `/metrics` too, under a new request id, which the
 /// response carries as `X-Request-Id` and every log line of the request names. Paths are logged as
 /// their route with its parameters, except those that carry a secret (one-time links' tokens), and
 /// without the query, which may hold an access key; a path no route knows is logged by its first
@@ -40,6 +40,7 @@ struct AccessLogMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let route = Self.loggedPath(request: request, context: context)
+        ServerMetrics.request(route: Self.routePattern(context), method: request.method.rawValue, status: response.status.code, duration: elapsed)
         var metadata: Logger.Metadata = [
             "request": .string(id), "method": .string(request.method.rawValue), "route": .string(route),
             "status": .stringConvertible(response.status.code), "ms": .string(String(format: "%.1f", milliseconds)),
@@ -48,6 +49,12 @@ struct AccessLogMiddleware: RouterMiddleware {
         if let bytes = response.body.contentLength { metadata["bytes"] = .stringConvertible(bytes) }
         logger.info("\(request.method.rawValue) \(route) \(response.status.code)", metadata: metadata)
         return response
+    }
+
+    /// The route's pattern, as `/metrics` labels requests: "/articles/{slug}", or "NotFound".
+    static func routePattern(_ context: Context) -> String {
+        guard let pattern = context.endpointPath, pattern != "NotFound" else { return "NotFound" }
+        return pattern.hasPrefix("/") ? pattern : "/" + pattern
     }
 
     /// The path as logged: the route's pattern with its parameters filled in, secrets left out.

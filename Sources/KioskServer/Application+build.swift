@@ -154,6 +154,15 @@ public func buildRouter<Store: PublicationStore>(
         newsroom: newsroom, service: makeNewsletterService(configuration: configuration, dependencies: dependencies), mailer: mailer, emails: emails
     ).addRoutes(to: router)
     router.get("/healthz") { _, _ in "ok" }
+    router.get("/readyz") { [store = dependencies.store] _, _ in
+        // Ready when the database answers a read; a load balancer stops sending readers here otherwise.
+        do {
+            _ = try await store.siteContext()
+            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready")))
+        } catch {
+            return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "not ready: the database cannot be read")))
+        }
+    }
     router.get("/api/openapi.json") { _, _ in
         Response(
             status: .ok, headers: [.contentType: "application/json", .accessControlAllowOrigin: "*"],

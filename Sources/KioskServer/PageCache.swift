@@ -36,13 +36,15 @@ public final class PageCache: Sendable {
     /// The page cached under `key` if it was rendered at `generation`.
     func page(for key: String, generation: UInt64) -> CachedPage? {
         guard isEnabled else { return nil }
-        return state.withLock { state in
+        let found: CachedPage? = state.withLock { state in
             guard var entry = state.entries[key], entry.page.generation == generation else { return nil }
             state.clock += 1
             entry.lastUsed = state.clock
             state.entries[key] = entry
             return entry.page
         }
+        ServerMetrics.pageCache(hit: found != nil)
+        return found
     }
 
     /// Keeps `page` under `key`, unless it is already stale or too large to be worth a slot.
@@ -76,6 +78,7 @@ public final class PageCache: Sendable {
             guard state.bytes > target else { return }
             state.entries[key] = nil
             state.bytes -= entry.page.size
+            ServerMetrics.pageEvicted()
         }
     }
 }

@@ -86,7 +86,7 @@ struct PublicController<Store: PublicationStore> {
         let page = try Self.pageRequest(request)
         let section = Self.formValue("section", in: request).flatMap(Slug.parse)
         let query = SearchQuery(Self.formValue("q", in: request) ?? "", section: section)
-        async let results = store.search(query, page: page)
+        async let results = ServerMetrics.search { try await store.search(query, page: page) }
         async let site = self.site.current()
         let found = try await results
         if found.isBeyondEnd && page.number > 1 { throw HTTPError(.notFound) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Configuration
+import CoreMetrics
 import Foundation
 import Hummingbird
 import KioskCore
@@ -10,6 +11,7 @@ import KioskServer
 import KioskSQLite
 import KioskStore
 import Logging
+import Prometheus
 import ServiceLifecycle
 
 /// The `kiosk` command: one binary for the whole publication.
@@ -80,6 +82,7 @@ struct Serve: AsyncParsableCommand {
               KIOSK_DATABASE_FILE      the file holding the database URL and its password
               KIOSK_ADMIN_THEME        the newsroom's theme (default: the one installed)
               KIOSK_LOG_LEVEL          trace, debug, info (default), notice, warning, error
+              KIOSK_LOG_FORMAT         text (default) or json, one object per line
               KIOSK_CACHE_S_MAXAGE     seconds a CDN or proxy may keep a page (default 60)
               KIOSK_CACHE_STALE_WHILE_REVALIDATE
                                        seconds a CDN may serve a stale page (default 30)
@@ -126,11 +129,16 @@ struct Serve: AsyncParsableCommand {
         help: "Reverse proxies whose Forwarded and X-Forwarded-For headers name the client: addresses or ranges, separated by commas (env KIOSK_TRUSTED_PROXIES; default none).")
     var trustedProxies: String?
 
+    @Option(
+        name: .customLong("metrics-address"),
+        help: "Where Prometheus scrapes /metrics, HOST:PORT apart from the site, or 'off' (env KIOSK_METRICS_ADDRESS; default 127.0.0.1:9464).")
+    var metricsAddress: String?
+
     func run() async throws {
         try await Kiosk.reportingErrors {
             let settings = try await Settings.load(
                 storage: storage, host: host, port: port, theme: theme, publicURL: publicURL, pageCacheMB: pageCacheMB, smtpURL: smtpURL,
-                nodeID: nodeID, trustedProxies: trustedProxies)
+                nodeID: nodeID, trustedProxies: trustedProxies, metricsAddress: metricsAddress)
             var logger = Logger(label: "kiosk")
             logger.logLevel = settings.logLevel
             let loadedTheme = try Theme(directory: settings.theme)
@@ -164,9 +172,15 @@ struct Serve: AsyncParsableCommand {
         // Written straight to the file descriptor so it shows at once even when stdout is a pipe.
         FileHandle.standardOutput.write(
             Data("Kiosk node \(settings.nodeID) is serving \(settings.database) at \(configuration.publicURL)/ (newsroom at \(configuration.publicURL)/admin)\n".utf8))
-        let services = ServiceGroup(
-            configuration: .init(services: [app, follower, scheduler, newsletters], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await services.run()
+        var services: [any Service] = [app, follower, scheduler, newsletters]
+        if let metrics = settings.metricsAddress {
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            services.append(MetricsServer(host: metrics.host, port: metrics.port, logger: logger) { registry.emitToString() })
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 }
 

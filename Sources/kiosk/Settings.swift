@@ -36,11 +36,13 @@ struct Settings {
     var trustedProxies: [AddressRange]
     /// Seconds of `Strict-Transport-Security` for an HTTPS public URL (0 for none).
     var strictTransportSeconds: Int
+    /// Where `/metrics` is served, or `nil` when it is turned off.
+    var metricsAddress: (host: String, port: Int)?
 
     /// Reads the settings; flags given on the command line win over every other source.
     static func load(
         storage: StorageOptions, host: String? = nil, port: String? = nil, theme: String? = nil, publicURL: String? = nil,
-        pageCacheMB: String? = nil, smtpURL: String? = nil, nodeID: String? = nil, trustedProxies: String? = nil
+        pageCacheMB: String? = nil, smtpURL: String? = nil, nodeID: String? = nil, trustedProxies: String? = nil, metricsAddress: String? = nil
     ) async throws -> Settings {
         var flags: [AbsoluteConfigKey: ConfigValue] = [:]
         func set(_ key: String, _ value: String?) {
@@ -56,6 +58,7 @@ struct Settings {
         set("kiosk.smtp.url", smtpURL)
         set("kiosk.node.id", nodeID)
         set("kiosk.trusted.proxies", trustedProxies)
+        set("kiosk.metrics.address", metricsAddress)
         let reader = ConfigReader(providers: [
             InMemoryProvider(name: "flags", values: flags),
             EnvironmentVariablesProvider(),
@@ -110,7 +113,8 @@ struct Settings {
             outbox: reader.string(forKey: "kiosk.outbox") ?? dataFolder.map { URL(fileURLWithPath: $0).appendingPathComponent("outbox").path },
             nodeID: try node(reader, port: portNumber),
             trustedProxies: try proxies(reader),
-            strictTransportSeconds: strictTransport
+            strictTransportSeconds: strictTransport,
+            metricsAddress: try metrics(reader)
         )
     }
 
@@ -151,6 +155,18 @@ struct Settings {
             }
             return range
         }
+    }
+
+    /// Where `/metrics` is served: `HOST:PORT` (`[::1]:9464` for IPv6), by default loopback port 9464; `off` turns it off.
+    private static func metrics(_ reader: ConfigReader) throws -> (host: String, port: Int)? {
+        let text = reader.string(forKey: "kiosk.metrics.address", default: "127.0.0.1:9464")
+        guard text != "off" else { return nil }
+        let refusal = Messages.Refusal("the metrics address must be HOST:PORT, such as 127.0.0.1:9464 or [::1]:9464, or off, not “\(text)”.")
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65_535).contains(port) else { throw refusal }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty, !host.contains(where: \.isWhitespace) else { throw refusal }
+        return (host, port)
     }
 
     /// Reads a whole number in `range`, or refuses with a message naming `what`.

@@ -92,6 +92,7 @@ class Node:
         self.database_file.write_text(database_url + "\n")
         self.database_file.chmod(0o600)
         self.port = _free_port()
+        self.metrics_port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.public_url = public_url
         self.smtp_url: str | None = None
@@ -107,6 +108,7 @@ class Node:
         arguments = [
             self.kiosk_bin, "serve", "--media", str(self.media), "--host", "127.0.0.1", "--port", str(self.port),
             "--public-url", self.public_url, "--node-id", self.node_id, "--trusted-proxies", "127.0.0.1",
+            "--metrics-address", f"127.0.0.1:{self.metrics_port}",
         ]
         if self.smtp_url:
             arguments += ["--smtp-url", self.smtp_url]
@@ -387,6 +389,8 @@ def test_with_postgres_down_cached_pages_are_served_the_rest_get_503_and_all_rec
             assert reply, f"{node.node_id} did not answer 503"
             assert "Back in a moment" in reply.text and "The Meridian" in reply.text and "PostgreSQL" not in reply.text
             assert time.monotonic() - started < 5
+            assert fetch(node.url, "/readyz").status == 503, "not ready while the database is down"
+            assert fetch(node.url, "/healthz").status == 200, "but alive"
             problem = fetch(node.url, "/api/content/v1/articles?page=3")
             assert problem.status == 503 and problem.header("Content-Type") == "application/problem+json"
         response = page.goto(cluster.nodes[0].url + "/admin/articles/new")
@@ -396,6 +400,11 @@ def test_with_postgres_down_cached_pages_are_served_the_rest_get_503_and_all_rec
         cluster.postgres.resume()
     for node in cluster.nodes:
         assert wait_until(lambda: fetch(node.url, "/search?q=election").status == 200, 10), f"{node.node_id} did not recover"
+        assert fetch(node.url, "/readyz").status == 200
+        metrics = urllib.request.urlopen(f"http://127.0.0.1:{node.metrics_port}/metrics", timeout=5).read().decode()
+        errors = sum(float(line.split()[-1]) for line in metrics.splitlines()
+                     if line.startswith('kiosk_database_errors_total{engine="postgres"'))
+        assert errors > 0, "the outage shows in the database error count"
     with cluster.db() as db:
         assert db.execute("SELECT count(*) FROM article").fetchone()[0] == articles, "nothing committed was lost"
     page.goto(cluster.nodes[1].url + "/admin/articles/new")

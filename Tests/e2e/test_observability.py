@@ -1,15 +1,21 @@
-"""What an operator sees of a running node: logs with a request id on every line, and no secret in them.
+"""What an operator sees of a running node: logs with a request id on every line and no secret in
+them; metrics that a real Prometheus scrapes; readiness.
 
 The server writes JSON logs (KIOSK_LOG_FORMAT=json). Requests that carry secrets go through it (a
-password, the Content API key, an invitation's one-time link, a password reset), and a sign-up
-whose confirmation email fails (the mail server's port is closed) logs an error inside the request.
+password, the Content API key, an invitation's one-time link), and a sign-up whose confirmation
+email fails (the mail server's port is closed) logs an error inside the request. Debian's
+Prometheus scrapes the node's metrics address every second.
 """
 
 from __future__ import annotations
 
+import http.client
 import http.cookiejar
 import json
 import re
+import shutil
+import subprocess
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -76,3 +82,86 @@ def test_json_logs_name_each_request_and_never_a_secret(fresh_newsroom) -> None:
     for secret in [ADMIN_PASSWORD, CONTENT_KEY, token]:
         assert secret not in text, f"a secret reached the log: {secret[:6]}…"
     assert any(record["route"] == "/admin/invitations/{token}" for record in access), "a one-time link is logged by its route"
+
+
+class Prometheus:
+    """Debian's Prometheus on loopback, scraping one target every second, with its data in a temporary folder."""
+
+    def __init__(self, folder, target: str) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = folder / "prometheus.yml"
+        config.write_text(
+            "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+            f"scrape_configs:\n  - job_name: kiosk\n    static_configs:\n      - targets: ['{target}']\n")
+        self.log = open(folder / "prometheus.log", "wb")
+        self.process = subprocess.Popen(
+            [shutil.which("prometheus") or "/usr/bin/prometheus", f"--config.file={config}", f"--storage.tsdb.path={folder / 'data'}",
+             f"--web.listen-address=127.0.0.1:{self.port}"],
+            stdout=self.log, stderr=subprocess.STDOUT)
+
+    def query(self, expression: str) -> float | None:
+        try:
+            with urllib.request.urlopen(f"{self.url}/api/v1/query?" + urllib.parse.urlencode({"query": expression}), timeout=5) as response:
+                result = json.load(response)["data"]["result"]
+        except (OSError, ValueError):
+            return None
+        return float(result[0]["value"][1]) if result else None
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=20)
+        self.log.close()
+
+
+def wait_for(check, timeout: float):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.25)
+    return None
+
+
+def test_prometheus_scrapes_metrics_that_move_with_traffic_and_no_request_adds_a_series(fresh_newsroom, tmp_path) -> None:
+    server = fresh_newsroom
+    server.stop()
+    metrics_port = _free_port()
+    server.serve_args = ["--metrics-address", f"127.0.0.1:{metrics_port}"]
+    server.start()
+    assert request(opener(), f"{server.url}/metrics").status == 404, "metrics are never on the site's port"
+    prometheus = Prometheus(tmp_path, f"127.0.0.1:{metrics_port}")
+    try:
+        front = 'sum(kiosk_http_requests_total{route="/",status="200"})'
+        assert request(opener(), server.url + "/").status == 200
+        before = wait_for(lambda: prometheus.query(front), 60)
+        assert before, f"Prometheus never read the counter:\n{(tmp_path / 'prometheus.log').read_text()[-2000:]}"
+        for _ in range(25):
+            assert request(opener(), server.url + "/").status == 200
+        after = wait_for(lambda: (value := prometheus.query(front)) and value >= before + 25 and value, 30)
+        assert after and after >= before + 25, (before, after)
+        assert wait_for(lambda: prometheus.query("sum(kiosk_page_cache_hits_total)"), 30)
+        assert prometheus.query('up{job="kiosk"}') == 1.0
+    finally:
+        prometheus.stop()
+
+    # Requests of every shape add no series: routes are patterns, methods a fixed set.
+    def series() -> set[str]:
+        text = urllib.request.urlopen(f"http://127.0.0.1:{metrics_port}/metrics", timeout=5).read().decode()
+        return {line.split(" ")[0] for line in text.splitlines() if line.startswith("kiosk_http_requests_total")}
+    for number in range(3):
+        request(opener(), f"{server.url}/articles/no-such-{number}")
+        request(opener(), f"{server.url}/x{number}/y/z?q={number}")
+    known = series()
+    for number in range(3, 60):
+        request(opener(), f"{server.url}/articles/no-such-{number}")
+        request(opener(), f"{server.url}/x{number}/y/z?q={number}")
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        connection.request(f"METHOD{number}", "/")
+        connection.getresponse().read()
+        connection.close()
+    assert series() <= known | {s.replace('method="GET"', 'method="OTHER"') for s in known} | {
+        'kiosk_http_requests_total{route="NotFound",method="OTHER",status="404"}',
+        'kiosk_http_requests_total{route="/",method="OTHER",status="404"}',
+        'kiosk_http_requests_total{route="/",method="OTHER",status="405"}'}, series() - known

@@ -143,6 +143,7 @@ public struct NewsletterService<Store: PublicationStore>: Service {
                     result = DeliveryRules.temporaryFailure("\(error)", attempts: delivery.attempts)
                 }
                 try await store.recordDelivery(delivery, DeliveryRules.record(result, attempts: delivery.attempts, now: now()), now: now())
+                ServerMetrics.delivery(result)
                 if case .retry = result, session == nil {
                     try await Task.sleep(for: .milliseconds(200))
                 }

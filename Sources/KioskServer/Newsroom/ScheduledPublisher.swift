@@ -36,8 +36,14 @@ public struct ScheduledPublisher<Store: PublicationStore>: Service {
     /// Publishes what is due and returns how long to wait before looking again.
     public func publishDue() async -> Duration {
         do {
-            let published = try await store.publishDueArticles(now: now())
-            if published > 0 { logger.info("Published scheduled articles", metadata: ["count": "\(published)"]) }
+            let moment = now()
+            if let due = try await store.nextScheduledPublication(), due <= moment {
+                let published = try await store.publishDueArticles(now: moment)
+                if published > 0 {
+                    logger.info("Published scheduled articles", metadata: ["count": "\(published)"])
+                    ServerMetrics.schedulerLag(moment.timeIntervalSince(due))
+                }
+            }
             guard let next = try await store.nextScheduledPublication() else { return Self.maximumSleep }
             let wait = next.timeIntervalSince(now())
             return wait <= 0 ? .milliseconds(10) : min(.milliseconds(Int64(wait * 1000) + 5), Self.maximumSleep)

@@ -20,7 +20,7 @@ struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kiosk, a publishing platform for independent newsrooms.",
         version: Installation.version,
-        subcommands: [Serve.self, Migrate.self, Demo.self, CopyCommand.self, UserCommand.self, NewsletterCommand.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, UserCommand.self, NewsletterCommand.self]
     )
 
     /// Parses the command line and runs the command; a mistake on the command line is reported in one
@@ -94,6 +94,9 @@ struct Serve: AsyncParsableCommand {
               KIOSK_MAIL_FROM          the From address of mail (default newsletter@host)
               KIOSK_MAIL_FROM_NAME     the name shown with it
               KIOSK_OUTBOX             where mail is written while no mail server is set
+              KIOSK_BACKUP_DIR         a folder for scheduled backups of a SQLite database
+              KIOSK_BACKUP_HOURS       hours between scheduled backups (default 24)
+              KIOSK_BACKUP_KEEP        scheduled backups kept, the oldest removed (default 7)
               STATE_DIRECTORY          set by systemd's StateDirectory=: the SQLite
                                        database and the media go there by default
 
@@ -173,6 +176,15 @@ struct Serve: AsyncParsableCommand {
         FileHandle.standardOutput.write(
             Data("Kiosk node \(settings.nodeID) is serving \(settings.database) at \(configuration.publicURL)/ (newsroom at \(configuration.publicURL)/admin)\n".utf8))
         var services: [any Service] = [app, follower, scheduler, newsletters]
+        if let backups = settings.backups, case .sqlite(let path) = settings.database {
+            services.append(
+                ScheduledBackups(folder: URL(fileURLWithPath: backups.folder), keep: backups.keep, interval: TimeInterval(backups.hours) * 3600, logger: logger) {
+                    archive in
+                    try BackupArchive.create(at: archive, kioskVersion: Installation.version, now: Date()) { copy in
+                        try SQLiteSnapshot.take(from: path, to: copy) { _ in }
+                    } progress: { _ in }
+                })
+        }
         if let metrics = settings.metricsAddress {
             let registry = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))

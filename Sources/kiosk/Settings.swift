@@ -38,6 +38,15 @@ struct Settings {
     var strictTransportSeconds: Int
     /// Where `/metrics` is served, or `nil` when it is turned off.
     var metricsAddress: (host: String, port: Int)?
+    /// Scheduled backups, or `nil` when `KIOSK_BACKUP_DIR` is not set.
+    var backups: BackupSchedule?
+
+    /// Where and how often `kiosk serve` backs the database up, and how many backups it keeps.
+    struct BackupSchedule {
+        var folder: String
+        var keep: Int
+        var hours: Int
+    }
 
     /// Reads the settings; flags given on the command line win over every other source.
     static func load(
@@ -114,8 +123,22 @@ struct Settings {
             nodeID: try node(reader, port: portNumber),
             trustedProxies: try proxies(reader),
             strictTransportSeconds: strictTransport,
-            metricsAddress: try metrics(reader)
+            metricsAddress: try metrics(reader),
+            backups: try backupSchedule(reader, database: database)
         )
+    }
+
+    /// `KIOSK_BACKUP_DIR`, `KIOSK_BACKUP_KEEP` and `KIOSK_BACKUP_HOURS`; scheduled backups are for
+    /// SQLite, and a PostgreSQL database is backed up with its own tools.
+    private static func backupSchedule(_ reader: ConfigReader, database: Database) throws -> BackupSchedule? {
+        guard let folder = reader.string(forKey: "kiosk.backup.dir"), !folder.isEmpty else { return nil }
+        guard database.sqliteFolder != nil else {
+            throw Messages.Refusal("KIOSK_BACKUP_DIR backs up a SQLite database; back PostgreSQL up with pg_dump (see the README) and unset it.")
+        }
+        return BackupSchedule(
+            folder: folder,
+            keep: try whole(reader, "kiosk.backup.keep", default: 7, range: 1...1_000, what: "KIOSK_BACKUP_KEEP (backups kept)"),
+            hours: try whole(reader, "kiosk.backup.hours", default: 24, range: 1...8_760, what: "KIOSK_BACKUP_HOURS (hours between backups)"))
     }
 
     /// The database setting: `--database` or `KIOSK_DATABASE`, else the contents of the file

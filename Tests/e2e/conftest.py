@@ -12,12 +12,14 @@ Environment:
 from __future__ import annotations
 
 import contextlib
+import http.cookiejar
 import os
 import re
 import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -230,6 +232,21 @@ class NewsroomServer:
 
     def log_tail(self) -> str:
         return _tail(self.log_path) if self.starts else "(never started)"
+
+
+def admin_token(base: str, name: str = "integration") -> str:
+    """Signs in as the newsroom's administrator and makes a read-and-write integration token."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    def token_in(html: str, field: str) -> str:
+        return re.search(rf'(?:name="csrf"|id="{field}" readonly) value="([^"]+)"', html).group(1)
+    form = opener.open(base + "/admin/login").read().decode()
+    opener.open(base + "/admin/login", data=urllib.parse.urlencode(
+        {"csrf": token_in(form, "csrf"), "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}).encode())
+    page = opener.open(base + "/admin/integrations").read().decode()
+    made = opener.open(base + "/admin/integrations", data=urllib.parse.urlencode(
+        {"csrf": token_in(page, "csrf"), "name": name, "scope": "write"}).encode()).read().decode()
+    return re.search(r'id="new-token" readonly value="([^"]+)"', made).group(1)
 
 
 @contextlib.contextmanager

@@ -501,3 +501,31 @@ def test_the_demo_copied_into_postgres_serves_every_page_as_sqlite_does(
     finally:
         for node in (from_postgres, from_sqlite):
             node.stop()
+
+
+def test_pg_dump_and_pg_restore_carry_every_table_and_the_media(cluster: Cluster, kiosk_bin: str, tmp_path: Path) -> None:
+    """The PostgreSQL backup the README describes: pg_dump's custom format, restored with pg_restore."""
+    dump = tmp_path / "meridian.dump"
+    subprocess.run(["pg_dump", "--format=custom", "--file", str(dump), "--dbname", cluster.database_url], check=True, capture_output=True, timeout=300)
+    restored_url = cluster.postgres.create_database("meridian_restored")
+    subprocess.run(["pg_restore", "--no-owner", "--exit-on-error", "--dbname", restored_url, str(dump)], check=True, capture_output=True, timeout=300)
+
+    def rows(url: str) -> dict[str, int]:
+        with psycopg.connect(url, autocommit=True) as db:
+            tables = [name for (name,) in db.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")]
+            return {table: db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in tables}
+    original = rows(cluster.database_url)
+    assert original["media_file"] > 0 and original["article"] > 0
+    assert rows(restored_url) == original
+
+    node = Node(kiosk_bin, tmp_path, "restored", restored_url, public_url="")
+    node.public_url = node.url
+    node.start()
+    try:
+        front = urllib.request.urlopen(node.url + "/", timeout=20).read().decode()
+        image = re.search(r'src="(/media/[^"]+)"', front).group(1)
+        with urllib.request.urlopen(node.url + image, timeout=20) as response:
+            assert response.status == 200 and len(response.read()) > 0
+    finally:
+        node.stop()

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import http.cookiejar
 import json
-import re
 import subprocess
 import sys
-import urllib.parse
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
+from conftest import admin_token
 
 CONTENT_PATHS = ["/api/content/v1/articles", "/api/content/v1/articles/{ref}", "/api/content/v1/sections",
                  "/api/content/v1/topics", "/api/content/v1/series", "/api/content/v1/authors", "/api/content/v1/settings"]
@@ -52,25 +49,10 @@ def test_schemathesis_finds_no_server_errors_or_spec_violations(base_url: str, t
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
 
 
-def admin_token(base: str) -> str:
-    """Signs in as the newsroom's administrator and makes a read-and-write integration token."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    def token_in(html: str, name: str) -> str:
-        return re.search(rf'(?:name="csrf"|id="{name}" readonly) value="([^"]+)"', html).group(1)
-    form = opener.open(base + "/admin/login").read().decode()
-    opener.open(base + "/admin/login", data=urllib.parse.urlencode(
-        {"csrf": token_in(form, "csrf"), "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}).encode())
-    page = opener.open(base + "/admin/integrations").read().decode()
-    made = opener.open(base + "/admin/integrations", data=urllib.parse.urlencode(
-        {"csrf": token_in(page, "csrf"), "name": "schemathesis", "scope": "write"}).encode()).read().decode()
-    return re.search(r'id="new-token" readonly value="([^"]+)"', made).group(1)
-
-
 def test_schemathesis_admin_api_with_a_token(fresh_newsroom, tmp_path: Path) -> None:
     base = fresh_newsroom.url
     assert urlsplit(base).hostname in {"127.0.0.1", "localhost", "::1"}, "schemathesis only talks to loopback"
-    token = admin_token(base)
+    token = admin_token(base, "schemathesis")
     command = [
         str(SCHEMATHESIS), "run", base + "/api/openapi.json",
         "--url", base,

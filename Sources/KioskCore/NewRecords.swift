@@ -155,3 +155,18 @@ func requiredName(_ name: String) throws(ValidationError) -> String {
     guard trimmed.count <= 200 else { throw ValidationError(field: "name", message: "A name can be at most 200 characters long.") }
     return trimmed
 }
+
+/// A publication's public address: `http` or `https`, a host, and nothing after an optional
+/// path; kept without a trailing slash.
+public enum PublicAddress {
+    /// `text` as a public address; throws `ValidationError` saying what is wrong with it.
+    public static func parse(_ text: String) throws(ValidationError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.utf8.count <= 200, let url = URL(string: trimmed), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+            let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil, url.user == nil
+        else {
+            throw ValidationError(field: "public_url", message: "The public address must start with http:// or https:// and name a host, such as https://news.example.org.")
+        }
+        return trimmed.hasSuffix("/") ? String(trimmed.dropLast()) : trimmed
+    }
+}

@@ -25,6 +25,9 @@ public struct SiteSettings: Hashable, Sendable {
     /// The SMTP server's URL set in the newsroom, used when none is given on the command line or in
     /// the environment; empty for none. It may hold a password, so it is never shown in full.
     public var smtpURL = ""
+    /// The public address chosen when the publication was set up, used when none is configured
+    /// (`KIOSK_PUBLIC_URL`); empty for none.
+    public var publicURL = ""
 
     /// Creates settings, validating the time zone.
     public init(

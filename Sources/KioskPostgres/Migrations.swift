@@ -22,6 +22,7 @@ enum Migrator {
     static let all: [Migration] = [
         Migration(name: "v1 publication, newsroom, newsletters, shared generation", sql: v1),
         Migration(name: "v2 several nodes: media bytes and delivery leases", sql: v2),
+        Migration(name: "v3 public address chosen at setup", sql: "ALTER TABLE site_settings ADD COLUMN public_url text NOT NULL DEFAULT ''"),
     ]
 
     /// The advisory lock that makes nodes starting at once migrate one after the other.

@@ -17,6 +17,16 @@ extension PostgresStore {
         try await write(.readers) { connection in try await Accounts.insert(connection, new, now: now) }
     }
 
+    /// Makes the account `decide` returns when told how many accounts exist, holding a lock on the
+    /// accounts table that another first account waits for, so only one can ever be made.
+    public func createFirstUser(now: Date, _ decide: @escaping @Sendable (_ existingAccounts: Int) throws -> NewUser) async throws -> User {
+        try await write(.readers) { connection in
+            try await connection.execute("LOCK TABLE \"user\" IN SHARE ROW EXCLUSIVE MODE")
+            let existing = Int(try await connection.value("SELECT count(*) FROM \"user\"", as: Int64.self) ?? 0)
+            return try await Accounts.insert(connection, try decide(existing), now: now)
+        }
+    }
+
     /// The account with this id, or `nil`.
     public func user(_ id: User.ID) async throws -> User? {
         try await read { connection in try await connection.row("SELECT * FROM \"user\" WHERE id = \(id.rawValue)").map(Records.user) }

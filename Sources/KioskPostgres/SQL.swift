@@ -140,6 +140,7 @@ enum Records {
         settings.feedsCarryFullText = try row.get("feeds_carry_full_text")
         settings.robotsRules = try row.get("robots_rules")
         settings.smtpURL = try row.get("smtp_url")
+        settings.publicURL = try row.get("public_url")
         return settings
     }
 

@@ -37,6 +37,9 @@ enum Migrations {
         migrator.registerMigration("v9 several nodes: media bytes and delivery leases") { db in
             try db.execute(sql: v9)
         }
+        migrator.registerMigration("v10 public address chosen at setup") { db in
+            try db.execute(sql: "ALTER TABLE site_settings ADD COLUMN public_url TEXT NOT NULL DEFAULT ''")
+        }
         return migrator
     }
 

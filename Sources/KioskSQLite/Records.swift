@@ -68,6 +68,7 @@ extension SiteSettings {
         feedsCarryFullText = row["feeds_carry_full_text"]
         robotsRules = row["robots_rules"]
         smtpURL = row["smtp_url"]
+        publicURL = row["public_url"]
     }
 }
 

@@ -16,6 +16,14 @@ extension SQLiteStore {
         try await write(.readers) { db in try Accounts.insert(db, new, now: now) }
     }
 
+    /// Makes the account `decide` returns when told how many accounts exist; SQLite runs one write at a time.
+    public func createFirstUser(now: Date, _ decide: @escaping @Sendable (_ existingAccounts: Int) throws -> NewUser) async throws -> User {
+        try await write(.readers) { db in
+            let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user") ?? 0
+            return try Accounts.insert(db, try decide(existing), now: now)
+        }
+    }
+
     /// The account with this id, or `nil`.
     public func user(_ id: User.ID) async throws -> User? {
         try await read { db in try User.fetchOne(db, sql: "SELECT * FROM user WHERE id = ?", arguments: [id.rawValue]) }

@@ -147,6 +147,9 @@ public protocol AccountStore: Sendable {
     /// Makes an account with an author profile of the same name for its bylines (the first free of
     /// `new.authorSlugCandidates`); throws `StoreError.duplicate` when the address has an account already.
     func createUser(_ new: NewUser, now: Date) async throws -> User
+    /// Makes the account `decide` returns when told how many accounts exist, in one transaction that
+    /// no other first account can interleave with; for the first administrator of a new publication.
+    func createFirstUser(now: Date, _ decide: @escaping @Sendable (_ existingAccounts: Int) throws -> NewUser) async throws -> User
     /// The account with this id, or `nil`.
     func user(_ id: User.ID) async throws -> User?
     /// The account with this address and its password hash, or `nil`.

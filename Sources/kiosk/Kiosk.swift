@@ -20,7 +20,7 @@ struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kiosk, a publishing platform for independent newsrooms.",
         version: Installation.version,
-        subcommands: [Serve.self, Migrate.self, Demo.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, UserCommand.self, NewsletterCommand.self]
+        subcommands: [Serve.self, SetupLinkCommand.self, Migrate.self, Demo.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, UserCommand.self, NewsletterCommand.self]
     )
 
     /// Parses the command line and runs the command; a mistake on the command line is reported in one
@@ -150,6 +150,7 @@ struct Serve: AsyncParsableCommand {
                 throw Messages.Refusal("with PostgreSQL, give this node a folder for its media cache: --media DIR (or run it under systemd with StateDirectory=).")
             }
             try await settings.database.withStore(logger: logger) { store in
+                let settings = try await settings.withStoredPublicURL(from: store)
                 try await Self.serve(store, media: media, settings: settings, theme: loadedTheme, adminTheme: adminTheme, logger: logger)
             }
         }
@@ -175,6 +176,10 @@ struct Serve: AsyncParsableCommand {
         // Written straight to the file descriptor so it shows at once even when stdout is a pipe.
         FileHandle.standardOutput.write(
             Data("Kiosk node \(settings.nodeID) is serving \(settings.database) at \(configuration.publicURL)/ (newsroom at \(configuration.publicURL)/admin)\n".utf8))
+        if let folder = settings.dataFolder, let setup = try await SetupLink.prepare(store: store, publicURL: settings.publicURL, folder: folder, now: Date()) {
+            logger.notice("No newsroom account yet: the one-time setup link is in this file; kiosk setup-link prints it", metadata: ["file": "\(setup.file)"])
+            FileHandle.standardOutput.write(Data("First run: `kiosk setup-link` prints the one-time link that sets the publication up (kept in \(setup.file)).\n".utf8))
+        }
         var services: [any Service] = [app, follower, scheduler, newsletters]
         if let backups = settings.backups, case .sqlite(let path) = settings.database {
             services.append(

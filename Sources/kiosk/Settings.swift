@@ -11,11 +11,16 @@ struct Settings {
     var database: Database
     /// The media folder; `nil` for PostgreSQL with no `--media` and no state folder.
     var media: String?
+    /// Where files of this node go (the setup link, by default media and outbox): beside a SQLite
+    /// database, in the service's state folder, or beside the media folder given.
+    var dataFolder: String?
     var host: String
     var port: Int
     var theme: String
     var adminTheme: String
     var publicURL: String
+    /// Whether the public URL was given (flag, environment or `.env`) rather than defaulted.
+    var publicURLGiven: Bool
     var logLevel: Logger.Level
     var pageCacheBytes: Int
     var cachePolicy: CachePolicy
@@ -89,9 +94,12 @@ struct Settings {
         guard let level = Logger.Level(rawValue: levelText) else {
             throw Messages.Refusal("the log level must be one of trace, debug, info, notice, warning, error, critical, not “\(levelText)”.")
         }
-        let url = reader.string(forKey: "kiosk.public.url", default: "http://\(hostName):\(portNumber)")
-        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
-            throw Messages.Refusal("the public URL must start with http:// or https:// and name a host, not “\(url)”.")
+        let givenURL = reader.string(forKey: "kiosk.public.url")
+        let url: String
+        do {
+            url = try PublicAddress.parse(givenURL ?? "http://\(hostName):\(portNumber)")
+        } catch {
+            throw Messages.Refusal("the public URL must start with http:// or https:// and name a host, not “\(givenURL ?? "")”.")
         }
         let cacheMB = try whole(reader, "kiosk.page.cache.mb", default: 64, range: 0...65_536, what: "the page cache size in MB")
         let strictTransport = try whole(reader, "kiosk.hsts.max.age", default: 31_536_000, range: 0...63_072_000, what: "KIOSK_HSTS_MAX_AGE (seconds)")
@@ -104,11 +112,13 @@ struct Settings {
         return Settings(
             database: database,
             media: explicitMedia ?? dataFolder.map { URL(fileURLWithPath: $0).appendingPathComponent("media").path },
+            dataFolder: dataFolder,
             host: hostName,
             port: portNumber,
             theme: reader.string(forKey: "kiosk.theme", default: (Installation.themes ?? "Themes") + "/default"),
             adminTheme: reader.string(forKey: "kiosk.admin.theme", default: (Installation.themes ?? "Themes") + "/admin"),
             publicURL: url,
+            publicURLGiven: givenURL != nil,
             logLevel: level,
             pageCacheBytes: cacheMB << 20,
             cachePolicy: CachePolicy(sharedMaxAge: sharedMaxAge, staleWhileRevalidate: stale),
@@ -234,6 +244,15 @@ enum Messages {
 }
 
 extension Settings {
+    /// These settings with the public address chosen at setup, when none was given here.
+    func withStoredPublicURL(from store: some SiteStore) async throws -> Settings {
+        guard !publicURLGiven else { return self }
+        let stored = try await store.siteContext().settings.publicURL
+        var settings = self
+        if !stored.isEmpty { settings.publicURL = stored }
+        return settings
+    }
+
     /// Where mail goes: the SMTP server given here when there is one, otherwise the one set in the
     /// newsroom's settings, or the outbox folder while none is.
     func mailTransport(store: some SiteStore) throws -> any MailTransport {

@@ -31,6 +31,27 @@ struct NewsroomStoreContractTests {
         #expect(try await store.users().map(\.role).sorted() == [.contributor, .admin])
     }
 
+    @Test("only one first account is made, however many try at once", arguments: StoreKind.allCases)
+    func firstAccount(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        let made = await withTaskGroup(of: Bool.self) { group in
+            for number in 0..<8 {
+                group.addTask {
+                    (try? await store.createFirstUser(now: now) { existing in
+                        try FirstRun.administrator(
+                            existingAccounts: existing, email: EmailAddress("first\(number)@gazette.example"), name: "First \(number)", passwordHash: "hash")
+                    }) != nil
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(made == 1)
+        #expect(try await store.users().map(\.role) == [.admin])
+        await #expect(throws: FirstRunError.alreadySetUp) {
+            _ = try await store.createFirstUser(now: now) { try FirstRun.administrator(existingAccounts: $0, email: EmailAddress("late@gazette.example"), name: "Late", passwordHash: "hash") }
+        }
+    }
+
     @Test("sessions expire, and a password change ends them all", arguments: StoreKind.allCases)
     func sessions(kind: StoreKind) async throws {
         let store = try await kind.publication().store

@@ -10,6 +10,27 @@ public enum AccountRules {
     }
 }
 
+/// Rules of a publication's first run: while it has no newsroom account, a signed link that works
+/// for a day opens the setup page, which makes the first administrator; once one exists, no setup
+/// link works again.
+public enum FirstRun {
+    /// How long a setup link works.
+    public static let linkLifetime: TimeInterval = 24 * 3600
+
+    /// The first administrator's account, when the publication has no account yet
+    /// (`existingAccounts` is how many it has); throws `FirstRunError.alreadySetUp` otherwise.
+    public static func administrator(existingAccounts: Int, email: EmailAddress, name: String, passwordHash: String) throws -> NewUser {
+        guard existingAccounts == 0 else { throw FirstRunError.alreadySetUp }
+        return try NewUser(email: email, name: name, role: .admin, passwordHash: passwordHash)
+    }
+}
+
+/// Why the setup page cannot be used.
+public enum FirstRunError: Error, Equatable, Sendable {
+    /// The newsroom has an account already, so the publication is set up.
+    case alreadySetUp
+}
+
 /// Rules of invitations to the newsroom: a signed link for one person, working once, for a week.
 public enum Invitations {
     /// How long an invitation link works.

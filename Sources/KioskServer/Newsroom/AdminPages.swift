@@ -31,7 +31,7 @@ struct AdminPages: Sendable {
 public enum AdminTheme {
     /// Templates the admin theme must have.
     public static let requiredTemplates = [
-        "login", "invitation", "articles", "editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
+        "login", "setup", "invitation", "articles", "editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
         "users", "integrations", "account", "message", "newsletter", "issue", "subscribers", "subscriber", "import", "password-reset", "password-new",
     ]
 }
@@ -103,6 +103,19 @@ struct LoginView {
     let noAccounts: Bool
 }
 
+/// The first-run page: the publication's name, address and time zone, and its first administrator.
+struct SetupView {
+    let layout: AdminLayout
+    let formToken: String
+    let action: String
+    let siteName: String
+    let publicURL: String
+    let timeZone: String
+    let timeZones: [String]
+    let name: String
+    let email: String
+}
+
 /// The page where an invited person chooses a name and password.
 struct InvitationView {
     let layout: AdminLayout
@@ -119,6 +132,8 @@ enum Notices {
         switch code {
         case "saved": "Saved."
         case "created": "Created."
+        case "welcome": "Welcome to your newsroom. Write the first article, or invite your team from People."
+        case "welcome-restart": "Welcome to your newsroom. Kiosk will answer at the public address you chose once it is restarted."
         case "submitted": "Submitted for review. An editor will take it from here."
         case "published": "Published. It is live on the site."
         case "scheduled": "Scheduled. It will go live at the time shown."

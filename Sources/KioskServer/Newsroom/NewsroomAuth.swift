@@ -122,6 +122,7 @@ enum NewsroomPaths {
     static func article(_ id: Article.ID) -> String { "/admin/articles/\(id)" }
     static func taxonomy(_ kind: TaxonomyKind) -> String { "/admin/\(kind.rawValue)" }
     static func invitation(_ token: String) -> String { "/admin/invitations/\(token)" }
+    static func setup(_ token: String) -> String { "/admin/setup/\(token)" }
 }
 
 /// The kinds of record the site-management pages edit.

@@ -32,6 +32,8 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         admin.get("login", use: loginPage)
         admin.post("login", use: login)
         admin.post("logout", use: logout)
+        admin.get("setup/:token", use: setupPage)
+        admin.post("setup/:token", use: setUp)
         admin.get("invitations/:token", use: invitationPage)
         admin.post("invitations/:token", use: acceptInvitation)
         admin.get("password-reset", use: resetRequestPage)

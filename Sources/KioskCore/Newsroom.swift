@@ -37,15 +37,18 @@ public struct User: Hashable, Sendable, Identifiable {
     public var authorID: Author.ID?
     /// When the account was made.
     public var createdAt: Date
+    /// Whether signing in takes a code from an authenticator app after the password.
+    public var usesTwoFactor: Bool
 
     /// Creates a user value.
-    public init(id: ID, email: EmailAddress, name: String, role: Role, authorID: Author.ID?, createdAt: Date) {
+    public init(id: ID, email: EmailAddress, name: String, role: Role, authorID: Author.ID?, createdAt: Date, usesTwoFactor: Bool = false) {
         self.id = id
         self.email = email
         self.name = name
         self.role = role
         self.authorID = authorID
         self.createdAt = createdAt
+        self.usesTwoFactor = usesTwoFactor
     }
 
     /// Whether this user may change `article`: editors and admins any, contributors only their own

@@ -28,6 +28,8 @@ public struct SiteSettings: Hashable, Sendable {
     /// The public address chosen when the publication was set up, used when none is configured
     /// (`KIOSK_PUBLIC_URL`); empty for none.
     public var publicURL = ""
+    /// Whether every newsroom account must sign in with a code from an authenticator app too.
+    public var requireTwoFactor = false
 
     /// Creates settings, validating the time zone.
     public init(

@@ -32,6 +32,61 @@ extension PostgresStore {
         try await read { connection in try await connection.row("SELECT * FROM \"user\" WHERE id = \(id.rawValue)").map(Records.user) }
     }
 
+    /// The sealed authenticator secret of an account, or `nil`.
+    public func twoFactorSecret(of id: User.ID) async throws -> String? {
+        try await read { connection in try await connection.row("SELECT totp_secret FROM \"user\" WHERE id = \(id.rawValue)")?.get("totp_secret") }
+    }
+
+    /// Turns two-step sign-in on and replaces the account's recovery codes.
+    public func enableTwoFactor(_ id: User.ID, secret: String, recoveryCodeHashes: [[UInt8]]) async throws {
+        try await write(.newsroom) { connection in
+            guard try await connection.execute(
+                "UPDATE \"user\" SET totp_secret = \(secret), totp_last_step = NULL WHERE id = \(id.rawValue) RETURNING id") == 1
+            else { throw StoreError.notFound }
+            try await connection.execute("DELETE FROM recovery_code WHERE user_id = \(id.rawValue)")
+            for hash in recoveryCodeHashes {
+                try await connection.execute("INSERT INTO recovery_code (user_id, code_hash) VALUES (\(id.rawValue), \(hash.bytea))")
+            }
+        }
+    }
+
+    /// Turns two-step sign-in off.
+    public func disableTwoFactor(_ id: User.ID) async throws {
+        try await write(.newsroom) { connection in
+            try await connection.execute("UPDATE \"user\" SET totp_secret = NULL, totp_last_step = NULL WHERE id = \(id.rawValue)")
+            try await connection.execute("DELETE FROM recovery_code WHERE user_id = \(id.rawValue)")
+        }
+    }
+
+    /// Records the time step of a code that signed the account in, unless it or a later one was used.
+    public func useTwoFactorStep(_ id: User.ID, step: Int64) async throws -> Bool {
+        try await write(.newsroom) { connection in
+            try await connection.execute(
+                """
+                UPDATE "user" SET totp_last_step = \(step)
+                WHERE id = \(id.rawValue) AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < \(step)) RETURNING id
+                """) == 1
+        }
+    }
+
+    /// Marks an unused recovery code used.
+    public func useRecoveryCode(_ id: User.ID, hash: [UInt8], now: Date) async throws -> Bool {
+        try await write(.newsroom) { connection in
+            try await connection.execute(
+                """
+                UPDATE recovery_code SET used_at = \(now)
+                WHERE user_id = \(id.rawValue) AND code_hash = \(hash.bytea) AND used_at IS NULL RETURNING id
+                """) == 1
+        }
+    }
+
+    /// How many unused recovery codes the account has.
+    public func unusedRecoveryCodes(of id: User.ID) async throws -> Int {
+        try await read { connection in
+            Int(try await connection.value("SELECT count(*) FROM recovery_code WHERE user_id = \(id.rawValue) AND used_at IS NULL", as: Int64.self) ?? 0)
+        }
+    }
+
     /// The account with this address and its password hash, or `nil`.
     public func credentials(email: EmailAddress) async throws -> (user: User, passwordHash: String)? {
         try await read { connection in
@@ -87,17 +142,18 @@ extension PostgresStore {
         try await read { connection in
             guard let row = try await connection.row(
                 """
-                SELECT u.*, s.csrf_token FROM session s JOIN "user" u ON u.id = s.user_id
+                SELECT u.*, s.csrf_token, (SELECT require_two_factor FROM site_settings WHERE id = 1) AS two_factor_required
+                FROM session s JOIN "user" u ON u.id = s.user_id
                 WHERE s.token_hash = \(tokenHash.bytea) AND s.expires_at > \(now)
                 """)
             else { return nil }
-            return SignedIn(user: try Records.user(row), csrfToken: try row.get("csrf_token"))
+            return SignedIn(user: try Records.user(row), csrfToken: try row.get("csrf_token"), twoFactorRequired: try row.get("two_factor_required"))
         }
     }
 
     /// Ends one session.
     public func endSession(tokenHash: [UInt8]) async throws {
-        try await write(.newsroom) { connection in try await connection.execute("DELETE FROM session WHERE token_hash = \(tokenHash.bytea)") }
+        try await write(.newsroom) { connection in _ = try await connection.execute("DELETE FROM session WHERE token_hash = \(tokenHash.bytea)") }
     }
 
     /// Ends every session of an account.

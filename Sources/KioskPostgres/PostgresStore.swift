@@ -271,7 +271,8 @@ public struct PostgresStore: PublicationStore {
                 UPDATE site_settings SET name = \(settings.name), description = \(settings.description), about = \(settings.about),
                     locale = \(settings.locale), time_zone = \(settings.timeZone), logo_media_id = \(settings.logoID?.rawValue),
                     social_profiles = \(profiles), navigation = \(navigation), feeds_carry_full_text = \(settings.feedsCarryFullText),
-                    robots_rules = \(settings.robotsRules), smtp_url = \(settings.smtpURL), public_url = \(settings.publicURL)
+                    robots_rules = \(settings.robotsRules), smtp_url = \(settings.smtpURL), public_url = \(settings.publicURL),
+                    require_two_factor = \(settings.requireTwoFactor)
                 WHERE id = 1
                 """)
         }

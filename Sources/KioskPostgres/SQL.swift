@@ -141,6 +141,7 @@ enum Records {
         settings.robotsRules = try row.get("robots_rules")
         settings.smtpURL = try row.get("smtp_url")
         settings.publicURL = try row.get("public_url")
+        settings.requireTwoFactor = try row.get("require_two_factor")
         return settings
     }
 
@@ -149,7 +150,7 @@ enum Records {
         guard let role = Role(rawValue: try row.get("role")) else { throw StoreError.missingReference("a user has an unknown role") }
         return User(
             id: .init(try row.get("id")), email: try EmailAddress(try row.get("email", as: String.self)), name: try row.get("name"), role: role,
-            authorID: author.map(Author.ID.init), createdAt: try row.get("created_at"))
+            authorID: author.map(Author.ID.init), createdAt: try row.get("created_at"), usesTwoFactor: try row.get("totp_secret", as: String?.self) != nil)
     }
 
     static func invitation(_ row: PostgresRandomAccessRow) throws -> Invitation {

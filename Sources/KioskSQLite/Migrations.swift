@@ -40,8 +40,27 @@ enum Migrations {
         migrator.registerMigration("v10 public address chosen at setup") { db in
             try db.execute(sql: "ALTER TABLE site_settings ADD COLUMN public_url TEXT NOT NULL DEFAULT ''")
         }
+        migrator.registerMigration("v11 two-step sign-in") { db in
+            try db.execute(sql: v11)
+        }
         return migrator
     }
+
+    /// Two-step sign-in: each account's authenticator secret (sealed with the operator's key when
+    /// one is set) and the last time step a code was used for, so no code works twice; one-use
+    /// recovery codes, kept as hashes; and whether every account must use it.
+    private static let v11 = """
+        ALTER TABLE user ADD COLUMN totp_secret TEXT;
+        ALTER TABLE user ADD COLUMN totp_last_step INTEGER;
+        CREATE TABLE recovery_code (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+            code_hash BLOB NOT NULL UNIQUE,
+            used_at DATETIME
+        );
+        CREATE INDEX recovery_code_by_user ON recovery_code(user_id);
+        ALTER TABLE site_settings ADD COLUMN require_two_factor INTEGER NOT NULL DEFAULT 0 CHECK (require_two_factor IN (0, 1));
+        """
 
     /// Media bytes kept in the database, so every node can serve every image (each node's media
     /// folder is then a cache); and the node that claimed each delivery, with the moment its claim

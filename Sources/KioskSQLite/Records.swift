@@ -69,6 +69,7 @@ extension SiteSettings {
         robotsRules = row["robots_rules"]
         smtpURL = row["smtp_url"]
         publicURL = row["public_url"]
+        requireTwoFactor = row["require_two_factor"]
     }
 }
 

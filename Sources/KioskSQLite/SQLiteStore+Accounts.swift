@@ -29,6 +29,58 @@ extension SQLiteStore {
         try await read { db in try User.fetchOne(db, sql: "SELECT * FROM user WHERE id = ?", arguments: [id.rawValue]) }
     }
 
+    /// The sealed authenticator secret of an account, or `nil`.
+    public func twoFactorSecret(of id: User.ID) async throws -> String? {
+        try await read { db in try String.fetchOne(db, sql: "SELECT totp_secret FROM user WHERE id = ?", arguments: [id.rawValue]) }
+    }
+
+    /// Turns two-step sign-in on and replaces the account's recovery codes.
+    public func enableTwoFactor(_ id: User.ID, secret: String, recoveryCodeHashes: [[UInt8]]) async throws {
+        try await write(.newsroom) { db in
+            try db.execute(sql: "UPDATE user SET totp_secret = ?, totp_last_step = NULL WHERE id = ?", arguments: [secret, id.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.notFound }
+            try db.execute(sql: "DELETE FROM recovery_code WHERE user_id = ?", arguments: [id.rawValue])
+            for hash in recoveryCodeHashes {
+                try db.execute(sql: "INSERT INTO recovery_code (user_id, code_hash) VALUES (?, ?)", arguments: [id.rawValue, Data(hash)])
+            }
+        }
+    }
+
+    /// Turns two-step sign-in off.
+    public func disableTwoFactor(_ id: User.ID) async throws {
+        try await write(.newsroom) { db in
+            try db.execute(sql: "UPDATE user SET totp_secret = NULL, totp_last_step = NULL WHERE id = ?", arguments: [id.rawValue])
+            try db.execute(sql: "DELETE FROM recovery_code WHERE user_id = ?", arguments: [id.rawValue])
+        }
+    }
+
+    /// Records the time step of a code that signed the account in, unless it or a later one was used.
+    public func useTwoFactorStep(_ id: User.ID, step: Int64) async throws -> Bool {
+        try await write(.newsroom) { db in
+            try db.execute(
+                sql: "UPDATE user SET totp_last_step = ? WHERE id = ? AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < ?)",
+                arguments: [step, id.rawValue, step])
+            return db.changesCount == 1
+        }
+    }
+
+    /// Marks an unused recovery code used.
+    public func useRecoveryCode(_ id: User.ID, hash: [UInt8], now: Date) async throws -> Bool {
+        try await write(.newsroom) { db in
+            try db.execute(
+                sql: "UPDATE recovery_code SET used_at = ? WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
+                arguments: [now, id.rawValue, Data(hash)])
+            return db.changesCount == 1
+        }
+    }
+
+    /// How many unused recovery codes the account has.
+    public func unusedRecoveryCodes(of id: User.ID) async throws -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM recovery_code WHERE user_id = ? AND used_at IS NULL", arguments: [id.rawValue]) ?? 0
+        }
+    }
+
     /// The account with this address and its password hash, or `nil`.
     public func credentials(email: EmailAddress) async throws -> (user: User, passwordHash: String)? {
         try await read { db in
@@ -77,10 +129,14 @@ extension SQLiteStore {
     public func session(tokenHash: [UInt8], now: Date) async throws -> SignedIn? {
         try await read { db in
             guard let row = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT u.*, s.csrf_token FROM session s JOIN user u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?"),
+                db.cachedStatement(
+                    sql: """
+                        SELECT u.*, s.csrf_token, (SELECT require_two_factor FROM site_settings WHERE id = 1) AS two_factor_required
+                        FROM session s JOIN user u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?
+                        """),
                 arguments: [Data(tokenHash), now])
             else { return nil }
-            return SignedIn(user: try User(row: row), csrfToken: row["csrf_token"])
+            return SignedIn(user: try User(row: row), csrfToken: row["csrf_token"], twoFactorRequired: row["two_factor_required"])
         }
     }
 
@@ -234,7 +290,7 @@ extension User: FetchableRecord {
         guard let role = Role(rawValue: row["role"]) else { throw StoreError.missingReference("user \(row["id"] as Int64) has an unknown role") }
         self.init(
             id: .init(row["id"]), email: try EmailAddress(row["email"]), name: row["name"], role: role, authorID: author.map(Author.ID.init),
-            createdAt: row["created_at"])
+            createdAt: row["created_at"], usesTwoFactor: (row["totp_secret"] as String?) != nil)
     }
 }
 

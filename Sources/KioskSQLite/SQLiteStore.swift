@@ -120,13 +120,13 @@ public struct SQLiteStore: PublicationStore {
             try db.execute(
                 sql: """
                     UPDATE site_settings SET name = ?, description = ?, about = ?, locale = ?, time_zone = ?,
-                        logo_media_id = ?, social_profiles = ?, navigation = ?, feeds_carry_full_text = ?, robots_rules = ?, smtp_url = ?, public_url = ?
+                        logo_media_id = ?, social_profiles = ?, navigation = ?, feeds_carry_full_text = ?, robots_rules = ?, smtp_url = ?, public_url = ?, require_two_factor = ?
                     WHERE id = 1
                     """,
                 arguments: [
                     settings.name, settings.description, settings.about, settings.locale, settings.timeZone,
                     settings.logoID?.rawValue, try JSONColumn.encode(settings.socialProfiles), try JSONColumn.encode(settings.navigation),
-                    settings.feedsCarryFullText, settings.robotsRules, settings.smtpURL, settings.publicURL,
+                    settings.feedsCarryFullText, settings.robotsRules, settings.smtpURL, settings.publicURL, settings.requireTwoFactor,
                 ])
         }
     }

@@ -70,12 +70,16 @@ public struct AppDependencies<Store: PublicationStore>: Sendable {
     public var pageCache: PageCache
     /// Where requests and errors are logged.
     public var logger: Logger
+    /// Seals the secrets kept in the database with the operator's key.
+    public var secrets: SecretBox
 
     /// Bundles the dependencies.
     public init(
         store: Store, theme: Theme, adminTheme: Theme, passwordHasher: PasswordHasher = PasswordHasher(), pageCache: PageCache, logger: Logger,
-        now: @escaping @Sendable () -> Date = Date.init, mailTransport: any MailTransport, mailIdentity: MailIdentity
+        now: @escaping @Sendable () -> Date = Date.init, mailTransport: any MailTransport, mailIdentity: MailIdentity,
+        secrets: SecretBox = SecretBox(key: nil)
     ) {
+        self.secrets = secrets
         self.mailTransport = mailTransport
         self.mailIdentity = mailIdentity
         self.store = store
@@ -148,7 +152,8 @@ public func buildRouter<Store: PublicationStore>(
             store: dependencies.store, hasher: dependencies.passwordHasher, secureCookies: configuration.publicURL.lowercased().hasPrefix("https:"),
             publicOrigin: PublicOrigin.of(configuration.publicURL), now: dependencies.now),
         pages: AdminPages(theme: dependencies.adminTheme), site: site, publicPages: renderer,
-        media: mediaLibrary, publicURL: configuration.publicURL, logger: dependencies.logger, mailer: mailer, emails: emails)
+        media: mediaLibrary, publicURL: configuration.publicURL, logger: dependencies.logger, mailer: mailer, emails: emails,
+        secrets: dependencies.secrets)
     newsroom.addRoutes(to: router)
     NewsletterDesk(
         newsroom: newsroom, service: makeNewsletterService(configuration: configuration, dependencies: dependencies), mailer: mailer, emails: emails

@@ -152,6 +152,20 @@ public protocol AccountStore: Sendable {
     func createFirstUser(now: Date, _ decide: @escaping @Sendable (_ existingAccounts: Int) throws -> NewUser) async throws -> User
     /// The account with this id, or `nil`.
     func user(_ id: User.ID) async throws -> User?
+    /// The sealed authenticator secret of an account, or `nil` when it does not use two-step sign-in.
+    func twoFactorSecret(of id: User.ID) async throws -> String?
+    /// Turns two-step sign-in on with `secret` (sealed), forgetting any step used before, and
+    /// replaces the account's recovery codes with `recoveryCodeHashes`.
+    func enableTwoFactor(_ id: User.ID, secret: String, recoveryCodeHashes: [[UInt8]]) async throws
+    /// Turns two-step sign-in off, forgetting its secret and recovery codes.
+    func disableTwoFactor(_ id: User.ID) async throws
+    /// Records that a code of time step `step` signed the account in; `false`, with nothing
+    /// changed, when a code of this step or a later one was used already, so no code works twice.
+    func useTwoFactorStep(_ id: User.ID, step: Int64) async throws -> Bool
+    /// Marks the account's unused recovery code with this hash used; `false` when there is none.
+    func useRecoveryCode(_ id: User.ID, hash: [UInt8], now: Date) async throws -> Bool
+    /// How many unused recovery codes the account has.
+    func unusedRecoveryCodes(of id: User.ID) async throws -> Int
     /// The account with this address and its password hash, or `nil`.
     func credentials(email: EmailAddress) async throws -> (user: User, passwordHash: String)?
     /// Every account, by name.

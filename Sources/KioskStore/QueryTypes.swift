@@ -7,11 +7,14 @@ public struct SignedIn: Sendable {
     public let user: User
     /// The token every form of this session must send back.
     public let csrfToken: String
+    /// Whether the publication requires two-step sign-in of every account.
+    public let twoFactorRequired: Bool
 
     /// Creates the value.
-    public init(user: User, csrfToken: String) {
+    public init(user: User, csrfToken: String, twoFactorRequired: Bool = false) {
         self.user = user
         self.csrfToken = csrfToken
+        self.twoFactorRequired = twoFactorRequired
     }
 }
 

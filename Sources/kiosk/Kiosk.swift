@@ -94,6 +94,9 @@ struct Serve: AsyncParsableCommand {
               KIOSK_MAIL_FROM          the From address of mail (default newsletter@host)
               KIOSK_MAIL_FROM_NAME     the name shown with it
               KIOSK_OUTBOX             where mail is written while no mail server is set
+              KIOSK_SMTP_URL_FILE      a file holding the SMTP URL and its password
+              KIOSK_SECRET_KEY_FILE    a file holding the key (openssl rand -base64 32) that
+                                       seals secrets kept in the database
               KIOSK_BACKUP_DIR         a folder for scheduled backups of a SQLite database
               KIOSK_BACKUP_HOURS       hours between scheduled backups (default 24)
               KIOSK_BACKUP_KEEP        scheduled backups kept, the oldest removed (default 7)
@@ -168,7 +171,11 @@ struct Serve: AsyncParsableCommand {
         if stored > 0 { logger.notice("Stored the bytes of media files kept only in the media folder until now", metadata: ["count": "\(stored)"]) }
         let dependencies = AppDependencies(
             store: store, theme: theme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,
-            mailTransport: try settings.mailTransport(store: store), mailIdentity: try settings.mailIdentity())
+            mailTransport: try settings.mailTransport(store: store), mailIdentity: try settings.mailIdentity(), secrets: SecretBox(key: settings.secretKey))
+        if settings.secretKey == nil {
+            logger.warning(
+                "No KIOSK_SECRET_KEY_FILE: secrets kept in the database (two-step sign-in keys, a mail server password set in the newsroom) are stored unsealed")
+        }
         let app = buildApplication(configuration: configuration, dependencies: dependencies)
         let scheduler = ScheduledPublisher(store: store, logger: logger)
         let follower = ChangeFollower(store: store, logger: logger)

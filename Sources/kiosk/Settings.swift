@@ -45,6 +45,8 @@ struct Settings {
     var metricsAddress: (host: String, port: Int)?
     /// Scheduled backups, or `nil` when `KIOSK_BACKUP_DIR` is not set.
     var backups: BackupSchedule?
+    /// The key secrets in the database are sealed with, from `KIOSK_SECRET_KEY_FILE`; `nil` for none.
+    var secretKey: [UInt8]?
 
     /// Where and how often `kiosk serve` backs the database up, and how many backups it keeps.
     struct BackupSchedule {
@@ -124,7 +126,8 @@ struct Settings {
             cachePolicy: CachePolicy(sharedMaxAge: sharedMaxAge, staleWhileRevalidate: stale),
             contentAPIKey: reader.string(forKey: "kiosk.content.api.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 },
             maximumUploadBytes: uploadMB << 20,
-            smtpURL: reader.string(forKey: "kiosk.smtp.url", isSecret: true).flatMap { $0.isEmpty ? nil : $0 },
+            smtpURL: try (reader.string(forKey: "kiosk.smtp.url", isSecret: true) ?? fileSetting(reader, "kiosk.smtp.url.file", name: "KIOSK_SMTP_URL_FILE"))
+                .flatMap { $0.isEmpty ? nil : $0 },
             smtpConnections: connections,
             mailFrom: reader.string(
                 forKey: "kiosk.mail.from", default: "newsletter@" + (host.contains(".") && host.contains(where: \.isLetter) ? host : "localhost.localdomain")),
@@ -134,8 +137,19 @@ struct Settings {
             trustedProxies: try proxies(reader),
             strictTransportSeconds: strictTransport,
             metricsAddress: try metrics(reader),
-            backups: try backupSchedule(reader, database: database)
+            backups: try backupSchedule(reader, database: database),
+            secretKey: try secretKey(reader)
         )
+    }
+
+    /// The key in the file `KIOSK_SECRET_KEY_FILE` names, if it is set.
+    private static func secretKey(_ reader: ConfigReader) throws -> [UInt8]? {
+        guard let text = try fileSetting(reader, "kiosk.secret.key.file", name: "KIOSK_SECRET_KEY_FILE") else { return nil }
+        do {
+            return try SecretBox.key(from: text)
+        } catch {
+            throw Messages.Refusal("KIOSK_SECRET_KEY_FILE: \(error)")
+        }
     }
 
     /// `KIOSK_BACKUP_DIR`, `KIOSK_BACKUP_KEEP` and `KIOSK_BACKUP_HOURS`; scheduled backups are for
@@ -157,15 +171,20 @@ struct Settings {
     /// never creates a database in whatever folder it was started from).
     private static func databaseSetting(_ reader: ConfigReader) throws -> String {
         if let text = reader.string(forKey: "kiosk.database", isSecret: true) { return text }
-        guard let file = reader.string(forKey: "kiosk.database.file") else {
-            guard let state = Installation.stateDirectory else {
-                throw Messages.Refusal(
-                    "no database given: pass --database (a SQLite file or postgres://…) or set KIOSK_DATABASE; under systemd, StateDirectory= gives one.")
-            }
-            return URL(fileURLWithPath: state).appendingPathComponent("kiosk.sqlite").path
+        if let text = try fileSetting(reader, "kiosk.database.file", name: "KIOSK_DATABASE_FILE") { return text }
+        guard let state = Installation.stateDirectory else {
+            throw Messages.Refusal(
+                "no database given: pass --database (a SQLite file or postgres://…) or set KIOSK_DATABASE; under systemd, StateDirectory= gives one.")
         }
+        return URL(fileURLWithPath: state).appendingPathComponent("kiosk.sqlite").path
+    }
+
+    /// The contents of the file a `…_FILE` setting names (for a secret that must not sit in the
+    /// environment or on the command line), trimmed; `nil` when the setting is not given.
+    private static func fileSetting(_ reader: ConfigReader, _ key: String, name: String) throws -> String? {
+        guard let file = reader.string(forKey: ConfigKey(key.split(separator: ".").map(String.init))), !file.isEmpty else { return nil }
         guard let contents = FileManager.default.contents(atPath: file), let text = String(data: contents, encoding: .utf8) else {
-            throw Messages.Refusal("KIOSK_DATABASE_FILE names \(file), which cannot be read.")
+            throw Messages.Refusal("\(name) names \(file), which cannot be read.")
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -260,7 +279,7 @@ extension Settings {
             guard let outbox else {
                 throw Messages.Refusal("no mail server is set and there is no folder for the outbox: set KIOSK_SMTP_URL, or KIOSK_OUTBOX for a folder.")
             }
-            return SettingsTransport(store: store, folder: FolderTransport(folder: outbox), parallelism: smtpConnections)
+            return SettingsTransport(store: store, folder: FolderTransport(folder: outbox), secrets: SecretBox(key: secretKey), parallelism: smtpConnections)
         }
         return SMTPTransport(configuration: try SMTPConfiguration(url: smtpURL), parallelism: smtpConnections)
     }

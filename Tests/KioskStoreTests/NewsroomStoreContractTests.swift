@@ -52,6 +52,36 @@ struct NewsroomStoreContractTests {
         }
     }
 
+    @Test("two-step sign-in: a time step and a recovery code each work once, even tried at once", arguments: StoreKind.allCases)
+    func twoFactor(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        let editor = try await user(store, .editor, "ed@gazette.example")
+        #expect(try await store.twoFactorSecret(of: editor.id) == nil)
+        #expect(try await store.useTwoFactorStep(editor.id, step: 5) == false, "no step is used without a secret")
+        let codes: [[UInt8]] = [[1, 1], [2, 2], [3, 3]]
+        try await store.enableTwoFactor(editor.id, secret: "sealed", recoveryCodeHashes: codes)
+        #expect(try await store.user(editor.id)?.usesTwoFactor == true)
+        #expect(try await store.twoFactorSecret(of: editor.id) == "sealed")
+        func racing(_ attempt: @escaping @Sendable () async throws -> Bool) async -> Int {
+            await withTaskGroup(of: Bool.self) { group in
+                for _ in 0..<6 { group.addTask { (try? await attempt()) ?? false } }
+                return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+        }
+        #expect(await racing { try await store.useTwoFactorStep(editor.id, step: 100) } == 1)
+        #expect(try await store.useTwoFactorStep(editor.id, step: 99) == false, "an earlier step is refused too")
+        #expect(try await store.useTwoFactorStep(editor.id, step: 101))
+        #expect(await racing { try await store.useRecoveryCode(editor.id, hash: [2, 2], now: now) } == 1)
+        #expect(try await store.unusedRecoveryCodes(of: editor.id) == 2)
+        #expect(try await store.useRecoveryCode(editor.id, hash: [9, 9], now: now) == false)
+        try await store.enableTwoFactor(editor.id, secret: "new", recoveryCodeHashes: [[4, 4]])
+        #expect(try await store.unusedRecoveryCodes(of: editor.id) == 1, "turning it on again replaces the codes")
+        #expect(try await store.useTwoFactorStep(editor.id, step: 50), "a new secret starts its steps afresh")
+        try await store.disableTwoFactor(editor.id)
+        #expect(try await store.user(editor.id)?.usesTwoFactor == false)
+        #expect(try await store.unusedRecoveryCodes(of: editor.id) == 0)
+    }
+
     @Test("sessions expire, and a password change ends them all", arguments: StoreKind.allCases)
     func sessions(kind: StoreKind) async throws {
         let store = try await kind.publication().store

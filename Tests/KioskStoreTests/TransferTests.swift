@@ -26,6 +26,7 @@ struct TransferTests {
         let editor = try await store.createUser(
             NewUser(email: EmailAddress("ed@gazette.example"), name: "Edna Editor", role: .admin, passwordHash: "$2b$04$hash"), now: now)
         try await store.createSession(tokenHash: [1, 2, 3], userID: editor.id, csrfToken: "csrf", now: now, expiresAt: now.addingTimeInterval(3600))
+        try await store.enableTwoFactor(editor.id, secret: "sealed:v1:secret", recoveryCodeHashes: [[7, 7], [8, 8]])
         _ = try await store.createAPIToken(try NewAPIToken(name: "Wire", scope: .write, tokenHash: [9, 9, 9]), createdBy: editor.id, now: now)
         _ = try await store.createInvitation(
             email: EmailAddress("new@gazette.example"), role: .contributor, invitedBy: editor.id, now: now, expiresAt: now.addingTimeInterval(60))

@@ -23,6 +23,8 @@ public struct TestSite: @unchecked Sendable {
     public let clock: TestClock
     /// The folder mail is written to (no SMTP server in router tests).
     public let outbox: URL
+    /// Seals the site's secrets, with a key of its own.
+    public let secrets: SecretBox
 
     /// Builds the site; each call has its own database (in memory unless a path is given) and media folder.
     public static func make(
@@ -30,6 +32,7 @@ public struct TestSite: @unchecked Sendable {
         trustedProxies: [AddressRange] = []
     ) async throws -> TestSite {
         let clock = TestClock()
+        let secrets = SecretBox(key: (0..<32).map { _ in UInt8.random(in: 0...255) })
         let store = try databasePath.map { try SQLiteStore.open(path: $0) } ?? SQLiteStore.inMemory()
         let pageCache = PageCache(capacity: pageCacheBytes)
         let publication = try await TestPublication.make(in: store)
@@ -48,10 +51,12 @@ public struct TestSite: @unchecked Sendable {
                 store: store, theme: try Theme(directory: TestPaths.defaultTheme),
                 adminTheme: try Theme(directory: TestPaths.adminTheme, required: AdminTheme.requiredTemplates),
                 passwordHasher: PasswordHasher(cost: 4), pageCache: pageCache, logger: logger, now: { clock.now },
-                mailTransport: SettingsTransport(store: store, folder: FolderTransport(folder: root.appendingPathComponent("outbox").path), parallelism: 1),
-                mailIdentity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"), name: "The Test Gazette"))))
+                mailTransport: SettingsTransport(
+                    store: store, folder: FolderTransport(folder: root.appendingPathComponent("outbox").path), secrets: secrets, parallelism: 1),
+                mailIdentity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"), name: "The Test Gazette")), secrets: secrets))
         return TestSite(
-            store: store, publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock, outbox: root.appendingPathComponent("outbox"))
+            store: store, publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock, outbox: root.appendingPathComponent("outbox"),
+            secrets: secrets)
     }
 
     /// The application around the router on a free loopback port, for `app.test(.router)` and `app.test(.live)`.

@@ -75,6 +75,10 @@ def test_demo_force_replaces_the_content(tmp_path: Path) -> None:
         (["--theme", "/nonexistent-theme"], {}, "No theme at /nonexistent-theme"),
         (["--public-url", "javascript:alert(1)"], {}, "public URL must start with http"),
         ([], {"KIOSK_LOG_LEVEL": "loud"}, "log level must be one of"),
+        ([], {"KIOSK_SMTP_URL_FILE": "/nonexistent/smtp-url"}, "KIOSK_SMTP_URL_FILE names /nonexistent/smtp-url, which cannot be read"),
+        ([], {"KIOSK_SECRET_KEY_FILE": "/etc/hostname"}, "the secret key must be 32 bytes in base64"),
+        ([], {"KIOSK_SECRET_KEY_FILE": "/nonexistent/key"}, "KIOSK_SECRET_KEY_FILE names /nonexistent/key, which cannot be read"),
+        ([], {"KIOSK_BACKUP_DIR": "/tmp/kiosk-backups", "KIOSK_BACKUP_KEEP": "0"}, "KIOSK_BACKUP_KEEP (backups kept) must be a whole number"),
     ],
 )
 def test_serve_rejects_bad_settings(demo_database: Path, args: list[str], env: dict[str, str], fragment: str) -> None:

@@ -28,13 +28,16 @@ extension MailTransport {
 public final class SettingsTransport<Store: SiteStore>: MailTransport {
     let store: Store
     let folder: FolderTransport
+    /// Opens the server's address, which is sealed when the operator gave a key.
+    let secrets: SecretBox
     public let parallelism: Int
     private let current: Mutex<(url: String, transport: any MailTransport)>
 
     /// Creates the transport; it starts as the folder until `refresh` reads the settings.
-    public init(store: Store, folder: FolderTransport, parallelism: Int) {
+    public init(store: Store, folder: FolderTransport, secrets: SecretBox, parallelism: Int) {
         self.store = store
         self.folder = folder
+        self.secrets = secrets
         self.parallelism = max(1, parallelism)
         current = Mutex(("", folder))
     }
@@ -43,7 +46,7 @@ public final class SettingsTransport<Store: SiteStore>: MailTransport {
     public var isFolder: Bool { current.withLock { $0.transport.isFolder } }
 
     public func refresh() async {
-        guard let url = try? await store.siteContext().settings.smtpURL else { return }
+        guard let stored = try? await store.siteContext().settings.smtpURL, let url = try? secrets.open(stored) else { return }
         current.withLock { current in
             guard current.url != url else { return }
             let configuration = url.isEmpty ? nil : try? SMTPConfiguration(url: url)

@@ -31,7 +31,7 @@ struct AdminPages: Sendable {
 public enum AdminTheme {
     /// Templates the admin theme must have.
     public static let requiredTemplates = [
-        "login", "setup", "invitation", "articles", "editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
+        "login", "login-code", "two-factor", "setup", "invitation", "articles", "editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
         "users", "integrations", "account", "message", "newsletter", "issue", "subscribers", "subscriber", "import", "password-reset", "password-new",
     ]
 }
@@ -132,6 +132,8 @@ enum Notices {
         switch code {
         case "saved": "Saved."
         case "created": "Created."
+        case "two-factor-required": "This publication requires two-step sign-in. Set it up to go on."
+        case "two-factor-off": "Two-step sign-in is off. Signing in takes only your password now."
         case "welcome": "Welcome to your newsroom. Write the first article, or invite your team from People."
         case "welcome-restart": "Welcome to your newsroom. Kiosk will answer at the public address you chose once it is restarted."
         case "submitted": "Submitted for review. An editor will take it from here."

@@ -8,6 +8,8 @@ import KioskStore
 enum NewsroomRefusal: Error, Equatable {
     /// Nobody is signed in: go to the sign-in page, then come back to `next`.
     case signInRequired(next: String)
+    /// Signed in, but the publication requires two-step sign-in and this account has not set it up.
+    case twoFactorSetupRequired
     /// Signed in, but the role does not allow this.
     case forbidden
     /// The form did not carry this session's anti-forgery token.
@@ -45,6 +47,11 @@ struct NewsroomAuth<Store: PublicationStore>: Sendable {
     func require(_ request: Request, role: Role) async throws -> SignedIn {
         guard let visitor = try await signedIn(request) else {
             throw NewsroomRefusal.signInRequired(next: request.method == .get ? request.uri.description : NewsroomPaths.home)
+        }
+        if visitor.twoFactorRequired, !visitor.user.usesTwoFactor, !request.uri.path.hasPrefix(NewsroomPaths.twoFactor),
+            request.uri.path != NewsroomPaths.logout
+        {
+            throw NewsroomRefusal.twoFactorSetupRequired
         }
         guard visitor.user.role.includes(role) else { throw NewsroomRefusal.forbidden }
         return visitor
@@ -112,12 +119,15 @@ struct NewsroomAuth<Store: PublicationStore>: Sendable {
 enum NewsroomPaths {
     static let home = "/admin"
     static let login = "/admin/login"
+    static let logout = "/admin/logout"
     static let articles = "/admin/articles"
     static let media = "/admin/media"
     static let users = "/admin/users"
     static let settings = "/admin/settings"
     static let account = "/admin/account"
     static let integrations = "/admin/integrations"
+    static let twoFactor = "/admin/account/two-factor"
+    static let loginCode = "/admin/login/code"
 
     static func article(_ id: Article.ID) -> String { "/admin/articles/\(id)" }
     static func taxonomy(_ kind: TaxonomyKind) -> String { "/admin/\(kind.rawValue)" }

@@ -199,8 +199,10 @@ extension NewsroomController {
             logos: [Choice(value: "", label: "No logo", selected: settings.logoID == nil)]
                 + library.items.map { Choice(value: String($0.media.id.rawValue), label: $0.media.alt, selected: $0.media.id == settings.logoID) },
             socialProfiles: settings.socialProfiles.map { "\($0.label) | \($0.url)" }.joined(separator: "\n"),
-            fullTextFeeds: settings.feedsCarryFullText,
-            smtp: settings.smtpURL.isEmpty ? nil : ((try? SMTPConfiguration(url: settings.smtpURL))?.redactedDescription ?? "an invalid address"))
+            fullTextFeeds: settings.feedsCarryFullText, requireTwoFactor: settings.requireTwoFactor,
+            smtp: settings.smtpURL.isEmpty
+                ? nil : ((try? SMTPConfiguration(url: try secrets.open(settings.smtpURL)))?.redactedDescription ?? "an address that cannot be read"),
+            secretsSealed: secrets.hasKey)
         return pages.page("settings", view, status: status)
     }
 
@@ -216,6 +218,8 @@ extension NewsroomController {
                 timeZone: form.text("time_zone").trimmingCharacters(in: .whitespaces), logoID: Int64(form.text("logo")).map(Media.ID.init),
                 socialProfiles: profiles, navigation: settings.navigation)
             changed.feedsCarryFullText = form["full_text_feeds"] != nil
+            changed.requireTwoFactor = form["require_two_factor"] != nil
+            changed.publicURL = settings.publicURL
             changed.robotsRules = settings.robotsRules
             let smtp = form.text("smtp_url").trimmingCharacters(in: .whitespaces)
             if form["smtp_remove"] != nil {
@@ -226,7 +230,7 @@ extension NewsroomController {
                 } catch {
                     throw ValidationError(field: "smtp_url", message: "The mail server address is not usable: \(error).")
                 }
-                changed.smtpURL = smtp
+                changed.smtpURL = try secrets.seal(smtp)
             } else {
                 changed.smtpURL = settings.smtpURL
             }
@@ -344,6 +348,9 @@ struct SettingsView {
     let logos: [Choice]
     let socialProfiles: String
     let fullTextFeeds: Bool
+    let requireTwoFactor: Bool
     /// The mail server set here, without its password, if one is.
     let smtp: String?
+    /// Whether secrets such as its password are sealed with the operator's key.
+    let secretsSealed: Bool
 }

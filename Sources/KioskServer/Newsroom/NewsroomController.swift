@@ -21,6 +21,8 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
     /// Sends invitations and password-reset links.
     let mailer: TransactionalMailer
     let emails: EmailRenderer
+    /// Seals and opens the secrets kept in the database.
+    let secrets: SecretBox
 
     var now: @Sendable () -> Date { auth.now }
     /// Article saves and workflow moves, with the newsroom's rules.
@@ -31,6 +33,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         admin.get { _, _ in Response.redirect(to: NewsroomPaths.articles, type: .normal) }
         admin.get("login", use: loginPage)
         admin.post("login", use: login)
+        admin.post("login/code", use: loginWithCode)
         admin.post("logout", use: logout)
         admin.get("setup/:token", use: setupPage)
         admin.post("setup/:token", use: setUp)
@@ -43,6 +46,9 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         admin.get("account", use: accountPage)
         admin.post("account/password", use: changePassword)
         admin.post("account/sign-out-everywhere", use: signOutEverywhere)
+        admin.get("account/two-factor", use: twoFactorPage)
+        admin.post("account/two-factor", use: turnOnTwoFactor)
+        admin.post("account/two-factor/off", use: turnOffTwoFactor)
         admin.get("users", use: usersPage)
         admin.post("users/invite", use: invite)
         admin.post("users/:id/role", use: changeRole)
@@ -81,7 +87,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         return try await loginForm(request, email: "", error: nil, status: .ok)
     }
 
-    private func loginForm(_ request: Request, email: String, error: String?, status: HTTPResponse.Status) async throws -> Response {
+    func loginForm(_ request: Request, email: String, error: String?, status: HTTPResponse.Status) async throws -> Response {
         let form = auth.signedOutFormToken(request)
         let next = Self.safeNext(request.uri.queryParameters.get("next"))
         let view = LoginView(
@@ -122,6 +128,9 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         // The account's failures are forgiven; the address keeps those it made on other accounts.
         try await store.clearAttempts(keys: [keys.account])
         try await store.withdrawAttempt(keys: [keys.address])
+        if found.user.usesTwoFactor {
+            return try await codeForm(request, pending: try await pendingSignIn(found.user), next: Self.safeNext(form["next"]), error: nil, status: .ok)
+        }
         var response = Response.redirect(to: Self.safeNext(form["next"]), type: .normal)
         if let token = request.cookies[NewsroomAuth<Store>.sessionCookie]?.value {
             try await store.endSession(tokenHash: SessionToken.digest(token))
@@ -148,7 +157,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
 
     // MARK: Invitations
 
-    private func signer() async throws -> LinkSigner {
+    func signer() async throws -> LinkSigner {
         LinkSigner(secret: try await store.siteSecret())
     }
 
@@ -332,10 +341,12 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         return try await accountForm(request, visitor, error: nil, status: .ok)
     }
 
-    private func accountForm(_ request: Request, _ visitor: SignedIn, error: String?, status: HTTPResponse.Status) async throws -> Response {
+    func accountForm(_ request: Request, _ visitor: SignedIn, error: String?, status: HTTPResponse.Status) async throws -> Response {
         let view = AccountView(
             layout: try await layout("Your account", visitor, current: NewsroomPaths.account, request: request, error: error),
-            email: visitor.user.email.rawValue, name: visitor.user.name, roleName: visitor.user.role.displayName)
+            email: visitor.user.email.rawValue, name: visitor.user.name, roleName: visitor.user.role.displayName,
+            twoFactor: visitor.user.usesTwoFactor, recoveryCodesLeft: try await store.unusedRecoveryCodes(of: visitor.user.id),
+            twoFactorRequired: visitor.twoFactorRequired)
         return pages.page("account", view, status: status)
     }
 
@@ -542,6 +553,11 @@ struct AccountView {
     let email: String
     let name: String
     let roleName: String
+    /// Whether the account signs in with a code from an app too.
+    let twoFactor: Bool
+    let recoveryCodesLeft: Int
+    /// Whether the publication requires it, so it cannot be turned off.
+    let twoFactorRequired: Bool
 }
 
 /// One account on the people page.
@@ -604,6 +620,8 @@ struct NewsroomErrorMiddleware: RouterMiddleware {
             case .signInRequired(let next):
                 let query = next == NewsroomPaths.home ? "" : "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                 return Response.redirect(to: NewsroomPaths.login + query, type: .normal)
+            case .twoFactorSetupRequired:
+                return Response.redirect(to: NewsroomPaths.twoFactor + "?done=two-factor-required", type: .normal)
             case .forbidden:
                 return message("Not allowed", "Your role does not allow this. Ask an editor or an administrator.", .forbidden)
             case .badCSRFToken:

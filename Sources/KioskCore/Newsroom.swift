@@ -39,9 +39,14 @@ public struct User: Hashable, Sendable, Identifiable {
     public var createdAt: Date
     /// Whether signing in takes a code from an authenticator app after the password.
     public var usesTwoFactor: Bool
+    /// When an administrator suspended the account, if they did: it cannot sign in or act.
+    public var suspendedAt: Date?
 
     /// Creates a user value.
-    public init(id: ID, email: EmailAddress, name: String, role: Role, authorID: Author.ID?, createdAt: Date, usesTwoFactor: Bool = false) {
+    public init(
+        id: ID, email: EmailAddress, name: String, role: Role, authorID: Author.ID?, createdAt: Date, usesTwoFactor: Bool = false,
+        suspendedAt: Date? = nil
+    ) {
         self.id = id
         self.email = email
         self.name = name
@@ -49,6 +54,7 @@ public struct User: Hashable, Sendable, Identifiable {
         self.authorID = authorID
         self.createdAt = createdAt
         self.usesTwoFactor = usesTwoFactor
+        self.suspendedAt = suspendedAt
     }
 
     /// Whether this user may change `article`: editors and admins any, contributors only their own

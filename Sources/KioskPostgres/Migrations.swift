@@ -24,6 +24,7 @@ enum Migrator {
         Migration(name: "v2 several nodes: media bytes and delivery leases", sql: v2),
         Migration(name: "v3 public address chosen at setup", sql: "ALTER TABLE site_settings ADD COLUMN public_url text NOT NULL DEFAULT ''"),
         Migration(name: "v4 two-step sign-in", sql: v4),
+        Migration(name: "v5 session activity and suspended accounts", sql: v5),
     ]
 
     /// The advisory lock that makes nodes starting at once migrate one after the other.
@@ -62,6 +63,16 @@ enum Migrator {
         }
         return (applied, all.map(\.name).filter { done.contains($0) || applied.contains($0) })
     }
+
+    /// As the SQLite store's v12: when each session was last used, its browser, and suspensions.
+    private static let v5 = """
+        ALTER TABLE session ADD COLUMN last_seen_at timestamptz;
+        UPDATE session SET last_seen_at = created_at;
+        ALTER TABLE session ALTER COLUMN last_seen_at SET NOT NULL;
+        ALTER TABLE session ADD COLUMN user_agent text NOT NULL DEFAULT '';
+        CREATE INDEX session_by_last_use ON session(last_seen_at);
+        ALTER TABLE "user" ADD COLUMN suspended_at timestamptz;
+        """
 
     /// As the SQLite store's v11: authenticator secrets, the last step used, recovery codes, and the requirement.
     private static let v4 = """

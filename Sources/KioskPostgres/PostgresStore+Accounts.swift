@@ -123,37 +123,92 @@ extension PostgresStore {
         }
     }
 
+    /// Suspends, reinstates or removes an account as `decide` says, with the administrators locked,
+    /// ending its sessions and tokens when it goes.
+    public func changeAccountStatus(
+        _ id: User.ID, now: Date, _ decide: @escaping @Sendable (User, _ activeAdministrators: Int) throws -> AccountChange
+    ) async throws {
+        try await write(.newsroom) { connection in
+            let active = try await connection.execute("SELECT id FROM \"user\" WHERE role = 'admin' AND suspended_at IS NULL ORDER BY id FOR UPDATE")
+            guard let user = try await connection.row("SELECT * FROM \"user\" WHERE id = \(id.rawValue) FOR UPDATE").map(Records.user) else {
+                throw StoreError.notFound
+            }
+            let change = try decide(user, active)
+            if change != .reinstate {
+                try await connection.execute("DELETE FROM session WHERE user_id = \(id.rawValue)")
+                try await connection.execute("UPDATE api_token SET revoked_at = \(now) WHERE created_by = \(id.rawValue) AND revoked_at IS NULL")
+            }
+            switch change {
+            case .suspend: try await connection.execute("UPDATE \"user\" SET suspended_at = \(now) WHERE id = \(id.rawValue)")
+            case .reinstate: try await connection.execute("UPDATE \"user\" SET suspended_at = NULL WHERE id = \(id.rawValue)")
+            case .remove: try await connection.execute("DELETE FROM \"user\" WHERE id = \(id.rawValue)")
+            }
+        }
+    }
+
     // MARK: Sessions and sign-in
 
-    /// Records a session, known by the SHA-256 of its cookie token.
-    public func createSession(tokenHash: [UInt8], userID: User.ID, csrfToken: String, now: Date, expiresAt: Date) async throws {
+    /// Records a session, known by the SHA-256 of its cookie token; ended sessions are cleared out.
+    public func createSession(tokenHash: [UInt8], userID: User.ID, csrfToken: String, userAgent: String, now: Date, expiresAt: Date) async throws {
         try await write(.newsroom) { connection in
-            try await connection.execute("DELETE FROM session WHERE expires_at <= \(now)")
+            try await connection.execute("DELETE FROM session WHERE expires_at <= \(now) OR last_seen_at < \(SessionRules.seenSince(now: now))")
             try await connection.execute(
                 """
-                INSERT INTO session (token_hash, user_id, csrf_token, created_at, expires_at)
-                VALUES (\(tokenHash.bytea), \(userID.rawValue), \(csrfToken), \(now), \(expiresAt))
+                INSERT INTO session (token_hash, user_id, csrf_token, user_agent, created_at, last_seen_at, expires_at)
+                VALUES (\(tokenHash.bytea), \(userID.rawValue), \(csrfToken), \(userAgent), \(now), \(now), \(expiresAt))
                 """)
         }
     }
 
-    /// The signed-in account of a session that has not expired, or `nil`.
-    public func session(tokenHash: [UInt8], now: Date) async throws -> SignedIn? {
+    /// The signed-in account of a live session of an account that is not suspended, or `nil`.
+    public func session(tokenHash: [UInt8], now: Date, seenSince: Date) async throws -> SignedIn? {
         try await read { connection in
             guard let row = try await connection.row(
                 """
-                SELECT u.*, s.csrf_token, (SELECT require_two_factor FROM site_settings WHERE id = 1) AS two_factor_required
+                SELECT u.*, s.csrf_token, s.last_seen_at, (SELECT require_two_factor FROM site_settings WHERE id = 1) AS two_factor_required
                 FROM session s JOIN "user" u ON u.id = s.user_id
-                WHERE s.token_hash = \(tokenHash.bytea) AND s.expires_at > \(now)
+                WHERE s.token_hash = \(tokenHash.bytea) AND s.expires_at > \(now) AND s.last_seen_at >= \(seenSince) AND u.suspended_at IS NULL
                 """)
             else { return nil }
-            return SignedIn(user: try Records.user(row), csrfToken: try row.get("csrf_token"), twoFactorRequired: try row.get("two_factor_required"))
+            return SignedIn(
+                user: try Records.user(row), csrfToken: try row.get("csrf_token"), twoFactorRequired: try row.get("two_factor_required"),
+                lastSeenAt: try row.get("last_seen_at"))
+        }
+    }
+
+    /// Records that a session was used.
+    public func touchSession(tokenHash: [UInt8], now: Date) async throws {
+        try await write(.newsroom) { connection in
+            _ = try await connection.execute("UPDATE session SET last_seen_at = \(now) WHERE token_hash = \(tokenHash.bytea)")
+        }
+    }
+
+    /// The live sessions of an account, most recently used first.
+    public func sessions(of id: User.ID, now: Date, seenSince: Date) async throws -> [SessionRecord] {
+        try await read { connection in
+            try await connection.rows(
+                """
+                SELECT token_hash, created_at, last_seen_at, user_agent FROM session
+                WHERE user_id = \(id.rawValue) AND expires_at > \(now) AND last_seen_at >= \(seenSince) ORDER BY last_seen_at DESC
+                """
+            ).map { row in
+                SessionRecord(
+                    tokenHash: Array(buffer: try row.get("token_hash", as: ByteBuffer.self)), createdAt: try row.get("created_at"),
+                    lastSeenAt: try row.get("last_seen_at"), userAgent: try row.get("user_agent"))
+            }
         }
     }
 
     /// Ends one session.
     public func endSession(tokenHash: [UInt8]) async throws {
         try await write(.newsroom) { connection in _ = try await connection.execute("DELETE FROM session WHERE token_hash = \(tokenHash.bytea)") }
+    }
+
+    /// Ends one session of an account.
+    public func endSession(tokenHash: [UInt8], of id: User.ID) async throws -> Bool {
+        try await write(.newsroom) { connection in
+            try await connection.execute("DELETE FROM session WHERE token_hash = \(tokenHash.bytea) AND user_id = \(id.rawValue) RETURNING user_id") == 1
+        }
     }
 
     /// Ends every session of an account.
@@ -228,6 +283,15 @@ extension PostgresStore {
     public func pendingInvitations(now: Date) async throws -> [Invitation] {
         try await read { connection in
             try await connection.rows("SELECT * FROM invitation WHERE accepted_at IS NULL AND expires_at > \(now) ORDER BY id DESC").map(Records.invitation)
+        }
+    }
+
+    /// Withdraws an unused invitation.
+    public func revokeInvitation(_ id: Invitation.ID) async throws {
+        try await write(.newsroom) { connection in
+            guard try await connection.execute("DELETE FROM invitation WHERE id = \(id.rawValue) AND accepted_at IS NULL RETURNING id") == 1 else {
+                throw StoreError.notFound
+            }
         }
     }
 

@@ -150,7 +150,8 @@ enum Records {
         guard let role = Role(rawValue: try row.get("role")) else { throw StoreError.missingReference("a user has an unknown role") }
         return User(
             id: .init(try row.get("id")), email: try EmailAddress(try row.get("email", as: String.self)), name: try row.get("name"), role: role,
-            authorID: author.map(Author.ID.init), createdAt: try row.get("created_at"), usesTwoFactor: try row.get("totp_secret", as: String?.self) != nil)
+            authorID: author.map(Author.ID.init), createdAt: try row.get("created_at"), usesTwoFactor: try row.get("totp_secret", as: String?.self) != nil,
+            suspendedAt: try row.get("suspended_at"))
     }
 
     static func invitation(_ row: PostgresRandomAccessRow) throws -> Invitation {

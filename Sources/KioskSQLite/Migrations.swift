@@ -43,8 +43,20 @@ enum Migrations {
         migrator.registerMigration("v11 two-step sign-in") { db in
             try db.execute(sql: v11)
         }
+        migrator.registerMigration("v12 session activity and suspended accounts") { db in
+            try db.execute(sql: v12)
+        }
         return migrator
     }
+
+    /// When each session was last used and in which browser it began (for the idle timeout and the
+    /// list of places an account is signed in), and when an account was suspended.
+    private static let v12 = """
+        ALTER TABLE session ADD COLUMN last_seen_at DATETIME;
+        UPDATE session SET last_seen_at = created_at;
+        ALTER TABLE session ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+        ALTER TABLE user ADD COLUMN suspended_at DATETIME;
+        """
 
     /// Two-step sign-in: each account's authenticator secret (sealed with the operator's key when
     /// one is set) and the last time step a code was used for, so no code works twice; one-use

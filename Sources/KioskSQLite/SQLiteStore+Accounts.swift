@@ -113,36 +113,91 @@ extension SQLiteStore {
         }
     }
 
-    // MARK: Sessions and sign-in
-
-    /// Records a session, known by the SHA-256 of its cookie token.
-    public func createSession(tokenHash: [UInt8], userID: User.ID, csrfToken: String, now: Date, expiresAt: Date) async throws {
+    /// Suspends, reinstates or removes an account as `decide` says, ending its sessions and tokens when it goes.
+    public func changeAccountStatus(
+        _ id: User.ID, now: Date, _ decide: @escaping @Sendable (User, _ activeAdministrators: Int) throws -> AccountChange
+    ) async throws {
         try await write(.newsroom) { db in
-            try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [now])
-            try db.execute(
-                sql: "INSERT INTO session (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [Data(tokenHash), userID.rawValue, csrfToken, now, expiresAt])
+            guard let user = try User.fetchOne(db, sql: "SELECT * FROM user WHERE id = ?", arguments: [id.rawValue]) else { throw StoreError.notFound }
+            let active = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM user WHERE role = 'admin' AND suspended_at IS NULL") ?? 0
+            let change = try decide(user, active)
+            if change != .reinstate {
+                try db.execute(sql: "DELETE FROM session WHERE user_id = ?", arguments: [id.rawValue])
+                try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE created_by = ? AND revoked_at IS NULL", arguments: [now, id.rawValue])
+            }
+            switch change {
+            case .suspend: try db.execute(sql: "UPDATE user SET suspended_at = ? WHERE id = ?", arguments: [now, id.rawValue])
+            case .reinstate: try db.execute(sql: "UPDATE user SET suspended_at = NULL WHERE id = ?", arguments: [id.rawValue])
+            case .remove: try db.execute(sql: "DELETE FROM user WHERE id = ?", arguments: [id.rawValue])
+            }
         }
     }
 
-    /// The signed-in account of a session that has not expired, or `nil`.
-    public func session(tokenHash: [UInt8], now: Date) async throws -> SignedIn? {
+    // MARK: Sessions and sign-in
+
+    /// Records a session, known by the SHA-256 of its cookie token; ended sessions are cleared out.
+    public func createSession(tokenHash: [UInt8], userID: User.ID, csrfToken: String, userAgent: String, now: Date, expiresAt: Date) async throws {
+        try await write(.newsroom) { db in
+            try db.execute(
+                sql: "DELETE FROM session WHERE expires_at <= ? OR last_seen_at < ?", arguments: [now, SessionRules.seenSince(now: now)])
+            try db.execute(
+                sql: "INSERT INTO session (token_hash, user_id, csrf_token, user_agent, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [Data(tokenHash), userID.rawValue, csrfToken, userAgent, now, now, expiresAt])
+        }
+    }
+
+    /// The signed-in account of a live session of an account that is not suspended, or `nil`.
+    public func session(tokenHash: [UInt8], now: Date, seenSince: Date) async throws -> SignedIn? {
         try await read { db in
             guard let row = try Row.fetchOne(
                 db.cachedStatement(
                     sql: """
-                        SELECT u.*, s.csrf_token, (SELECT require_two_factor FROM site_settings WHERE id = 1) AS two_factor_required
-                        FROM session s JOIN user u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?
+                        SELECT u.*, s.csrf_token, s.last_seen_at, (SELECT require_two_factor FROM site_settings WHERE id = 1) AS two_factor_required
+                        FROM session s JOIN user u ON u.id = s.user_id
+                        WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at >= ? AND u.suspended_at IS NULL
                         """),
-                arguments: [Data(tokenHash), now])
+                arguments: [Data(tokenHash), now, seenSince])
             else { return nil }
-            return SignedIn(user: try User(row: row), csrfToken: row["csrf_token"], twoFactorRequired: row["two_factor_required"])
+            return SignedIn(
+                user: try User(row: row), csrfToken: row["csrf_token"], twoFactorRequired: row["two_factor_required"], lastSeenAt: row["last_seen_at"])
+        }
+    }
+
+    /// Records that a session was used.
+    public func touchSession(tokenHash: [UInt8], now: Date) async throws {
+        try await write(.newsroom) { db in
+            try db.execute(sql: "UPDATE session SET last_seen_at = ? WHERE token_hash = ?", arguments: [now, Data(tokenHash)])
+        }
+    }
+
+    /// The live sessions of an account, most recently used first.
+    public func sessions(of id: User.ID, now: Date, seenSince: Date) async throws -> [SessionRecord] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT token_hash, created_at, last_seen_at, user_agent FROM session
+                    WHERE user_id = ? AND expires_at > ? AND last_seen_at >= ? ORDER BY last_seen_at DESC
+                    """,
+                arguments: [id.rawValue, now, seenSince]
+            ).map { row in
+                SessionRecord(
+                    tokenHash: Array(row["token_hash"] as Data), createdAt: row["created_at"], lastSeenAt: row["last_seen_at"], userAgent: row["user_agent"])
+            }
         }
     }
 
     /// Ends one session.
     public func endSession(tokenHash: [UInt8]) async throws {
         try await write(.newsroom) { db in try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [Data(tokenHash)]) }
+    }
+
+    /// Ends one session of an account.
+    public func endSession(tokenHash: [UInt8], of id: User.ID) async throws -> Bool {
+        try await write(.newsroom) { db in
+            try db.execute(sql: "DELETE FROM session WHERE token_hash = ? AND user_id = ?", arguments: [Data(tokenHash), id.rawValue])
+            return db.changesCount == 1
+        }
     }
 
     /// Ends every session of an account.
@@ -220,6 +275,14 @@ extension SQLiteStore {
         }
     }
 
+    /// Withdraws an unused invitation.
+    public func revokeInvitation(_ id: Invitation.ID) async throws {
+        try await write(.newsroom) { db in
+            try db.execute(sql: "DELETE FROM invitation WHERE id = ? AND accepted_at IS NULL", arguments: [id.rawValue])
+            guard db.changesCount == 1 else { throw StoreError.notFound }
+        }
+    }
+
     /// Makes the account `decide` returns for the invitation, and marks the invitation used.
     public func acceptInvitation(_ id: Invitation.ID, now: Date, _ decide: @escaping @Sendable (Invitation) throws -> NewUser) async throws -> User {
         try await write(.readers) { db in
@@ -290,7 +353,7 @@ extension User: FetchableRecord {
         guard let role = Role(rawValue: row["role"]) else { throw StoreError.missingReference("user \(row["id"] as Int64) has an unknown role") }
         self.init(
             id: .init(row["id"]), email: try EmailAddress(row["email"]), name: row["name"], role: role, authorID: author.map(Author.ID.init),
-            createdAt: row["created_at"], usesTwoFactor: (row["totp_secret"] as String?) != nil)
+            createdAt: row["created_at"], usesTwoFactor: (row["totp_secret"] as String?) != nil, suspendedAt: row["suspended_at"])
     }
 }
 

@@ -176,12 +176,24 @@ public protocol AccountStore: Sendable {
     /// there are, with the accounts locked so that no other change interleaves.
     func changeRole(_ id: User.ID, _ decide: @escaping @Sendable (User, _ administrators: Int) throws -> Role) async throws
 
-    /// Records a session, known by the SHA-256 of its cookie token.
-    func createSession(tokenHash: [UInt8], userID: User.ID, csrfToken: String, now: Date, expiresAt: Date) async throws
-    /// The signed-in account of a session that has not expired, or `nil`.
-    func session(tokenHash: [UInt8], now: Date) async throws -> SignedIn?
+    /// Makes the change `decide` returns to an account, shown the account and how many active
+    /// administrators there are, with the accounts locked; suspending or removing ends its sessions
+    /// and revokes the integration tokens it made, in the same transaction.
+    func changeAccountStatus(_ id: User.ID, now: Date, _ decide: @escaping @Sendable (User, _ activeAdministrators: Int) throws -> AccountChange) async throws
+
+    /// Records a session, known by the SHA-256 of its cookie token, with the browser it began in.
+    func createSession(tokenHash: [UInt8], userID: User.ID, csrfToken: String, userAgent: String, now: Date, expiresAt: Date) async throws
+    /// The signed-in account of a session that has not expired, was last used at or after
+    /// `seenSince`, and whose account is not suspended; or `nil`.
+    func session(tokenHash: [UInt8], now: Date, seenSince: Date) async throws -> SignedIn?
+    /// Records that a session was used at `now`.
+    func touchSession(tokenHash: [UInt8], now: Date) async throws
+    /// The sessions of an account that have not ended, most recently used first.
+    func sessions(of id: User.ID, now: Date, seenSince: Date) async throws -> [SessionRecord]
     /// Ends one session.
     func endSession(tokenHash: [UInt8]) async throws
+    /// Ends one session of an account ("sign out this device"); `false` when it has no such session.
+    func endSession(tokenHash: [UInt8], of id: User.ID) async throws -> Bool
     /// Ends every session of an account ("sign out everywhere").
     func endAllSessions(of id: User.ID) async throws
     /// Counts one more attempt under each key, once `decide` has seen the counts so far (those whose
@@ -198,6 +210,9 @@ public protocol AccountStore: Sendable {
     func createInvitation(email: EmailAddress, role: Role, invitedBy: User.ID, now: Date, expiresAt: Date) async throws -> Invitation
     /// The invitation with this id, or `nil`.
     func invitation(_ id: Invitation.ID) async throws -> Invitation?
+    /// Withdraws an invitation that was not used, so its link no longer works; throws
+    /// `StoreError.notFound` when there is no such unused invitation.
+    func revokeInvitation(_ id: Invitation.ID) async throws
     /// Invitations not yet accepted or expired, newest first.
     func pendingInvitations(now: Date) async throws -> [Invitation]
     /// Makes the account `decide` returns for the invitation (locked), and marks the invitation used.

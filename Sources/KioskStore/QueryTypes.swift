@@ -9,12 +9,35 @@ public struct SignedIn: Sendable {
     public let csrfToken: String
     /// Whether the publication requires two-step sign-in of every account.
     public let twoFactorRequired: Bool
+    /// When the session was last used, as recorded (at most `SessionRules.touchInterval` behind).
+    public let lastSeenAt: Date
 
     /// Creates the value.
-    public init(user: User, csrfToken: String, twoFactorRequired: Bool = false) {
+    public init(user: User, csrfToken: String, twoFactorRequired: Bool, lastSeenAt: Date) {
         self.user = user
         self.csrfToken = csrfToken
         self.twoFactorRequired = twoFactorRequired
+        self.lastSeenAt = lastSeenAt
+    }
+}
+
+/// One session of an account, as its owner sees it in the list of places they are signed in.
+public struct SessionRecord: Sendable, Equatable {
+    /// The SHA-256 of its cookie token: names it without revealing the token.
+    public let tokenHash: [UInt8]
+    /// When it began.
+    public let createdAt: Date
+    /// When it was last used.
+    public let lastSeenAt: Date
+    /// The browser it began in, as it named itself.
+    public let userAgent: String
+
+    /// Creates the value.
+    public init(tokenHash: [UInt8], createdAt: Date, lastSeenAt: Date, userAgent: String) {
+        self.tokenHash = tokenHash
+        self.createdAt = createdAt
+        self.lastSeenAt = lastSeenAt
+        self.userAgent = userAgent
     }
 }
 

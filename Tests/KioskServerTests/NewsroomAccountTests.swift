@@ -9,32 +9,58 @@ import Testing
 
 @Suite("Newsroom accounts: sign-in, sessions, throttling, invitations")
 struct NewsroomAccountTests {
-    @Test("signing in sets a fresh HttpOnly, SameSite=Lax, Secure session cookie; signing out ends the session")
+    @Test("signing in sets a fresh HttpOnly, SameSite=Lax, Secure session cookie and ends the session the browser had before")
     func sessions() async throws {
         let site = try await TestSite.make()
         let user = try await site.createUser(.editor)
         try await site.application.test(.router) { client in
-            var before = NewsroomVisitor.signedOut
-            before.cookies["kiosk_session"] = String(repeating: "a", count: 43)
-            let (visitor, response) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
+            let (first, response) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
             #expect(response.status == .seeOther)
             let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("kiosk_session=") })
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Secure") && cookie.contains("Path=/admin"))
-            let (again, _) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
-            #expect(again.cookies["kiosk_session"] != visitor.cookies["kiosk_session"])
+            var before = first
+            #expect(try await before.send(client, .get, "/admin/articles").status == .ok, "the earlier session is live")
 
-            var signedIn = visitor
-            #expect(try await signedIn.send(client, .get, "/admin/articles").status == .ok)
-            let out = try await signedIn.post(client, "/admin/logout", [])
-            #expect(out.status == .seeOther)
-            var stale = visitor
-            #expect(try await stale.send(client, .get, "/admin/articles").status == .seeOther)
-            var other = again
-            #expect(try await other.send(client, .get, "/admin/articles").status == .ok)
-            _ = try await other.post(client, "/admin/account/sign-out-everywhere", [])
-            var ended = again
-            #expect(try await ended.send(client, .get, "/admin/articles").status == .seeOther)
-            #expect(try await other.send(client, .get, "/admin/articles").status == .ok)
+            // Signing in again from the same browser sends the earlier session's cookie, which ends.
+            var fresh = NewsroomVisitor.signedOut
+            let form = try await fresh.send(client, .get, "/admin/login")
+            let token = try #require(NewsroomVisitor.hiddenValue("csrf", in: String(buffer: form.body)))
+            var browser = first
+            browser.cookies["kiosk_form"] = fresh.cookies["kiosk_form"]
+            #expect(browser.cookies["kiosk_session"] != nil, "the earlier session's cookie is sent with the sign-in")
+            let again = try await browser.send(
+                client, .post, "/admin/login", form: [("csrf", token), ("email", user.email.rawValue), ("password", NewsroomVisitor.password)])
+            #expect(again.status == .seeOther)
+            #expect(browser.cookies["kiosk_session"] != first.cookies["kiosk_session"], "a fresh session token")
+            #expect(try await before.send(client, .get, "/admin/articles").status == .seeOther, "the earlier session ended at sign-in")
+            #expect(try await browser.send(client, .get, "/admin/articles").status == .ok)
+        }
+    }
+
+    @Test("signing out ends this session only; signing out everywhere ends every other one and keeps this one")
+    func signOutOneOrAll() async throws {
+        let site = try await TestSite.make()
+        let user = try await site.createUser(.editor)
+        try await site.application.test(.router) { client in
+            func signedIn() async throws -> NewsroomVisitor { try await NewsroomVisitor.signIn(client, email: user.email.rawValue).0 }
+            func works(_ visitor: NewsroomVisitor) async throws -> Bool {
+                var copy = visitor
+                return try await copy.send(client, .get, "/admin/articles").status == .ok
+            }
+            var laptop = try await signedIn()
+            let phone = try await signedIn()
+            laptop.csrf = NewsroomVisitor.hiddenValue("csrf", in: String(buffer: try await laptop.send(client, .get, "/admin/account").body)) ?? ""
+            #expect(try await laptop.post(client, "/admin/logout", []).status == .seeOther)
+            #expect(try await works(laptop) == false)
+            #expect(try await works(phone), "signing out one session leaves the others")
+
+            var office = try await signedIn()
+            let tablet = try await signedIn()
+            office.csrf = NewsroomVisitor.hiddenValue("csrf", in: String(buffer: try await office.send(client, .get, "/admin/account").body)) ?? ""
+            #expect(try await office.post(client, "/admin/account/sign-out-everywhere", []).status == .seeOther)
+            #expect(try await works(phone) == false, "every other session ended")
+            #expect(try await works(tablet) == false, "every other session ended")
+            #expect(try await works(office), "the one that asked goes on")
         }
     }
 

@@ -82,17 +82,64 @@ struct NewsroomStoreContractTests {
         #expect(try await store.unusedRecoveryCodes(of: editor.id) == 0)
     }
 
-    @Test("sessions expire, and a password change ends them all", arguments: StoreKind.allCases)
+    @Test("sessions expire, end when idle, are listed per account, and a password change ends them all", arguments: StoreKind.allCases)
     func sessions(kind: StoreKind) async throws {
         let store = try await kind.publication().store
         let editor = try await user(store, .editor, "ed@gazette.example")
         let token: [UInt8] = Array(repeating: 7, count: 32)
-        try await store.createSession(tokenHash: token, userID: editor.id, csrfToken: "form-token", now: now, expiresAt: now.addingTimeInterval(60))
-        #expect(try await store.session(tokenHash: token, now: now)?.csrfToken == "form-token")
-        #expect(try await store.session(tokenHash: token, now: now.addingTimeInterval(61)) == nil)
+        let other: [UInt8] = Array(repeating: 8, count: 32)
+        try await store.createSession(tokenHash: token, userID: editor.id, csrfToken: "form-token", userAgent: "Firefox", now: now, expiresAt: now.addingTimeInterval(600))
+        try await store.createSession(tokenHash: other, userID: editor.id, csrfToken: "other", userAgent: "Phone", now: now, expiresAt: now.addingTimeInterval(600))
+        #expect(try await store.session(tokenHash: token, now: now, seenSince: now)?.csrfToken == "form-token")
+        #expect(try await store.session(tokenHash: token, now: now.addingTimeInterval(601), seenSince: now) == nil, "past its lifetime")
+        #expect(try await store.session(tokenHash: token, now: now.addingTimeInterval(60), seenSince: now.addingTimeInterval(30)) == nil, "idle")
+        try await store.touchSession(tokenHash: token, now: now.addingTimeInterval(40))
+        let touched = try #require(try await store.session(tokenHash: token, now: now.addingTimeInterval(60), seenSince: now.addingTimeInterval(30)))
+        #expect(abs(touched.lastSeenAt.timeIntervalSince(now.addingTimeInterval(40))) < 0.01)
+        let listed = try await store.sessions(of: editor.id, now: now.addingTimeInterval(60), seenSince: now.addingTimeInterval(-60))
+        #expect(listed.map(\.userAgent) == ["Firefox", "Phone"] && listed.first?.tokenHash == token)
+        let admin = try await user(store, .admin, "boss@gazette.example")
+        #expect(try await store.endSession(tokenHash: other, of: admin.id) == false, "nobody ends another account's session")
+        #expect(try await store.endSession(tokenHash: other, of: editor.id))
+        #expect(try await store.session(tokenHash: other, now: now, seenSince: now) == nil)
+        #expect(try await store.session(tokenHash: token, now: now, seenSince: now) != nil, "the other session goes on")
         try await store.changePassword(editor.id, passwordHash: "new-hash")
-        #expect(try await store.session(tokenHash: token, now: now) == nil)
+        #expect(try await store.session(tokenHash: token, now: now, seenSince: now) == nil)
         #expect(try await store.credentials(email: editor.email)?.passwordHash == "new-hash")
+    }
+
+    @Test("suspending ends sessions and tokens at once; the last active administrator stays; removing keeps bylines", arguments: StoreKind.allCases)
+    func accountStatus(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        let admin = try await user(store, .admin, "boss@gazette.example")
+        let editor = try await user(store, .editor, "ed@gazette.example")
+        let token: [UInt8] = Array(repeating: 9, count: 32)
+        try await store.createSession(tokenHash: token, userID: editor.id, csrfToken: "t", userAgent: "", now: now, expiresAt: now.addingTimeInterval(600))
+        let integration = try await store.createAPIToken(try NewAPIToken(name: "Wire", scope: .write, tokenHash: [4, 4]), createdBy: editor.id, now: now)
+        func change(_ id: User.ID, _ change: AccountChange, by actor: User.ID) async throws {
+            try await store.changeAccountStatus(id, now: now) { user, active in
+                try AccountRules.checkStatusChange(of: user, change, by: actor, activeAdministrators: active)
+                return change
+            }
+        }
+        try await change(editor.id, .suspend, by: admin.id)
+        #expect(try await store.user(editor.id)?.suspendedAt != nil)
+        #expect(try await store.session(tokenHash: token, now: now, seenSince: now) == nil)
+        #expect(try await store.apiTokens().first { $0.id == integration.id }?.revokedAt != nil)
+        try await store.createSession(tokenHash: token, userID: editor.id, csrfToken: "t", userAgent: "", now: now, expiresAt: now.addingTimeInterval(600))
+        #expect(try await store.session(tokenHash: token, now: now, seenSince: now) == nil, "a suspended account has no session")
+        try await change(editor.id, .reinstate, by: admin.id)
+        #expect(try await store.session(tokenHash: token, now: now, seenSince: now) != nil)
+        await #expect(throws: WorkflowError.self) { try await change(admin.id, .suspend, by: admin.id) }
+        let second = try await user(store, .admin, "second@gazette.example")
+        try await change(second.id, .suspend, by: admin.id)
+        await #expect(throws: WorkflowError.self) { try await change(admin.id, .remove, by: editor.id) }
+        #expect(try await store.user(admin.id)?.suspendedAt == nil, "a refused change writes nothing")
+        let authorID = try #require(editor.authorID)
+        try await change(editor.id, .remove, by: admin.id)
+        #expect(try await store.user(editor.id) == nil)
+        #expect(try await store.taxonomy().authors.contains { $0.id == authorID }, "the byline stays")
+        await #expect(throws: StoreError.notFound) { try await change(editor.id, .remove, by: admin.id) }
     }
 
     @Test("workflow moves are stored, and a refused one writes nothing and keeps drafts off the site", arguments: StoreKind.allCases)

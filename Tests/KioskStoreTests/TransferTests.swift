@@ -25,7 +25,7 @@ struct TransferTests {
         let store = fixture.store
         let editor = try await store.createUser(
             NewUser(email: EmailAddress("ed@gazette.example"), name: "Edna Editor", role: .admin, passwordHash: "$2b$04$hash"), now: now)
-        try await store.createSession(tokenHash: [1, 2, 3], userID: editor.id, csrfToken: "csrf", now: now, expiresAt: now.addingTimeInterval(3600))
+        try await store.createSession(tokenHash: [1, 2, 3], userID: editor.id, csrfToken: "csrf", userAgent: "Firefox", now: now, expiresAt: now.addingTimeInterval(3600))
         try await store.enableTwoFactor(editor.id, secret: "sealed:v1:secret", recoveryCodeHashes: [[7, 7], [8, 8]])
         _ = try await store.createAPIToken(try NewAPIToken(name: "Wire", scope: .write, tokenHash: [9, 9, 9]), createdBy: editor.id, now: now)
         _ = try await store.createInvitation(
@@ -68,7 +68,7 @@ struct TransferTests {
         // The order of results of equal relevance is each engine's own (see `EngineDifferences`); the results are not.
         lines.append("\(try await store.search(SearchQuery("harbour"), page: page).items.map(\.summary.slug).sorted())")
         lines.append("\(try await store.users()) \(try await store.credentials(email: EmailAddress("ed@gazette.example"))?.passwordHash ?? "")")
-        lines.append("\(String(describing: try await store.session(tokenHash: [1, 2, 3], now: now)?.user))")
+        lines.append("\(String(describing: try await store.session(tokenHash: [1, 2, 3], now: now, seenSince: now)?.user))")
         lines.append("\(try await store.apiTokens().map { "\($0.name) \($0.scope)" }) \(try await store.apiToken(hash: [9, 9, 9])?.name ?? "")")
         lines.append("\(try await store.pendingInvitations(now: now))")
         lines.append("\(try await store.attemptCounts(keys: ["account:x@gazette.example"], within: 900, now: now))")

@@ -103,8 +103,8 @@ extension TestSite {
     }
 
     /// Makes an account of `role` and signs it in.
-    public func visitor(_ role: Role, client: some TestClientProtocol) async throws -> NewsroomVisitor {
-        let user = try await createUser(role)
+    public func visitor(_ role: Role, client: some TestClientProtocol, email: String? = nil) async throws -> NewsroomVisitor {
+        let user = try await createUser(role, email: email)
         let (visitor, _) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
         return NewsroomVisitor(signedIn: visitor, user: user)
     }

@@ -8,6 +8,41 @@ public enum AccountRules {
         guard user.role == .admin, role != .admin, administrators <= 1 else { return }
         throw WorkflowError("The newsroom needs at least one administrator; make someone else one first.")
     }
+
+    /// Throws when `actor` may not make `change` to `user`: nobody suspends or removes their own
+    /// account, and the last active administrator stays; `activeAdministrators` counts those not suspended.
+    public static func checkStatusChange(of user: User, _ change: AccountChange, by actor: User.ID, activeAdministrators: Int) throws(WorkflowError) {
+        guard change != .reinstate else { return }
+        guard user.id != actor else { throw WorkflowError("You cannot suspend or remove your own account; ask another administrator.") }
+        if user.role == .admin, user.suspendedAt == nil, activeAdministrators <= 1 {
+            throw WorkflowError("The newsroom needs at least one active administrator; make someone else one first.")
+        }
+    }
+}
+
+/// What an administrator does to another account.
+public enum AccountChange: String, Sendable, Equatable {
+    /// It can no longer sign in; its sessions and integration tokens end at once.
+    case suspend
+    /// It can sign in again.
+    case reinstate
+    /// It is deleted; its sessions and tokens end, and its articles and bylines stay.
+    case remove
+}
+
+/// Rules of newsroom sessions: how long one lasts in all, and without being used.
+public enum SessionRules {
+    /// The longest a session lasts, however busy.
+    public static let lifetime: TimeInterval = 14 * 24 * 3600
+    /// A session unused for this long has ended.
+    public static let idleTimeout: TimeInterval = 24 * 3600
+    /// How old the record of a session's last use may get before it is written again.
+    public static let touchInterval: TimeInterval = 5 * 60
+
+    /// The moment before which a session's last use means it has ended.
+    public static func seenSince(now: Date) -> Date {
+        now.addingTimeInterval(-idleTimeout)
+    }
 }
 
 /// Rules of a publication's first run: while it has no newsroom account, a signed link that works

@@ -132,6 +132,11 @@ enum Notices {
         switch code {
         case "saved": "Saved."
         case "created": "Created."
+        case "suspend": "The account is suspended: it was signed out everywhere and its integration tokens were revoked."
+        case "reinstate": "The account can sign in again."
+        case "remove": "The account was removed. Its articles and byline stay."
+        case "invitation-revoked": "The invitation was withdrawn; its link no longer works."
+        case "device-signed-out": "That device was signed out."
         case "two-factor-required": "This publication requires two-step sign-in. Set it up to go on."
         case "two-factor-off": "Two-step sign-in is off. Signing in takes only your password now."
         case "welcome": "Welcome to your newsroom. Write the first article, or invite your team from People."

@@ -26,8 +26,6 @@ struct NewsroomAuth<Store: PublicationStore>: Sendable {
     static var sessionCookie: String { "kiosk_session" }
     /// The cookie that carries the anti-forgery token of forms shown before signing in.
     static var formCookie: String { "kiosk_form" }
-    /// How long a session lasts.
-    static var sessionLifetime: TimeInterval { 14 * 24 * 3600 }
 
     let store: Store
     let hasher: PasswordHasher
@@ -37,10 +35,17 @@ struct NewsroomAuth<Store: PublicationStore>: Sendable {
     let publicOrigin: String
     let now: @Sendable () -> Date
 
-    /// The signed-in account of the request's session, if any.
+    /// The signed-in account of the request's session, if any: one that has not run out, been idle
+    /// too long, or belong to a suspended account. Its last use is recorded every few minutes.
     func signedIn(_ request: Request) async throws -> SignedIn? {
         guard let token = request.cookies[Self.sessionCookie]?.value, token.utf8.count == 43 else { return nil }
-        return try await store.session(tokenHash: SessionToken.digest(token), now: now())
+        let moment = now()
+        let hash = SessionToken.digest(token)
+        guard let visitor = try await store.session(tokenHash: hash, now: moment, seenSince: SessionRules.seenSince(now: moment)) else { return nil }
+        if moment.timeIntervalSince(visitor.lastSeenAt) >= SessionRules.touchInterval {
+            try await store.touchSession(tokenHash: hash, now: moment)
+        }
+        return visitor
     }
 
     /// The signed-in account, if its role includes `role`; otherwise a refusal.
@@ -93,13 +98,14 @@ struct NewsroomAuth<Store: PublicationStore>: Sendable {
     }
 
     /// Starts a fresh session for `user` (a new token at every sign-in) and returns its cookie.
-    func startSession(for user: User) async throws -> Cookie {
+    func startSession(for user: User, _ request: Request) async throws -> Cookie {
         let token = SecureRandom.token()
         let moment = now()
+        let browser = String((request.headers[.userAgent] ?? "").prefix(200))
         try await store.createSession(
-            tokenHash: SessionToken.digest(token), userID: user.id, csrfToken: SecureRandom.token(), now: moment,
-            expiresAt: moment.addingTimeInterval(Self.sessionLifetime))
-        return cookie(Self.sessionCookie, token, maxAge: Int(Self.sessionLifetime))
+            tokenHash: SessionToken.digest(token), userID: user.id, csrfToken: SecureRandom.token(), userAgent: browser, now: moment,
+            expiresAt: moment.addingTimeInterval(SessionRules.lifetime))
+        return cookie(Self.sessionCookie, token, maxAge: Int(SessionRules.lifetime))
     }
 
     /// Ends the request's session and returns the cookie that clears it in the browser.

@@ -82,7 +82,7 @@ extension NewsroomController {
         try await store.updateSiteSettings(settings)
         logger.notice("The publication was set up; its first administrator was created", metadata: ["user": "\(user.id)"])
         var response = done(NewsroomPaths.articles, address == publicURL ? "welcome" : "welcome-restart")
-        response.setCookie(try await auth.startSession(for: user))
+        response.setCookie(try await auth.startSession(for: user, request))
         return response
     }
 }

@@ -51,7 +51,7 @@ extension NewsroomController {
         try await store.clearAttempts(keys: [keys.account])
         try await store.withdrawAttempt(keys: [keys.address])
         var response = Response.redirect(to: next, type: .normal)
-        response.setCookie(try await auth.startSession(for: user))
+        response.setCookie(try await auth.startSession(for: user, request))
         return response
     }
 

@@ -52,6 +52,9 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         admin.get("users", use: usersPage)
         admin.post("users/invite", use: invite)
         admin.post("users/:id/role", use: changeRole)
+        admin.post("users/:id/status", use: changeAccountStatus)
+        admin.post("users/invitations/:id/revoke", use: revokeInvitation)
+        admin.post("account/sessions/end", use: endDevice)
         admin.get("integrations", use: integrationsPage)
         admin.post("integrations", use: createToken)
         admin.post("integrations/:id/revoke", use: revokeToken)
@@ -125,6 +128,10 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         guard let found, matches else {
             return try await loginForm(request, email: emailText, error: "That email address and password do not match an account.", status: .unauthorized)
         }
+        guard found.user.suspendedAt == nil else {
+            return try await loginForm(
+                request, email: emailText, error: "This account is suspended. Ask an administrator of your newsroom.", status: .forbidden)
+        }
         // The account's failures are forgiven; the address keeps those it made on other accounts.
         try await store.clearAttempts(keys: [keys.account])
         try await store.withdrawAttempt(keys: [keys.address])
@@ -135,7 +142,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         if let token = request.cookies[NewsroomAuth<Store>.sessionCookie]?.value {
             try await store.endSession(tokenHash: SessionToken.digest(token))
         }
-        response.setCookie(try await auth.startSession(for: found.user))
+        response.setCookie(try await auth.startSession(for: found.user, request))
         return response
     }
 
@@ -237,7 +244,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
             return pages.message(try await layout("Invitation", nil, current: ""), heading: "Invitation", text: message, status: .conflict)
         }
         var response = done(NewsroomPaths.articles, "created")
-        response.setCookie(try await auth.startSession(for: user))
+        response.setCookie(try await auth.startSession(for: user, request))
         return response
     }
 
@@ -268,7 +275,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
     @Sendable func requestReset(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let form = try await FormFields.read(request)
         try auth.checkSignedOutForm(request, form)
-        if let email = try? EmailAddress(form.text("email")), let account = try await store.credentials(email: email) {
+        if let email = try? EmailAddress(form.text("email")), let account = try await store.credentials(email: email), account.user.suspendedAt == nil {
             do {
                 try await store.count(PasswordResets.key(email), against: PasswordResets.perAddress, now: now())
                 let token = try await signer().token(
@@ -291,7 +298,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
     /// The account a reset link names, if the link is genuine, fresh and unused.
     private func resetAccount(_ token: String) async throws -> User? {
         let parts = token.split(separator: ".")
-        guard let id = parts.first.flatMap({ Int64($0) }), let user = try await store.user(User.ID(id)),
+        guard let id = parts.first.flatMap({ Int64($0) }), let user = try await store.user(User.ID(id)), user.suspendedAt == nil,
             let account = try await store.credentials(email: user.email),
             let link = try await signer().verify(token, purpose: resetPurpose(account.passwordHash), now: now()), !link.expired
         else { return nil }
@@ -330,7 +337,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         try await store.changePassword(user.id, passwordHash: try await auth.hasher.hash(password))
         try await store.clearAttempts(keys: [LoginThrottle.keys(email: user.email.rawValue, address: "").account])
         var response = done(NewsroomPaths.articles, "password")
-        response.setCookie(try await auth.startSession(for: user))
+        response.setCookie(try await auth.startSession(for: user, request))
         return response
     }
 
@@ -346,7 +353,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
             layout: try await layout("Your account", visitor, current: NewsroomPaths.account, request: request, error: error),
             email: visitor.user.email.rawValue, name: visitor.user.name, roleName: visitor.user.role.displayName,
             twoFactor: visitor.user.usesTwoFactor, recoveryCodesLeft: try await store.unusedRecoveryCodes(of: visitor.user.id),
-            twoFactorRequired: visitor.twoFactorRequired)
+            twoFactorRequired: visitor.twoFactorRequired, devices: try await devices(request, visitor))
         return pages.page("account", view, status: status)
     }
 
@@ -367,7 +374,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         }
         try await store.changePassword(visitor.user.id, passwordHash: try await auth.hasher.hash(password))
         var response = done(NewsroomPaths.account, "password")
-        response.setCookie(try await auth.startSession(for: visitor.user))
+        response.setCookie(try await auth.startSession(for: visitor.user, request))
         return response
     }
 
@@ -376,7 +383,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         let visitor = try await auth.requireForm(request, form, role: .contributor)
         try await store.endAllSessions(of: visitor.user.id)
         var response = done(NewsroomPaths.account, "signed-out-everywhere")
-        response.setCookie(try await auth.startSession(for: visitor.user))
+        response.setCookie(try await auth.startSession(for: visitor.user, request))
         return response
     }
 
@@ -387,7 +394,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         return try await usersView(request, visitor, inviteLink: nil, error: nil, status: .ok)
     }
 
-    private func usersView(
+    func usersView(
         _ request: Request, _ visitor: SignedIn, inviteLink: String?, emailed: String? = nil, error: String?, status: HTTPResponse.Status
     ) async throws -> Response {
         let dates = try await dates()
@@ -395,10 +402,11 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
             UserRow(
                 id: user.id.rawValue, name: user.name, email: user.email.rawValue, roleName: user.role.displayName,
                 roles: Role.allCases.reversed().map { Choice(value: $0.rawValue, label: $0.displayName, selected: $0 == user.role) },
-                isSelf: user.id == visitor.user.id, since: dates.text(user.createdAt))
+                isSelf: user.id == visitor.user.id, since: dates.text(user.createdAt), suspended: user.suspendedAt != nil,
+                twoFactor: user.usesTwoFactor)
         }
         let pending = try await store.pendingInvitations(now: now()).map {
-            PendingInvitation(email: $0.email.rawValue, roleName: $0.role.displayName, expires: dates.text($0.expiresAt))
+            PendingInvitation(id: $0.id.rawValue, email: $0.email.rawValue, roleName: $0.role.displayName, expires: dates.text($0.expiresAt))
         }
         let view = UsersView(
             layout: try await layout("People", visitor, current: NewsroomPaths.users, request: request, error: error), users: users,
@@ -558,6 +566,8 @@ struct AccountView {
     let recoveryCodesLeft: Int
     /// Whether the publication requires it, so it cannot be turned off.
     let twoFactorRequired: Bool
+    /// Where the account is signed in.
+    let devices: [DeviceRow]
 }
 
 /// One account on the people page.
@@ -569,10 +579,13 @@ struct UserRow {
     let roles: [Choice]
     let isSelf: Bool
     let since: String
+    let suspended: Bool
+    let twoFactor: Bool
 }
 
 /// An invitation not yet used.
 struct PendingInvitation {
+    let id: Int64
     let email: String
     let roleName: String
     let expires: String

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KioskCore
+@testable import KioskServer
 import KioskStore
 import KioskTestSupport
 import Testing
@@ -112,6 +113,33 @@ struct NewsroomAccountTests {
             let (_, locked) = try await NewsroomVisitor.signIn(client, email: user.email.rawValue)
             #expect(locked.status == .tooManyRequests)
             #expect(String(buffer: locked.body).contains("Sign-in is locked"))
+        }
+    }
+
+    @Test("thirty failures from one address, each on a different account, lock that address and no other")
+    func addressLock() async throws {
+        let site = try await TestSite.make(trustedProxies: [try #require(AddressRange("127.0.0.1")), try #require(AddressRange("::1"))])
+        let user = try await site.createUser(.editor)
+        try await site.application.test(.live) { client in
+            func signIn(_ email: String, _ password: String, from address: String) async throws -> TestResponse {
+                let form = try await client.execute(uri: "/admin/login", method: .get, headers: [.xForwardedFor: address])
+                let token = try #require(NewsroomVisitor.hiddenValue("csrf", in: String(buffer: form.body)))
+                let cookie = try #require(form.headers[values: .setCookie].first { $0.hasPrefix("kiosk_form=") }).split(separator: ";")[0]
+                return try await client.execute(
+                    uri: "/admin/login", method: .post,
+                    headers: [.xForwardedFor: address, .cookie: String(cookie), .contentType: "application/x-www-form-urlencoded"],
+                    body: ByteBuffer(string: "csrf=\(token)&email=\(email)&password=\(password)"))
+            }
+            for number in 0..<LoginThrottle.lockAddressAfter {
+                site.clock.advance(by: 61)
+                let response = try await signIn("someone\(number)%40gazette.example", "wrong-password-3", from: "198.51.100.7")
+                #expect(response.status == .unauthorized, "attempt \(number)")
+            }
+            site.clock.advance(by: 61)
+            let locked = try await signIn(user.email.rawValue, NewsroomVisitor.password, from: "198.51.100.7")
+            #expect(locked.status == .tooManyRequests && String(buffer: locked.body).contains("Sign-in is locked"), "the right password waits too")
+            let elsewhere = try await signIn(user.email.rawValue, NewsroomVisitor.password, from: "198.51.100.8")
+            #expect(elsewhere.status == .seeOther, "another address is not locked")
         }
     }
 

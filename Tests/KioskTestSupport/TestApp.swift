@@ -39,8 +39,8 @@ public struct TestSite: @unchecked Sendable {
         let root = try TestPaths.temporaryFolder()
         let media = root.appendingPathComponent("media")
         try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
-        // A file beside the media folder that no request may ever reach.
-        try Data("secret".utf8).write(to: root.appendingPathComponent("kiosk-secret.txt"))
+        // A file beside the media folder, of a type media are served as, that no request may ever reach.
+        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>secret</title></svg>".utf8).write(to: root.appendingPathComponent("kiosk-secret.svg"))
         var logger = Logger(label: "kiosk.tests")
         logger.logLevel = .critical
         let router = buildRouter(

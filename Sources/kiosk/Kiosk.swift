@@ -20,7 +20,7 @@ struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kiosk, a publishing platform for independent newsrooms.",
         version: Installation.version,
-        subcommands: [Serve.self, Migrate.self, Demo.self, CopyCommand.self, UserCommand.self, NewsletterCommand.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, CopyCommand.self, UserCommand.self, NewsletterCommand.self, DKIMCommand.self]
     )
 
     /// Parses the command line and runs the command; a mistake on the command line is reported in one
@@ -94,6 +94,10 @@ struct Serve: AsyncParsableCommand {
               KIOSK_MAIL_FROM          the From address of mail (default newsletter@host)
               KIOSK_MAIL_FROM_NAME     the name shown with it
               KIOSK_OUTBOX             where mail is written while no mail server is set
+              KIOSK_DKIM_SELECTOR      the DKIM selector; with the key file, every
+                                       message is signed (see kiosk dkim keygen)
+              KIOSK_DKIM_KEY_FILE      the PEM private key (RSA or Ed25519) to sign with
+              KIOSK_DKIM_DOMAIN        the signing domain (default: KIOSK_MAIL_FROM's)
               STATE_DIRECTORY          set by systemd's StateDirectory=: the SQLite
                                        database and the media go there by default
 
@@ -146,15 +150,17 @@ struct Serve: AsyncParsableCommand {
             guard let media = settings.media else {
                 throw Messages.Refusal("with PostgreSQL, give this node a folder for its media cache: --media DIR (or run it under systemd with StateDirectory=).")
             }
+            let identity = try settings.mailIdentity()
             try await settings.database.withStore(logger: logger) { store in
-                try await Self.serve(store, media: media, settings: settings, theme: loadedTheme, adminTheme: adminTheme, logger: logger)
+                try await Self.serve(
+                    store, media: media, settings: settings, identity: identity, theme: loadedTheme, adminTheme: adminTheme, logger: logger)
             }
         }
     }
 
     /// Serves the publication in `store` until SIGTERM or SIGINT.
     private static func serve<Store: PublicationStore>(
-        _ store: Store, media: String, settings: Settings, theme: Theme, adminTheme: Theme, logger: Logger
+        _ store: Store, media: String, settings: Settings, identity: MailIdentity, theme: Theme, adminTheme: Theme, logger: Logger
     ) async throws {
         let configuration = ServerConfiguration(
             host: settings.host, port: settings.port, mediaDirectory: media, publicURL: settings.publicURL,
@@ -164,7 +170,10 @@ struct Serve: AsyncParsableCommand {
         if stored > 0 { logger.notice("Stored the bytes of media files kept only in the media folder until now", metadata: ["count": "\(stored)"]) }
         let dependencies = AppDependencies(
             store: store, theme: theme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,
-            mailTransport: try settings.mailTransport(store: store), mailIdentity: try settings.mailIdentity())
+            mailTransport: try settings.mailTransport(store: store), mailIdentity: identity)
+        if let dkim = identity.dkim {
+            logger.info("Mail is signed with DKIM", metadata: ["domain": "\(dkim.domain)", "selector": "\(dkim.selector)"])
+        }
         let app = buildApplication(configuration: configuration, dependencies: dependencies)
         let scheduler = ScheduledPublisher(store: store, logger: logger)
         let follower = ChangeFollower(store: store, logger: logger)

@@ -25,9 +25,10 @@ public struct TestSite: @unchecked Sendable {
     public let outbox: URL
 
     /// Builds the site; each call has its own database (in memory unless a path is given) and media folder.
+    /// Its mail comes from `identity`, by default the Test Gazette's address without DKIM.
     public static func make(
         databasePath: String? = nil, pageCacheBytes: Int = 8 << 20, contentAPIKey: String? = nil, maximumUploadBytes: Int = 1 << 20,
-        trustedProxies: [AddressRange] = []
+        trustedProxies: [AddressRange] = [], identity: MailIdentity? = nil
     ) async throws -> TestSite {
         let clock = TestClock()
         let store = try databasePath.map { try SQLiteStore.open(path: $0) } ?? SQLiteStore.inMemory()
@@ -49,7 +50,7 @@ public struct TestSite: @unchecked Sendable {
                 adminTheme: try Theme(directory: TestPaths.adminTheme, required: AdminTheme.requiredTemplates),
                 passwordHasher: PasswordHasher(cost: 4), pageCache: pageCache, logger: logger, now: { clock.now },
                 mailTransport: SettingsTransport(store: store, folder: FolderTransport(folder: root.appendingPathComponent("outbox").path), parallelism: 1),
-                mailIdentity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"), name: "The Test Gazette"))))
+                mailIdentity: try identity ?? MailIdentity(from: MailAddress(EmailAddress("newsletter@gazette.example"), name: "The Test Gazette"))))
         return TestSite(
             store: store, publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock, outbox: root.appendingPathComponent("outbox"))
     }

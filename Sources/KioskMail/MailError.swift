@@ -22,6 +22,8 @@ public enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
     case serverRefused(step: String, code: Int, message: String)
     /// The server sent something that is not an SMTP reply.
     case malformedReply(String)
+    /// A DKIM key, domain or selector cannot be used, or signing failed; says why in a sentence.
+    case dkim(String)
 
     /// The message for people and logs.
     public var description: String {
@@ -48,6 +50,8 @@ public enum MailError: Error, Sendable, Equatable, CustomStringConvertible {
             "The mail server refused the \(step) (\(code) \(message))."
         case .malformedReply(let line):
             "The mail server sent something that is not an SMTP reply: “\(line)”."
+        case .dkim(let reason):
+            reason
         }
     }
 }

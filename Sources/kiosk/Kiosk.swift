@@ -20,7 +20,10 @@ struct Kiosk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kiosk, a publishing platform for independent newsrooms.",
         version: Installation.version,
-        subcommands: [Serve.self, SetupLinkCommand.self, Migrate.self, Demo.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, UserCommand.self, NewsletterCommand.self]
+        subcommands: [
+            Serve.self, SetupLinkCommand.self, Migrate.self, Demo.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, UserCommand.self,
+            NewsletterCommand.self, DKIMCommand.self,
+        ]
     )
 
     /// Parses the command line and runs the command; a mistake on the command line is reported in one
@@ -94,6 +97,10 @@ struct Serve: AsyncParsableCommand {
               KIOSK_MAIL_FROM          the From address of mail (default newsletter@host)
               KIOSK_MAIL_FROM_NAME     the name shown with it
               KIOSK_OUTBOX             where mail is written while no mail server is set
+              KIOSK_DKIM_SELECTOR      the DKIM selector; with the key file, every
+                                       message is signed (see kiosk dkim keygen)
+              KIOSK_DKIM_KEY_FILE      the PEM private key (RSA or Ed25519) to sign with
+              KIOSK_DKIM_DOMAIN        the signing domain (default: KIOSK_MAIL_FROM's)
               KIOSK_SMTP_URL_FILE      a file holding the SMTP URL and its password
               KIOSK_SECRET_KEY_FILE    a file holding the key (openssl rand -base64 32) that
                                        seals secrets kept in the database
@@ -152,16 +159,18 @@ struct Serve: AsyncParsableCommand {
             guard let media = settings.media else {
                 throw Messages.Refusal("with PostgreSQL, give this node a folder for its media cache: --media DIR (or run it under systemd with StateDirectory=).")
             }
+            let identity = try settings.mailIdentity()
             try await settings.database.withStore(logger: logger) { store in
                 let settings = try await settings.withStoredPublicURL(from: store)
-                try await Self.serve(store, media: media, settings: settings, theme: loadedTheme, adminTheme: adminTheme, logger: logger)
+                try await Self.serve(
+                    store, media: media, settings: settings, identity: identity, theme: loadedTheme, adminTheme: adminTheme, logger: logger)
             }
         }
     }
 
     /// Serves the publication in `store` until SIGTERM or SIGINT.
     private static func serve<Store: PublicationStore>(
-        _ store: Store, media: String, settings: Settings, theme: Theme, adminTheme: Theme, logger: Logger
+        _ store: Store, media: String, settings: Settings, identity: MailIdentity, theme: Theme, adminTheme: Theme, logger: Logger
     ) async throws {
         let configuration = ServerConfiguration(
             host: settings.host, port: settings.port, mediaDirectory: media, publicURL: settings.publicURL,
@@ -171,10 +180,13 @@ struct Serve: AsyncParsableCommand {
         if stored > 0 { logger.notice("Stored the bytes of media files kept only in the media folder until now", metadata: ["count": "\(stored)"]) }
         let dependencies = AppDependencies(
             store: store, theme: theme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,
-            mailTransport: try settings.mailTransport(store: store), mailIdentity: try settings.mailIdentity(), secrets: SecretBox(key: settings.secretKey))
+            mailTransport: try settings.mailTransport(store: store), mailIdentity: identity, secrets: SecretBox(key: settings.secretKey))
         if settings.secretKey == nil {
             logger.warning(
                 "No KIOSK_SECRET_KEY_FILE: secrets kept in the database (two-step sign-in keys, a mail server password set in the newsroom) are stored unsealed")
+        }
+        if let dkim = identity.dkim {
+            logger.info("Mail is signed with DKIM", metadata: ["domain": "\(dkim.domain)", "selector": "\(dkim.selector)"])
         }
         let app = buildApplication(configuration: configuration, dependencies: dependencies)
         let scheduler = ScheduledPublisher(store: store, logger: logger)

@@ -35,6 +35,10 @@ struct Settings {
     var mailFromName: String?
     /// Where mail is written when there is no SMTP server.
     var outbox: String?
+    /// The DKIM selector, the file of the private key, and the signing domain when not the From address's.
+    var dkimSelector: String?
+    var dkimKeyFile: String?
+    var dkimDomain: String?
     /// This node's name among several.
     var nodeID: String
     /// The reverse proxies whose forwarded client addresses are believed.
@@ -133,6 +137,9 @@ struct Settings {
                 forKey: "kiosk.mail.from", default: "newsletter@" + (host.contains(".") && host.contains(where: \.isLetter) ? host : "localhost.localdomain")),
             mailFromName: reader.string(forKey: "kiosk.mail.from.name"),
             outbox: reader.string(forKey: "kiosk.outbox") ?? dataFolder.map { URL(fileURLWithPath: $0).appendingPathComponent("outbox").path },
+            dkimSelector: reader.string(forKey: "kiosk.dkim.selector").flatMap { $0.isEmpty ? nil : $0 },
+            dkimKeyFile: reader.string(forKey: "kiosk.dkim.key.file").flatMap { $0.isEmpty ? nil : $0 },
+            dkimDomain: reader.string(forKey: "kiosk.dkim.domain").flatMap { $0.isEmpty ? nil : $0 },
             nodeID: try node(reader, port: portNumber),
             trustedProxies: try proxies(reader),
             strictTransportSeconds: strictTransport,
@@ -284,8 +291,32 @@ extension Settings {
         return SMTPTransport(configuration: try SMTPConfiguration(url: smtpURL), parallelism: smtpConnections)
     }
 
-    /// Who mail comes from.
+    /// Who mail comes from, and the DKIM key that signs it when KIOSK_DKIM_SELECTOR and KIOSK_DKIM_KEY_FILE are set.
     func mailIdentity() throws -> MailIdentity {
-        MailIdentity(from: MailAddress(try EmailAddress(mailFrom), name: mailFromName))
+        var identity = MailIdentity(from: MailAddress(try EmailAddress(mailFrom), name: mailFromName))
+        identity.dkim = try dkimSigner(defaultDomain: identity.domain)
+        return identity
+    }
+
+    /// The DKIM signer the settings describe, `nil` when neither selector nor key file is set; refuses
+    /// one without the other, and a key file that cannot be read or holds no usable key.
+    private func dkimSigner(defaultDomain: String) throws -> DKIMSigner? {
+        switch (dkimSelector, dkimKeyFile) {
+        case (nil, nil):
+            return nil
+        case (nil, _?), (_?, nil):
+            throw Messages.Refusal("DKIM needs both KIOSK_DKIM_SELECTOR and KIOSK_DKIM_KEY_FILE (make them with kiosk dkim keygen); set both or neither.")
+        case (let selector?, let file?):
+            guard let contents = FileManager.default.contents(atPath: file), let pem = String(data: contents, encoding: .utf8) else {
+                throw Messages.Refusal("KIOSK_DKIM_KEY_FILE names \(file), which cannot be read.")
+            }
+            let key: DKIMKey
+            do {
+                key = try DKIMKey(pem: pem)
+            } catch {
+                throw Messages.Refusal("KIOSK_DKIM_KEY_FILE names \(file): \(error)")
+            }
+            return try DKIMSigner(key: key, domain: dkimDomain ?? defaultDomain, selector: selector)
+        }
     }
 }

@@ -6,6 +6,7 @@ import KioskCore
 import KioskMail
 import KioskRender
 import KioskServer
+import KioskSQLite
 import KioskStore
 import KioskTestSupport
 import Logging
@@ -123,15 +124,19 @@ struct NewsletterTests {
         }
     }
 
+    /// The newsletter service of `site`, writing to its outbox as `identity`.
+    static func service(_ site: TestSite, identity: MailIdentity) throws -> NewsletterService<SQLiteStore> {
+        NewsletterService(
+            store: site.store, nodeID: "test", transport: FolderTransport(folder: site.outbox.path), identity: identity,
+            renderer: EmailRenderer(theme: try Theme(directory: TestPaths.defaultTheme), publicURL: "https://gazette.example"),
+            publicURL: "https://gazette.example", logger: Logger(label: "test"), now: { site.clock.now })
+    }
+
     @Test("the weekly round-up is drafted at its time from the week's articles and shown in the newsroom")
     func roundupDraft() async throws {
         let site = try await TestSite.make()
         let store = site.publication.store
-        let service = NewsletterService(
-            store: site.store, nodeID: "test", transport: FolderTransport(folder: site.outbox.path),
-            identity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"))),
-            renderer: EmailRenderer(theme: try Theme(directory: TestPaths.defaultTheme), publicURL: "https://gazette.example"),
-            publicURL: "https://gazette.example", logger: Logger(label: "test"), now: { site.clock.now })
+        let service = try Self.service(site, identity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"))))
         try await service.tick()
         let weekly = try #require(try await store.newsletters().first { $0.isWeeklyRoundup })
         let issues = try await store.issues(of: weekly.id)
@@ -153,6 +158,33 @@ struct NewsletterTests {
             var writer = try await NewsroomVisitor.signIn(client, email: contributor.email.rawValue).0
             #expect(try await writer.send(client, .get, "/admin/newsletter").status == .forbidden)
             #expect(try await writer.send(client, .get, "/admin/subscribers").status == .forbidden)
+        }
+    }
+
+    @Test("with a DKIM key, the confirmation and each copy of an issue leave signed")
+    func dkimSignsEveryMessage() async throws {
+        var identity = MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example")))
+        identity.dkim = try DKIMSigner(key: .ed25519(), domain: "gazette.example", selector: "test")
+        let site = try await TestSite.make(identity: identity)
+        try await site.application.test(.router) { client in
+            _ = try await Self.subscribe(client, [("email", "reader@example.org"), ("newsletter", "weekly-roundup")])
+        }
+        let store = site.publication.store
+        let weekly = try #require(try await store.newsletters().first { $0.isWeeklyRoundup })
+        let reader = SubscriberImport(email: try EmailAddress("issue@example.org"), consentAt: site.clock.now, source: "test", newsletters: [weekly.id])
+        _ = try await store.importSubscribers([reader], now: site.clock.now) { _ in "imported" }
+        let service = try Self.service(site, identity: identity)
+        try await service.tick()
+        let issue = try #require(try await store.issues(of: weekly.id).first)
+        #expect(try await store.startSending(issue.id, now: site.clock.now) { _ in true } == 1)
+        try await service.tick()
+        let messages = try Self.outbox(site)
+        #expect(messages.count == 2)
+        #expect(messages.contains { $0.contains("\r\nSubject: Confirm your subscription") })
+        #expect(messages.contains { $0.contains("\r\nList-Unsubscribe-Post: ") })
+        for message in messages {
+            let unfolded = message.replacingOccurrences(of: "\r\n ", with: " ")
+            #expect(unfolded.hasPrefix("DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed; d=gazette.example; s=test;"))
         }
     }
 

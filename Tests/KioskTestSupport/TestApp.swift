@@ -27,9 +27,10 @@ public struct TestSite: @unchecked Sendable {
     public let secrets: SecretBox
 
     /// Builds the site; each call has its own database (in memory unless a path is given) and media folder.
+    /// Its mail comes from `identity`, by default the Test Gazette's address without DKIM.
     public static func make(
         databasePath: String? = nil, pageCacheBytes: Int = 8 << 20, contentAPIKey: String? = nil, maximumUploadBytes: Int = 1 << 20,
-        trustedProxies: [AddressRange] = []
+        trustedProxies: [AddressRange] = [], identity: MailIdentity? = nil
     ) async throws -> TestSite {
         let clock = TestClock()
         let secrets = SecretBox(key: (0..<32).map { _ in UInt8.random(in: 0...255) })
@@ -53,7 +54,8 @@ public struct TestSite: @unchecked Sendable {
                 passwordHasher: PasswordHasher(cost: 4), pageCache: pageCache, logger: logger, now: { clock.now },
                 mailTransport: SettingsTransport(
                     store: store, folder: FolderTransport(folder: root.appendingPathComponent("outbox").path), secrets: secrets, parallelism: 1),
-                mailIdentity: MailIdentity(from: MailAddress(try EmailAddress("newsletter@gazette.example"), name: "The Test Gazette")), secrets: secrets))
+                mailIdentity: try identity ?? MailIdentity(from: MailAddress(EmailAddress("newsletter@gazette.example"), name: "The Test Gazette")),
+                secrets: secrets))
         return TestSite(
             store: store, publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock, outbox: root.appendingPathComponent("outbox"),
             secrets: secrets)

@@ -43,6 +43,7 @@ class Inbox:
 
     def __init__(self) -> None:
         self.messages: list[tuple[list[str], email.message.EmailMessage]] = []
+        self.raw: list[bytes] = []  # each message's bytes as received, in the same order
         self.lock = threading.Lock()
         self.refuse: dict[str, str] = {}  # address -> SMTP reply for RCPT TO
         self.drop_during_data: set[str] = set()  # addresses whose DATA the server cuts off
@@ -64,6 +65,7 @@ class Inbox:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), message))
+            self.raw.append(envelope.content)
         return "250 Message accepted for delivery"
 
     def to(self, address: str) -> list[email.message.EmailMessage]:

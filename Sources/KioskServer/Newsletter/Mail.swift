@@ -134,8 +134,10 @@ public struct MailIdentity: Sendable {
     public let replyTo: MailAddress?
     /// The domain of `Message-ID`s.
     public let domain: String
+    /// Signs every message with DKIM when set.
+    public var dkim: DKIMSigner?
 
-    /// Creates the identity; the Message-ID domain is the From address's.
+    /// Creates the identity, without DKIM; the Message-ID domain is the From address's.
     public init(from: MailAddress, replyTo: MailAddress? = nil) {
         self.from = from
         self.replyTo = replyTo
@@ -145,6 +147,13 @@ public struct MailIdentity: Sendable {
     /// A new unique Message-ID.
     func messageID() -> String {
         "\(UUID().uuidString.lowercased())@\(domain)"
+    }
+
+    /// `message` as every transport gets it: rendered, and signed when a DKIM key is set.
+    func data(of message: MailMessage) throws -> [UInt8] {
+        let rendered = try message.rendered()
+        guard let dkim else { return rendered }
+        return try dkim.sign(rendered, at: message.date)
     }
 }
 
@@ -161,7 +170,7 @@ struct TransactionalMailer: Sendable {
         let session = try await transport.openSession()
         let outcome: DeliveryOutcome
         do {
-            outcome = try await session.send(from: identity.from.email, to: to, data: try message.rendered())
+            outcome = try await session.send(from: identity.from.email, to: to, data: try identity.data(of: message))
         } catch {
             await session.close()
             throw error

@@ -105,6 +105,6 @@ struct NewsletterMessages: Sendable {
                 ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
             ],
             text: personal(prepared.text), html: personal(prepared.html))
-        return try message.rendered()
+        return try identity.data(of: message)
     }
 }

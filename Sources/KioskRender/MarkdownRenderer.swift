@@ -21,6 +21,12 @@ public struct MarkdownRenderer: Sendable {
     /// The longest plain-text excerpt, in characters.
     public static let excerptLength = 280
 
+    /// The most `|` one line may hold for its table to be drawn as a table: cmark-gfm's table
+    /// extension takes time growing with the square of a row's cells (a body of 400,000 characters
+    /// holding one table 10,000 columns wide took 26 seconds), so a body with a wider line is
+    /// rendered without tables, its pipes shown as they are.
+    public static let maximumTablePipes = 201
+
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
     private static let options = CMARK_OPT_SMART
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
@@ -30,22 +36,38 @@ public struct MarkdownRenderer: Sendable {
         _ = Self.registration
     }
 
+    /// The most `|` characters on any one line of `markdown`.
+    public static func widestLine(in markdown: String) -> Int {
+        var widest = 0
+        var count = 0
+        for byte in markdown.utf8 {
+            if byte == UInt8(ascii: "|") {
+                count += 1
+                widest = max(widest, count)
+            } else if byte == UInt8(ascii: "\n") {
+                count = 0
+            }
+        }
+        return widest
+    }
+
     /// Renders a whole body: the full HTML, the opening paragraphs and a plain-text excerpt.
     public func render(_ markdown: String) -> RenderedBody {
         var html = ""
         var opening: [String] = []
         var excerpt = ""
+        let extensionNames = Self.widestLine(in: markdown) > Self.maximumTablePipes ? Self.extensionNames.filter { $0 != "table" } : Self.extensionNames
         for block in RoundupSplitter.blocks(of: markdown) {
             switch block {
             case .markdown(let text):
-                let document = CmarkDocument(text, extensionNames: Self.extensionNames, options: Self.options)
+                let document = CmarkDocument(text, extensionNames: extensionNames, options: Self.options)
                 html += document.html()
                 for paragraph in document.topLevelParagraphs() where opening.count < Self.openingParagraphs {
                     opening.append(paragraph.html)
                     if excerpt.isEmpty { excerpt = Self.shorten(paragraph.text) }
                 }
             case .roundup(let title, let items):
-                let list = CmarkDocument(items, extensionNames: Self.extensionNames, options: Self.options).html()
+                let list = CmarkDocument(items, extensionNames: extensionNames, options: Self.options).html()
                 html += "<section class=\"roundup\"><h2 class=\"roundup-title\">\(HTMLEscaping.escape(title))</h2>\n\(list)</section>\n"
             }
         }

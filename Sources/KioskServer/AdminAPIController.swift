@@ -206,8 +206,12 @@ struct AdminAPIController<Store: PublicationStore>: Sendable {
         }
         let slug = try input.slug.map { try Slug($0) } ?? Slug.derived(from: input.title)
         guard let slug else { throw Problem(.unprocessableContent, "Give a slug: the title has no letters or digits to make one from.") }
-        let markdown = input.markdown ?? ""
-        guard markdown.count <= ArticleForm.maximumBodyLength else { throw Problem(.unprocessableContent, "markdown is too long.") }
+        let markdown: String
+        do {
+            markdown = try ArticleForm.checkedBody(input.markdown ?? "")
+        } catch {
+            throw Problem(.unprocessableContent, "markdown: \(error.message)")
+        }
         guard (input.dek ?? "").count <= ArticleForm.maximumDekLength else { throw Problem(.unprocessableContent, "dek is too long.") }
         let canonical = try ArticleForm.checkedCanonicalURL(input.canonical_url ?? "")
         return try ArticleContent(

@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 import KioskRender
 import Testing
@@ -5,6 +6,21 @@ import Testing
 @Suite("Markdown rendering")
 struct MarkdownRendererTests {
     let renderer = MarkdownRenderer()
+
+    @Test("a table wider than the renderer draws quickly is shown as text, and the widest line is counted")
+    func wideTables() {
+        func table(columns: Int) -> String {
+            "|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n|" + String(repeating: "b|", count: columns) + "\n"
+        }
+        #expect(MarkdownRenderer.widestLine(in: table(columns: 200)) == 201)
+        #expect(MarkdownRenderer.widestLine(in: "a|b\n|||\n") == 3)
+        #expect(MarkdownRenderer.widestLine(in: "") == 0)
+        let widest = renderer.render(table(columns: 200)).html
+        #expect(widest.contains("<table>") && widest.components(separatedBy: "<th>").count == 201)
+        let tooWide = renderer.render("Intro.\n\n" + table(columns: 10_000)).html
+        #expect(!tooWide.contains("<table>"), "drawn as text, not as a table of 10,000 columns")
+        #expect(tooWide.contains("<p>Intro.</p>") && tooWide.contains("|a|a|"))
+    }
 
     @Test("paragraphs, headings, quotes, lists, links and tables")
     func commonMarkAndTables() {

@@ -120,6 +120,11 @@ struct NewsroomEditingTests {
                 (ArticleFields.valid(title: "Bad slug", section: europe) + [("slug", "Not A Slug!")], "A slug may only contain"),
                 (ArticleFields.valid(title: "Bad canonical", section: europe) + [("canonical_url", "javascript:alert(1)")], "canonical URL"),
                 ([("title", "No author"), ("format", "reporting"), ("section", "\(europe)")], "at least one author"),
+                (ArticleFields.valid(title: "Too long", section: europe, body: String(repeating: "a", count: 400_001)), "at most 400000 characters"),
+                (
+                    ArticleFields.valid(title: "Too wide", section: europe, body: "|" + String(repeating: "a|", count: 5_000) + "\n|" + String(repeating: "-|", count: 5_000)),
+                    "a table at most 200 columns"
+                ),
             ]
             for (fields, message) in cases {
                 let response = try await editor.post(client, "/admin/articles", fields)

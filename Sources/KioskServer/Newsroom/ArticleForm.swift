@@ -12,6 +12,20 @@ enum ArticleForm {
     /// The longest SEO title or description accepted, in characters.
     static let maximumSEOLength = 500
 
+    /// `body` if it is not too long and its tables not too wide to render quickly.
+    static func checkedBody(_ body: String) throws(ValidationError) -> String {
+        guard body.count <= maximumBodyLength else {
+            throw ValidationError(field: "body", message: "The text can be at most \(maximumBodyLength) characters long.")
+        }
+        let widest = MarkdownRenderer.widestLine(in: body)
+        guard widest <= MarkdownRenderer.maximumTablePipes else {
+            throw ValidationError(
+                field: "body",
+                message: "A line can hold at most \(MarkdownRenderer.maximumTablePipes) | characters (a table at most 200 columns); one has \(widest).")
+        }
+        return body
+    }
+
     /// The draft the form describes, without rendering; throws `ValidationError` for the first bad field.
     static func draft(_ form: FormFields) throws(ValidationError) -> ArticleDraft {
         let title = form.text("title").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -33,10 +47,7 @@ enum ArticleForm {
         guard let section = Int64(form.text("section")) else { throw ValidationError(field: "section", message: "Choose a section.") }
         let dek = form.text("dek")
         guard dek.count <= maximumDekLength else { throw ValidationError(field: "dek", message: "A dek can be at most \(maximumDekLength) characters long.") }
-        let body = form.text("body").replacingOccurrences(of: "\r\n", with: "\n")
-        guard body.count <= maximumBodyLength else {
-            throw ValidationError(field: "body", message: "The text can be at most \(maximumBodyLength) characters long.")
-        }
+        let body = try checkedBody(form.text("body").replacingOccurrences(of: "\r\n", with: "\n"))
         let authors = form.ids("authors")
         guard !authors.isEmpty else { throw ValidationError(field: "authors", message: "An article needs at least one author.") }
         let seoTitle = form.text("seo_title")

@@ -190,6 +190,7 @@ extension PostgresStore {
                 """
                 SELECT token_hash, created_at, last_seen_at, user_agent FROM session
                 WHERE user_id = \(id.rawValue) AND expires_at > \(now) AND last_seen_at >= \(seenSince) ORDER BY last_seen_at DESC
+                LIMIT \(SessionRules.listed)
                 """
             ).map { row in
                 SessionRecord(

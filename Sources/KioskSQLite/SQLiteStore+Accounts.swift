@@ -177,9 +177,9 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT token_hash, created_at, last_seen_at, user_agent FROM session
-                    WHERE user_id = ? AND expires_at > ? AND last_seen_at >= ? ORDER BY last_seen_at DESC
+                    WHERE user_id = ? AND expires_at > ? AND last_seen_at >= ? ORDER BY last_seen_at DESC LIMIT ?
                     """,
-                arguments: [id.rawValue, now, seenSince]
+                arguments: [id.rawValue, now, seenSince, SessionRules.listed]
             ).map { row in
                 SessionRecord(
                     tokenHash: Array(row["token_hash"] as Data), createdAt: row["created_at"], lastSeenAt: row["last_seen_at"], userAgent: row["user_agent"])

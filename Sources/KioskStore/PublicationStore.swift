@@ -188,7 +188,7 @@ public protocol AccountStore: Sendable {
     func session(tokenHash: [UInt8], now: Date, seenSince: Date) async throws -> SignedIn?
     /// Records that a session was used at `now`.
     func touchSession(tokenHash: [UInt8], now: Date) async throws
-    /// The sessions of an account that have not ended, most recently used first.
+    /// The sessions of an account that have not ended, most recently used first, at most `SessionRules.listed`.
     func sessions(of id: User.ID, now: Date, seenSince: Date) async throws -> [SessionRecord]
     /// Ends one session.
     func endSession(tokenHash: [UInt8]) async throws

@@ -36,6 +36,8 @@ public enum SessionRules {
     public static let lifetime: TimeInterval = 14 * 24 * 3600
     /// A session unused for this long has ended.
     public static let idleTimeout: TimeInterval = 24 * 3600
+    /// The most sessions an account page lists (the most recently used); "sign out everywhere" ends them all.
+    public static let listed = 50
     /// How old the record of a session's last use may get before it is written again.
     public static let touchInterval: TimeInterval = 5 * 60
 

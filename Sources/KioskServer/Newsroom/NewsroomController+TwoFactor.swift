@@ -110,9 +110,7 @@ extension NewsroomController {
         guard !visitor.twoFactorRequired else {
             throw NewsroomRefusal.badRequest("This publication requires two-step sign-in of every account, so it stays on.")
         }
-        guard let stored = try await store.credentials(email: visitor.user.email),
-            try await auth.hasher.verify(form.text("current_password"), hash: stored.passwordHash)
-        else {
+        guard try await isCurrentPassword(form.text("current_password"), of: visitor) else {
             return try await accountForm(request, visitor, error: "Your current password is not right.", status: .unprocessableContent)
         }
         try await store.disableTwoFactor(visitor.user.id)

@@ -348,6 +348,12 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         return try await accountForm(request, visitor, error: nil, status: .ok)
     }
 
+    /// Whether `password` is the signed-in person's current password, asked before changes to how they sign in.
+    func isCurrentPassword(_ password: String, of visitor: SignedIn) async throws -> Bool {
+        guard let stored = try await store.credentials(email: visitor.user.email) else { return false }
+        return try await auth.hasher.verify(password, hash: stored.passwordHash)
+    }
+
     func accountForm(_ request: Request, _ visitor: SignedIn, error: String?, status: HTTPResponse.Status) async throws -> Response {
         let view = AccountView(
             layout: try await layout("Your account", visitor, current: NewsroomPaths.account, request: request, error: error),
@@ -360,9 +366,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
     @Sendable func changePassword(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let form = try await FormFields.read(request)
         let visitor = try await auth.requireForm(request, form, role: .contributor)
-        guard let stored = try await store.credentials(email: visitor.user.email),
-            try await auth.hasher.verify(form.text("current_password"), hash: stored.passwordHash)
-        else {
+        guard try await isCurrentPassword(form.text("current_password"), of: visitor) else {
             return try await accountForm(request, visitor, error: "Your current password is not right.", status: .unprocessableContent)
         }
         let password = form.text("password")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, REPO_ROOT, _free_port, _stop, _tail, _wait_until_healthy
+from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, REPO_ROOT, _free_port, _free_ports, _stop, _tail, _wait_until_healthy
 
 DEPLOY = REPO_ROOT / "deploy"
 
@@ -90,9 +90,9 @@ class Client:
 class Kiosk:
     """A kiosk serving a fresh demo publication on 127.0.0.1, trusting only 127.0.0.1 as a proxy."""
 
-    def __init__(self, kiosk_bin: str, folder: Path) -> None:
+    def __init__(self, kiosk_bin: str, folder: Path, port: int) -> None:
         self.folder = folder
-        self.port = _free_port()
+        self.port = port
         database = folder / "kiosk.sqlite"
         demo = subprocess.run([kiosk_bin, "demo", "--database", str(database)], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
         assert demo.returncode == 0, demo.stderr
@@ -176,8 +176,9 @@ def behind_proxy(request, kiosk_bin: str):
     kind = request.param
     folder = Path(tempfile.mkdtemp(prefix=f"kiosk-{kind}-"))
     certificates = make_certificates(folder)
-    http_port, https_port = _free_port(), _free_port()
-    kiosk = Kiosk(kiosk_bin, folder)
+    # The proxy's two ports and kiosk's, chosen together so that no two are the same.
+    http_port, https_port, kiosk_port = _free_ports(3)
+    kiosk = Kiosk(kiosk_bin, folder, kiosk_port)
     kiosk.start(f"https://localhost:{https_port}")
     make = nginx_config if kind == "nginx" else caddy_config
     proxy = start_proxy(kind, make(folder, certificates, kiosk.port, http_port, https_port), https_port, folder)

@@ -250,4 +250,23 @@ struct NewsletterTests {
             #expect(try await site.publication.store.siteContext().settings.smtpURL.isEmpty)
         }
     }
+
+    @Test("a node whose key cannot open the saved mail server keeps mail in the outbox and says why")
+    func mailServerSealedWithAnotherKey() async throws {
+        let site = try await TestSite.make()
+        var settings = try await site.publication.store.siteContext().settings
+        settings.smtpURL = try site.secrets.seal("smtp://kiosk:hunter2-secret@127.0.0.1:2525?starttls=never")
+        try await site.publication.store.updateSiteSettings(settings)
+        let folder = FolderTransport(folder: site.outbox.path)
+        let sameKey = SettingsTransport(store: site.store, folder: folder, secrets: site.secrets, parallelism: 1)
+        await sameKey.refresh()
+        #expect(!sameKey.isFolder && sameKey.description.contains("127.0.0.1:2525"))
+        for (box, why): (SecretBox, String) in [(SecretBox(key: [UInt8](repeating: 9, count: 32)), "another key"), (SecretBox(key: nil), "KIOSK_SECRET_KEY_FILE")] {
+            let transport = SettingsTransport(store: site.store, folder: folder, secrets: box, parallelism: 1)
+            await transport.refresh()
+            #expect(transport.isFolder)
+            #expect(transport.description.contains("cannot be used") && transport.description.contains(why), "\(transport.description)")
+            #expect(!transport.description.contains("hunter2-secret"))
+        }
+    }
 }

@@ -46,17 +46,44 @@ public final class SettingsTransport<Store: SiteStore>: MailTransport {
     public var isFolder: Bool { current.withLock { $0.transport.isFolder } }
 
     public func refresh() async {
-        guard let stored = try? await store.siteContext().settings.smtpURL, let url = try? secrets.open(stored) else { return }
+        guard let stored = try? await store.siteContext().settings.smtpURL else { return }
         current.withLock { current in
-            guard current.url != url else { return }
-            let configuration = url.isEmpty ? nil : try? SMTPConfiguration(url: url)
-            current = (url, configuration.map { SMTPTransport(configuration: $0, parallelism: parallelism) } ?? folder)
+            guard current.url != stored else { return }
+            current = (stored, transport(for: stored))
         }
+    }
+
+    /// The transport the stored setting names: the folder while none is set, and the folder with
+    /// the reason when the address cannot be opened with this node's key.
+    private func transport(for stored: String) -> any MailTransport {
+        let url: String
+        do {
+            url = try secrets.open(stored)
+        } catch {
+            return UnusableServerTransport(folder: folder, reason: "\(error)")
+        }
+        guard !url.isEmpty, let configuration = try? SMTPConfiguration(url: url) else { return folder }
+        return SMTPTransport(configuration: configuration, parallelism: parallelism)
     }
 
     public func openSession() async throws -> any MailSession {
         await refresh()
         return try await current.withLock { $0.transport }.openSession()
+    }
+}
+
+/// The outbox folder standing in for a mail server set in the newsroom that this node cannot use,
+/// saying why wherever the transport is described (the newsletter page shows it).
+struct UnusableServerTransport: MailTransport {
+    let folder: FolderTransport
+    let reason: String
+
+    var description: String { "\(folder.description). A mail server is saved in Settings, but it cannot be used: \(reason)" }
+    var isFolder: Bool { true }
+    var parallelism: Int { 1 }
+
+    func openSession() async throws -> any MailSession {
+        try await folder.openSession()
     }
 }
 

@@ -62,7 +62,7 @@ public struct SitemapEntry: Sendable, Equatable {
 
 /// The kinds of listing pages that have a sitemap of their own.
 public enum SitemapListing: String, Sendable, CaseIterable {
-    case sections, topics, series, authors
+    case sections, topics, series, authors, pages
 }
 
 /// An article in the Google News sitemap.

@@ -7,6 +7,8 @@ public enum SitePaths {
 
     /// The page of one article.
     public static func article(_ slug: Slug) -> String { "/articles/\(slug)" }
+    /// A standing page, at the site's root.
+    public static func page(_ slug: Slug) -> String { "/\(slug)" }
     /// The listing of a section.
     public static func section(_ slug: Slug) -> String { "/sections/\(slug)" }
     /// The listing of a topic.

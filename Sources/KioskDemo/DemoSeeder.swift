@@ -76,6 +76,14 @@ public struct DemoSeeder<Store: PublicationStore> {
             written.append((content, publishedAt))
         }
         try await generate(articleCount - articles.count, from: written, progress: progress)
+        progress("Writing \(DemoPublication.pages.count) pages")
+        for page in DemoPublication.pages {
+            let content = try PageContent(
+                slug: Slug(page.slug), title: page.title, body: renderer.render(page.body), placement: page.placement,
+                position: page.position)
+            _ = try await store.createPage(
+                content, status: .published, revision: NewPageRevision(kind: .created, by: ChangeAuthor(integration: "Kiosk demo"), content: content), now: now)
+        }
     }
 
     /// Stores `count` more articles made from `originals`, in batches of one transaction each.

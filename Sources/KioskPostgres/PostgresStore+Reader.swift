@@ -156,6 +156,8 @@ extension PostgresStore {
                 ("SELECT o.slug, max(a.updated_at) AS changed FROM topic o LEFT JOIN article_topic l ON l.topic_id = o.id LEFT JOIN article a ON a.id = l.article_id AND a.status = 'published' GROUP BY o.id ORDER BY o.name", SitePaths.topic)
             case .authors:
                 ("SELECT o.slug, max(a.updated_at) AS changed FROM author o LEFT JOIN article_author l ON l.author_id = o.id LEFT JOIN article a ON a.id = l.article_id AND a.status = 'published' GROUP BY o.id ORDER BY o.name", SitePaths.author)
+            case .pages:
+                ("SELECT slug, updated_at AS changed FROM page WHERE status = 'published' ORDER BY slug", SitePaths.page)
             }
         return try await read { connection in
             try await connection.rows(PostgresQuery(unsafeSQL: sql)).map { row in

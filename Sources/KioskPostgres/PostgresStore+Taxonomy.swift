@@ -236,7 +236,7 @@ enum Renames {
 enum MediaUsage {
     static let countSQL = """
         ((SELECT count(*) FROM article WHERE top_media_id = m.id) + (SELECT count(*) FROM author WHERE photo_media_id = m.id)
-         + (SELECT count(*) FROM site_settings WHERE logo_media_id = m.id))
+         + (SELECT count(*) FROM site_settings WHERE logo_media_id = m.id) + (SELECT count(*) FROM page WHERE top_media_id = m.id))
         """
 }
 

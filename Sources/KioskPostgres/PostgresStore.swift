@@ -257,7 +257,12 @@ public struct PostgresStore: PublicationStore {
             if let id = settings.logoID {
                 logo = try await connection.row("SELECT * FROM media WHERE id = \(id.rawValue)").map { try Records.media($0) }
             }
-            return SiteContext(settings: settings, sections: sections, logo: logo)
+            let pages = try await connection.rows(
+                "SELECT title, slug, placement FROM page WHERE status = 'published' AND placement <> 'none' ORDER BY placement, position, title"
+            ).map { row in
+                PageLink(title: try row.get("title"), slug: try row.slug("slug"), placement: PagePlacement(rawValue: try row.get("placement")) ?? .none)
+            }
+            return SiteContext(settings: settings, sections: sections, logo: logo, pages: pages)
         }
     }
 
@@ -296,7 +301,7 @@ public struct PostgresStore: PublicationStore {
             for statement in [
                 "DELETE FROM api_token", "DELETE FROM invitation", "DELETE FROM session", "DELETE FROM login_throttle", "DELETE FROM \"user\"",
                 "DELETE FROM article_search", "DELETE FROM article_topic", "DELETE FROM article_author", "DELETE FROM article",
-                "DELETE FROM slug_redirect", "DELETE FROM topic", "DELETE FROM series", "DELETE FROM section", "DELETE FROM author",
+                "DELETE FROM slug_redirect", "DELETE FROM page", "DELETE FROM topic", "DELETE FROM series", "DELETE FROM section", "DELETE FROM author",
                 "UPDATE site_settings SET logo_media_id = NULL", "DELETE FROM media",
             ] {
                 try await connection.execute(PostgresQuery(unsafeSQL: statement))

@@ -181,6 +181,22 @@ public struct PageRenderer: Sendable {
             .replacingOccurrences(of: String(SearchResult.matchEnd), with: "</mark>")
     }
 
+    /// A standing page of the publication (About, Masthead…).
+    public func standingPage(_ detail: PageDetail, site: SiteContext) -> String {
+        let page = detail.page
+        let path = SitePaths.page(page.content.slug)
+        let view = StandingPageView(
+            site: siteView(site, currentPath: path),
+            meta: MetaView(
+                title: page.content.title + " | " + site.settings.name,
+                description: page.content.body.excerpt.isEmpty ? site.settings.description : page.content.body.excerpt,
+                canonicalURL: publicURL + path, robots: nil, shareTitle: page.content.title, type: "website",
+                locale: Self.openGraphLocale(site.settings.locale), image: detail.topImage.map(absoluteImageView), feeds: feedLinks(site: site)),
+            title: page.content.title, image: detail.topImage.map(imageView), bodyHTML: page.content.body.html,
+            updated: DateStyle(settings: site.settings).view(page.updatedAt))
+        return theme.render(view)
+    }
+
     /// A friendly error page; the status decides the wording, never the error's details.
     public func errorPage(status: Int, site: SiteContext) -> String {
         let (heading, message) = Self.wording(for: status)
@@ -217,12 +233,21 @@ public struct PageRenderer: Sendable {
                 return LinkView(label: $0.name, url: url, current: url == currentPath)
             },
             navigation: settings.navigation.map { LinkView(label: $0.label, url: $0.url, current: $0.url == currentPath) },
+            headerPages: pageLinks(site, .header, currentPath: currentPath),
+            footerPages: pageLinks(site, .footer, currentPath: currentPath),
             socialProfiles: settings.socialProfiles.map { LinkView(label: $0.label, url: $0.url) },
             logo: site.logo.map(imageView),
             currentPath: currentPath,
             assetVersion: theme.assetVersion,
             year: String(Calendar(identifier: .gregorian).component(.year, from: now()))
         )
+    }
+
+    private func pageLinks(_ site: SiteContext, _ placement: PagePlacement, currentPath: String) -> [LinkView] {
+        site.pages.filter { $0.placement == placement }.map {
+            let url = SitePaths.page($0.slug)
+            return LinkView(label: $0.title, url: url, current: url == currentPath)
+        }
     }
 
     private func teaser(_ summary: ArticleSummary, dates: DateStyle) -> TeaserView {

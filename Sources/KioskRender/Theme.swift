@@ -7,7 +7,7 @@ import Mustache
 /// then, with its file name, instead of failing on the first request.
 public struct Theme: Sendable {
     /// Templates every theme must provide.
-    public static let requiredTemplates = ["layout", "home", "article", "listing", "search", "error", "newsletter", "email-issue", "email-notice"]
+    public static let requiredTemplates = ["layout", "home", "article", "page", "listing", "search", "error", "newsletter", "email-issue", "email-notice"]
 
     /// The parsed templates, by file name without `.mustache`.
     let library: MustacheLibrary

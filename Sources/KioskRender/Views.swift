@@ -21,6 +21,10 @@ struct SiteView: MustacheParent {
     let language: String
     let sections: [LinkView]
     let navigation: [LinkView]
+    /// Published pages linked in the header, after the sections and links.
+    let headerPages: [LinkView]
+    /// Published pages linked in the footer.
+    let footerPages: [LinkView]
     let socialProfiles: [LinkView]
     let logo: ImageView?
     /// The path of the page being shown, to mark its navigation link.
@@ -36,6 +40,9 @@ struct SiteView: MustacheParent {
         case "language": language
         case "sections": sections
         case "navigation": navigation
+        case "headerPages": headerPages
+        case "footerPages": footerPages
+        case "hasFooterPages": !footerPages.isEmpty
         case "socialProfiles": socialProfiles
         case "hasSocialProfiles": !socialProfiles.isEmpty
         case "logo": present(logo)
@@ -337,6 +344,30 @@ struct ErrorPageView: PageView {
         case "status": status
         case "heading": heading
         case "message": message
+        default: nil
+        }
+    }
+}
+
+/// A standing page (About, Masthead…): its title, top image, body and last change.
+struct StandingPageView: PageView {
+    let site: SiteView
+    let meta: MetaView
+    let title: String
+    let image: ImageView?
+    let bodyHTML: String
+    let updated: DateView
+
+    var templateName: String { "page" }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": site
+        case "meta": meta
+        case "title": title
+        case "image": present(image)
+        case "bodyHTML": bodyHTML
+        case "updated": updated
         default: nil
         }
     }

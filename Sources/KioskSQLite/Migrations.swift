@@ -46,8 +46,58 @@ enum Migrations {
         migrator.registerMigration("v12 session activity and suspended accounts") { db in
             try db.execute(sql: v12)
         }
+        migrator.registerMigration("v13 pages") { db in
+            try db.execute(sql: v13)
+        }
         return migrator
     }
+
+    /// Standing pages at the site's root and their revisions; old page slugs redirect like the others.
+    private static let v13 = """
+        CREATE TABLE page (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL CHECK (length(title) > 0),
+            status TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+            top_media_id INTEGER REFERENCES media(id),
+            placement TEXT NOT NULL CHECK (placement IN ('none', 'header', 'footer')),
+            position INTEGER NOT NULL DEFAULT 0,
+            body_markdown TEXT NOT NULL,
+            body_html TEXT NOT NULL,
+            opening_html TEXT NOT NULL,
+            excerpt TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            published_at DATETIME,
+            created_at DATETIME NOT NULL,
+            updated_at DATETIME NOT NULL
+        );
+        CREATE INDEX page_by_placement ON page(placement, position, title) WHERE status = 'published';
+
+        CREATE TABLE page_revision (
+            id INTEGER PRIMARY KEY,
+            page_id INTEGER NOT NULL REFERENCES page(id) ON DELETE CASCADE,
+            saved_by TEXT NOT NULL,
+            saved_at DATETIME NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('created', 'saved', 'autosaved', 'restored', 'conflict')),
+            title TEXT NOT NULL,
+            slug TEXT NOT NULL,
+            body_markdown TEXT NOT NULL,
+            top_media_id INTEGER,
+            placement TEXT NOT NULL,
+            position INTEGER NOT NULL
+        );
+        CREATE INDEX page_revision_by_page ON page_revision(page_id, id DESC);
+
+        CREATE TABLE slug_redirect_with_pages (
+            kind TEXT NOT NULL CHECK (kind IN ('article', 'section', 'topic', 'series', 'author', 'page')),
+            old_slug TEXT NOT NULL,
+            target_id INTEGER NOT NULL,
+            PRIMARY KEY (kind, old_slug)
+        ) WITHOUT ROWID;
+        INSERT INTO slug_redirect_with_pages SELECT kind, old_slug, target_id FROM slug_redirect;
+        DROP TABLE slug_redirect;
+        ALTER TABLE slug_redirect_with_pages RENAME TO slug_redirect;
+        """
 
     /// When each session was last used and in which browser it began (for the idle timeout and the
     /// list of places an account is signed in), and when an account was suspended.

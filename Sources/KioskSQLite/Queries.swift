@@ -255,7 +255,7 @@ enum ArticleDetails {
 
 /// The kinds of content whose old slugs keep answering.
 enum RedirectKind: String {
-    case article, section, topic, series, author
+    case article, section, topic, series, author, page
 }
 
 /// Old slugs and where they point now.

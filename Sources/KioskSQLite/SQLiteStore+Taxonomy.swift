@@ -222,7 +222,7 @@ enum Renames {
 enum MediaUsage {
     static let countSQL = """
         ((SELECT COUNT(*) FROM article WHERE top_media_id = m.id) + (SELECT COUNT(*) FROM author WHERE photo_media_id = m.id)
-         + (SELECT COUNT(*) FROM site_settings WHERE logo_media_id = m.id))
+         + (SELECT COUNT(*) FROM site_settings WHERE logo_media_id = m.id) + (SELECT COUNT(*) FROM page WHERE top_media_id = m.id))
         """
 }
 

@@ -110,7 +110,10 @@ public struct SQLiteStore: PublicationStore {
             let logo = try settings.logoID.flatMap {
                 try Media.fetchOne(db.cachedStatement(sql: "SELECT * FROM media WHERE id = ?"), arguments: [$0.rawValue])
             }
-            return SiteContext(settings: settings, sections: sections, logo: logo)
+            let pages = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT title, slug, placement FROM page WHERE status = 'published' AND placement <> 'none' ORDER BY placement, position, title")
+            ).map { row in PageLink(title: row["title"], slug: try Slug(column: row, "slug"), placement: PagePlacement(rawValue: row["placement"]) ?? .none) }
+            return SiteContext(settings: settings, sections: sections, logo: logo, pages: pages)
         }
     }
 
@@ -147,7 +150,7 @@ public struct SQLiteStore: PublicationStore {
             try db.execute(
                 sql: """
                     DELETE FROM api_token; DELETE FROM invitation; DELETE FROM session; DELETE FROM login_throttle; DELETE FROM user;
-                    DELETE FROM article_search; DELETE FROM article_search_filter; DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect;
+                    DELETE FROM article_search; DELETE FROM article_search_filter; DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect; DELETE FROM page;
                     DELETE FROM topic; DELETE FROM series; DELETE FROM section; DELETE FROM author;
                     UPDATE site_settings SET logo_media_id = NULL; DELETE FROM media;
                     """)

@@ -23,6 +23,7 @@ struct PublicController<Store: PublicationStore> {
         router.get(RouterPath(stringLiteral: SitePaths.search), use: search)
         router.get("/latest", use: cached(latest))
         router.get("/articles/:slug", use: cached(article))
+        router.get("/:slug", use: cached(standingPage))
         router.get("/sections/:slug", use: cached { request, context in
             try await listing(request, context) { slug, page in
                 try await store.sectionListing(slug, page: page).outcome(path: SitePaths.section) {
@@ -114,6 +115,22 @@ struct PublicController<Store: PublicationStore> {
             return .page(renderer.articlePage(detail, site: try await site))
         case .moved(let newSlug):
             return .redirect(to: SitePaths.article(newSlug))
+        case .notFound:
+            throw HTTPError(.notFound)
+        }
+    }
+
+    /// A standing page at the site's root; the router tries every route of its own first, and no
+    /// page may take one of their first segments (`ReservedPaths`).
+    @Sendable func standingPage(_ request: Request, context: KioskRequestContext) async throws -> PageOutcome {
+        let slug = try Self.slug(context)
+        async let lookup = store.publishedPage(slug)
+        async let site = self.site.current()
+        switch try await lookup {
+        case .found(let detail):
+            return .page(renderer.standingPage(detail, site: try await site))
+        case .moved(let newSlug):
+            return .redirect(to: SitePaths.page(newSlug))
         case .notFound:
             throw HTTPError(.notFound)
         }

@@ -11,7 +11,7 @@ import KioskCore
 /// a closure, calls it with the rows it locked, and writes what it returns. Every write runs in one
 /// transaction, translates the engine's errors into `StoreError`, and reports its commit to `changes`.
 public protocol PublicationStore:
-    SiteStore, TaxonomyStore, MediaStore, ArticleStore, ReaderStore, AccountStore, SubscriberStore, IssueStore, MaintenanceStore
+    SiteStore, TaxonomyStore, MediaStore, ArticleStore, PageStore, ReaderStore, AccountStore, SubscriberStore, IssueStore, MaintenanceStore
 {}
 
 /// The site itself: settings, the shared secret, and the feed of committed changes.
@@ -104,6 +104,26 @@ public protocol ArticleStore: Sendable {
     func publishDueArticles(now: Date) async throws -> Int
     /// The earliest time a scheduled article goes live, if any is scheduled.
     func nextScheduledPublication() async throws -> Date?
+}
+
+/// The publication's standing pages (About, Masthead…) and their revisions.
+public protocol PageStore: Sendable {
+    /// Stores a new page with its first revision; throws `StoreError.slugTaken` when another page has its slug.
+    func createPage(_ content: PageContent, status: PageStatus, revision: NewPageRevision, now: Date) async throws -> SitePage
+    /// Changes a page as `decide` says, given the page as stored, in one transaction: new content (a
+    /// changed slug leaves the old one redirecting), a status, a revision; the version grows by one.
+    /// Whatever `decide` throws is thrown, with nothing written.
+    func changePage(_ id: SitePage.ID, now: Date, _ decide: @escaping @Sendable (SitePage) throws -> PageChange) async throws -> SitePage
+    /// Deletes a page, its revisions and its old addresses.
+    func deletePage(_ id: SitePage.ID) async throws
+    /// The page with this id in any status, or `nil`.
+    func page(_ id: SitePage.ID) async throws -> SitePage?
+    /// A page of pages in any status, by title.
+    func newsroomPages(_ page: PageRequest) async throws -> Page<SitePage>
+    /// The revisions of a page, newest first.
+    func pageRevisions(of id: SitePage.ID) async throws -> [PageRevision]
+    /// A published page with its top image, or where its slug moved.
+    func publishedPage(_ slug: Slug) async throws -> SlugLookup<PageDetail>
 }
 
 /// What readers see: published articles only.
@@ -295,6 +315,6 @@ public protocol IssueStore: Sendable {
 
 /// Whole-publication operations.
 public protocol MaintenanceStore: TransferStore {
-    /// Deletes every article, section, topic, series, author, media record, redirect and newsroom account; settings stay.
+    /// Deletes every article, page, section, topic, series, author, media record, redirect and newsroom account; settings stay.
     func removeAllContent() async throws
 }

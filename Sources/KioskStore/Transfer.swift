@@ -55,7 +55,7 @@ public enum PublicationTables {
         CopiedTable("site_secret"), CopiedTable("section"), CopiedTable("topic"), CopiedTable("series"), CopiedTable("author"),
         CopiedTable("user"), CopiedTable("article", batchSize: 200), CopiedTable("article_topic", key: ["article_id", "topic_id"]),
         CopiedTable("article_author", key: ["article_id", "author_id"]), CopiedTable("slug_redirect", key: ["kind", "old_slug"]),
-        CopiedTable("revision", batchSize: 200), CopiedTable("session", key: ["token_hash"]), CopiedTable("login_throttle", key: ["key"]),
+        CopiedTable("revision", batchSize: 200), CopiedTable("page", batchSize: 200), CopiedTable("page_revision", batchSize: 200), CopiedTable("session", key: ["token_hash"]), CopiedTable("login_throttle", key: ["key"]),
         CopiedTable("invitation"), CopiedTable("api_token"), CopiedTable("recovery_code"), CopiedTable("newsletter"), CopiedTable("subscriber"),
         CopiedTable("subscription", key: ["subscriber_id", "newsletter_id"]), CopiedTable("subscriber_event"), CopiedTable("suppression", key: ["email"]),
         CopiedTable("newsletter_issue"), CopiedTable("delivery", key: ["issue_id", "subscriber_id"]),

@@ -25,17 +25,18 @@ struct NewsroomAccessTests {
         /// The path as the router writes it, each placeholder a parameter.
         var pattern: String {
             Self.placeholders.reduce(path) { path, placeholder in
-                path.replacingOccurrences(of: placeholder, with: placeholder == "REVISION" ? "{revision}" : "{id}")
+                path.replacingOccurrences(of: placeholder, with: ["REVISION", "PAGEREV"].contains(placeholder) ? "{revision}" : "{id}")
             }
         }
 
-        static let placeholders = ["ARTICLE", "MEDIA", "SECTION", "TOPIC", "SERIES", "AUTHOR", "USER", "ISSUE", "SUBSCRIBER", "TOKEN", "INVITATION", "REVISION"]
+        static let placeholders = ["ARTICLE", "PAGEREV", "PAGE", "MEDIA", "SECTION", "TOPIC", "SERIES", "AUTHOR", "USER", "ISSUE", "SUBSCRIBER", "TOKEN", "INVITATION", "REVISION"]
     }
 
     /// Placeholders: `ARTICLE` is an article another contributor owns, in each state in turn (with
     /// `REVISION` one of its revisions); `MEDIA` the fixture image; `SECTION`, `TOPIC`, `SERIES`,
     /// `AUTHOR` fixture terms; `USER` another editor's account; `ISSUE` a newsletter issue being
-    /// drafted; `SUBSCRIBER` a subscriber; `TOKEN` an integration token; `INVITATION` a pending invitation.
+    /// drafted; `SUBSCRIBER` a subscriber; `TOKEN` an integration token; `INVITATION` a pending invitation;
+    /// `PAGE` a published page (with `PAGEREV` its first revision).
     static let routes: [Route] = [
         Route(method: .get, path: "/admin/articles", minimum: .contributor, form: []),
         Route(method: .get, path: "/admin/articles/new", minimum: .contributor, form: []),
@@ -49,6 +50,15 @@ struct NewsroomAccessTests {
         Route(method: .post, path: "/admin/articles/ARTICLE/workflow", minimum: .editor, form: [("action", "trash")]),
         Route(method: .post, path: "/admin/articles/ARTICLE/revisions/REVISION/restore", minimum: .editor, form: [("version", "1")]),
         Route(method: .post, path: "/admin/preview", minimum: .contributor, form: [("body", "Some *text*.")]),
+        Route(method: .get, path: "/admin/pages", minimum: .editor, form: []),
+        Route(method: .get, path: "/admin/pages/new", minimum: .editor, form: []),
+        Route(method: .get, path: "/admin/pages/PAGE", minimum: .editor, form: []),
+        Route(method: .get, path: "/admin/pages/PAGE/preview", minimum: .editor, form: []),
+        Route(method: .get, path: "/admin/pages/PAGE/revisions", minimum: .editor, form: []),
+        Route(method: .post, path: "/admin/pages", minimum: .editor, form: [("title", "Contact"), ("body", "Write to us."), ("placement", "footer")]),
+        Route(method: .post, path: "/admin/pages/PAGE", minimum: .editor, form: [("title", "About us"), ("slug", "about"), ("body", "Changed."), ("version", "1")]),
+        Route(method: .post, path: "/admin/pages/PAGE/delete", minimum: .editor, form: []),
+        Route(method: .post, path: "/admin/pages/PAGE/revisions/PAGEREV/restore", minimum: .editor, form: [("version", "1")]),
         Route(method: .get, path: "/admin/media", minimum: .contributor, form: []),
         Route(method: .get, path: "/admin/media/MEDIA", minimum: .contributor, form: []),
         Route(
@@ -163,6 +173,7 @@ struct NewsroomAccessTests {
             } else {
                 #expect(response.status == .forbidden, "\(label) as \(role) gave \(response.status), not 403")
                 #expect(try await fixture.article() == fixture.before, "\(label) as \(role) changed the article")
+                #expect(try await fixture.page() == fixture.pageBefore, "\(label) as \(role) changed the page")
             }
         }
     }
@@ -260,6 +271,8 @@ struct MatrixFixture {
     let site: TestSite
     /// An article owned by another contributor, as it was before the request.
     let before: Article
+    /// A published page, as it was before the request.
+    let pageBefore: SitePage
     let values: [String: String]
 
     static func make(_ site: TestSite, articleState state: WorkflowState) async throws -> MatrixFixture {
@@ -289,13 +302,18 @@ struct MatrixFixture {
         let token = try await store.createAPIToken(try NewAPIToken(name: "Wire", scope: .read, tokenHash: [7, 7, 7]), createdBy: editor.id, now: now)
         let invitation = try await store.createInvitation(
             email: EmailAddress("invited@gazette.example"), role: .editor, invitedBy: editor.id, now: now, expiresAt: now.addingTimeInterval(3600))
+        let pageContent = try PageContent(
+            slug: Slug("about"), title: "About", body: RenderedBody(markdown: "Us.", html: "<p>Us.</p>", openingHTML: "<p>Us.</p>", excerpt: "Us."))
+        let page = try await store.createPage(
+            pageContent, status: .published, revision: NewPageRevision(kind: .created, by: ChangeAuthor(editor), content: pageContent), now: now)
+        let pageRevision = try #require(try await store.pageRevisions(of: page.id).first)
         return MatrixFixture(
-            site: site, before: article,
+            site: site, before: article, pageBefore: page,
             values: [
                 "ARTICLE": "\(article.id)", "REVISION": "\(revision.id)", "MEDIA": "\(site.publication.image.id)",
                 "SECTION": "\(site.publication.europe.id)", "TOPIC": "\(site.publication.ports.id)", "SERIES": "\(site.publication.series.id)",
                 "AUTHOR": "\(site.publication.ada.id)", "USER": "\(editor.id)", "ISSUE": "\(issue.id)", "SUBSCRIBER": "\(subscriber.id)",
-                "TOKEN": "\(token.id)", "INVITATION": "\(invitation.id)",
+                "TOKEN": "\(token.id)", "INVITATION": "\(invitation.id)", "PAGE": "\(page.id)", "PAGEREV": "\(pageRevision.id)",
             ])
     }
 
@@ -309,5 +327,10 @@ struct MatrixFixture {
     /// The owned article as it is now.
     func article() async throws -> Article? {
         try await site.store.article(before.id)
+    }
+
+    /// The page as it is now.
+    func page() async throws -> SitePage? {
+        try await site.store.page(pageBefore.id)
     }
 }

@@ -26,6 +26,7 @@ PAGES = {
     "series": (SERIES_PATH, 200),
     "author": ("/authors/nadia-rahimi", 200),
     "latest": ("/latest", 200),
+    "page": ("/masthead", 200),
     "search": ("/search?q=sanctions", 200),
     "newsletter": ("/newsletter", 200),
     "not-found": ("/no-such-page", 404),

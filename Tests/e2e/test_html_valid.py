@@ -17,6 +17,8 @@ PAGES = {
     "topic": "/topics/shipping",
     "series": "/series/week-in-statecraft",
     "author": "/authors/nadia-rahimi",
+    "page": "/about",
+    "page-with-table": "/masthead",
     "search": "/search?q=sanctions+tanker",
     "search-nothing": "/search?q=zzzzqqq",
     "newsletter": "/newsletter",

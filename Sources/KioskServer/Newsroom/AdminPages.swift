@@ -31,7 +31,7 @@ struct AdminPages: Sendable {
 public enum AdminTheme {
     /// Templates the admin theme must have.
     public static let requiredTemplates = [
-        "login", "login-code", "two-factor", "setup", "invitation", "articles", "editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
+        "login", "login-code", "two-factor", "setup", "invitation", "articles", "editor", "pages", "page-editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
         "users", "integrations", "account", "message", "newsletter", "issue", "subscribers", "subscriber", "import", "password-reset", "password-new",
     ]
 }
@@ -60,7 +60,7 @@ struct AdminLayout {
         csrf = visitor?.csrfToken ?? ""
         let role = visitor?.user.role
         var items: [(String, String, Role)] = [("Articles", NewsroomPaths.articles, .contributor), ("Media", NewsroomPaths.media, .contributor)]
-        items += [("Newsletter", "/admin/newsletter", .editor), ("Subscribers", "/admin/subscribers", .editor)]
+        items += [("Pages", NewsroomPaths.pages, .editor), ("Newsletter", "/admin/newsletter", .editor), ("Subscribers", "/admin/subscribers", .editor)]
         items += TaxonomyKind.allCases.map { ($0.title, NewsroomPaths.taxonomy($0), .editor) }
         items += [("People", NewsroomPaths.users, .admin), ("Integrations", NewsroomPaths.integrations, .admin), ("Settings", NewsroomPaths.settings, .admin), ("Account", NewsroomPaths.account, .contributor)]
         navigation =

@@ -33,16 +33,7 @@ enum ArticleForm {
         guard title.count <= ArticleContent.maximumTitleLength else {
             throw ValidationError(field: "title", message: "A headline can be at most \(ArticleContent.maximumTitleLength) characters long; this one has \(title.count).")
         }
-        let slugText = form.text("slug").trimmingCharacters(in: .whitespaces)
-        let slug: String
-        if slugText.isEmpty {
-            guard let derived = Slug.derived(from: title) else {
-                throw ValidationError(field: "slug", message: "Write a slug: the headline has no letters or digits to make one from.")
-            }
-            slug = derived.rawValue
-        } else {
-            slug = try Slug(slugText).rawValue
-        }
+        let slug = try slug(form.text("slug"), orFrom: title)
         guard let format = ArticleFormat(rawValue: form.text("format")) else { throw ValidationError(field: "format", message: "Choose a format.") }
         guard let section = Int64(form.text("section")) else { throw ValidationError(field: "section", message: "Choose a section.") }
         let dek = form.text("dek")
@@ -60,6 +51,16 @@ enum ArticleForm {
             slug: slug, title: title, dek: dek, format: format, sectionID: section, topicIDs: form.ids("topics"),
             seriesID: Int64(form.text("series")), authorIDs: authors, topMediaID: Int64(form.text("top_media")), markdown: body,
             seoTitle: seoTitle, seoDescription: seoDescription, canonicalURL: canonical)
+    }
+
+    /// The slug typed in `text`, or one made from `title` when none was.
+    static func slug(_ text: String, orFrom title: String) throws(ValidationError) -> String {
+        let typed = text.trimmingCharacters(in: .whitespaces)
+        guard typed.isEmpty else { return try Slug(typed).rawValue }
+        guard let derived = Slug.derived(from: title) else {
+            throw ValidationError(field: "slug", message: "Write a slug: the title has no letters or digits to make one from.")
+        }
+        return derived.rawValue
     }
 
     /// `text` trimmed if it is empty or a full http(s) address; otherwise a `ValidationError`.

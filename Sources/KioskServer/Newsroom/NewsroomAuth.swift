@@ -127,6 +127,7 @@ enum NewsroomPaths {
     static let login = "/admin/login"
     static let logout = "/admin/logout"
     static let articles = "/admin/articles"
+    static let pages = "/admin/pages"
     static let media = "/admin/media"
     static let users = "/admin/users"
     static let settings = "/admin/settings"
@@ -136,6 +137,7 @@ enum NewsroomPaths {
     static let loginCode = "/admin/login/code"
 
     static func article(_ id: Article.ID) -> String { "/admin/articles/\(id)" }
+    static func page(_ id: SitePage.ID) -> String { "/admin/pages/\(id)" }
     static func taxonomy(_ kind: TaxonomyKind) -> String { "/admin/\(kind.rawValue)" }
     static func invitation(_ token: String) -> String { "/admin/invitations/\(token)" }
     static func setup(_ token: String) -> String { "/admin/setup/\(token)" }

@@ -207,11 +207,6 @@ extension NewsroomController {
     ) async throws -> Response {
         let taxonomy = try await store.taxonomy()
         let dates = try await dates()
-        let library = try await store.mediaLibrary(search: "", page: PageRequest(number: 1, size: 200)!)
-        var images = library.items.map(\.media)
-        if let chosen = draft.topMediaID, !images.contains(where: { $0.id.rawValue == chosen }), let media = try await store.media(Media.ID(chosen)) {
-            images.insert(media, at: 0)
-        }
         let state = article.map(WorkflowState.init(of:))
         let role = visitor.user.role
         let mayEdit = article.map(visitor.user.mayEdit) ?? true
@@ -233,8 +228,7 @@ extension NewsroomController {
                     choices: Self.choices(
                         taxonomy.authors, selected: slot < draft.authorIDs.count ? [Author.ID(draft.authorIDs[slot])] : [], emptyLabel: "—"))
             },
-            images: [Choice(value: "", label: "No top image", selected: draft.topMediaID == nil)]
-                + images.map { Choice(value: String($0.id.rawValue), label: $0.alt, selected: $0.id.rawValue == draft.topMediaID) },
+            images: try await topImageChoices(selected: draft.topMediaID),
             wordCount: ArticleForm.wordCount(draft.markdown),
             scheduleValue: dates.field(article?.status == .scheduled ? (article?.publishedAt ?? now()) : now().addingTimeInterval(3600)),
             timeZone: dates.timeZone.identifier,
@@ -244,6 +238,17 @@ extension NewsroomController {
             canTrash: role.includes(.editor) && article != nil && state != .trash,
             canRestore: role.includes(.editor) && state == .trash)
         return pages.page("editor", view, status: status)
+    }
+
+    /// The choices of a top image: none, or one of the 200 newest images (and the chosen one, however old).
+    func topImageChoices(selected: Int64?) async throws -> [Choice] {
+        let library = try await store.mediaLibrary(search: "", page: PageRequest(number: 1, size: 200)!)
+        var images = library.items.map(\.media)
+        if let selected, !images.contains(where: { $0.id.rawValue == selected }), let media = try await store.media(Media.ID(selected)) {
+            images.insert(media, at: 0)
+        }
+        return [Choice(value: "", label: "No top image", selected: selected == nil)]
+            + images.map { Choice(value: String($0.id.rawValue), label: $0.alt, selected: $0.id.rawValue == selected) }
     }
 
     // MARK: Preview
@@ -264,12 +269,16 @@ extension NewsroomController {
         guard let detail = try await store.articlePreview(article.id, relatedLimit: PublicController<Store>.relatedCount) else {
             throw NewsroomRefusal.notFound
         }
+        return Self.previewResponse(publicPages.articlePage(detail, site: try await site.current()))
+    }
+
+    /// A page as the public site will show it, for previews: never cached or indexed, and framable by the newsroom only.
+    static func previewResponse(_ html: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         SecurityHeaders.apply(to: &headers, policy: SecurityHeaders.pagePolicy.replacingOccurrences(of: "frame-ancestors 'none'", with: "frame-ancestors 'self'"))
         headers[HTTPField.Name("X-Robots-Tag")!] = "noindex"
-        let html = publicPages.articlePage(detail, site: try await site.current())
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
@@ -289,31 +298,40 @@ extension NewsroomController {
     @Sendable func revisionsPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let visitor = try await auth.require(request, role: .contributor)
         let article = try await editableArticle(context, visitor, forReading: true)
-        let revisions = try await store.revisions(of: article.id)
+        let entries = try await store.revisions(of: article.id).map {
+            HistoryEntry(id: $0.id.rawValue, savedBy: $0.savedBy, savedAt: $0.savedAt, kind: $0.kind, title: $0.title, text: $0.text)
+        }
+        let view = try await historyView(
+            request, layout: try await layout("History: \(article.content.title)", visitor, current: NewsroomPaths.articles, request: request),
+            title: article.content.title, editor: NewsroomPaths.article(article.id), version: article.version, mayRestore: visitor.user.mayEdit(article),
+            entries: entries)
+        return pages.page("revisions", view)
+    }
+
+    /// The History page of a record (article or page) whose editor is at `editor`: its saved
+    /// versions, and the difference between the two the query names (by default the newest and the one before).
+    func historyView(
+        _ request: Request, layout: AdminLayout, title: String, editor: String, version: Int, mayRestore: Bool, entries: [HistoryEntry]
+    ) async throws -> RevisionsView {
         let dates = try await dates()
         let query = request.uri.queryParameters
-        let newer = query.get("to", as: Int64.self).flatMap { id in revisions.first { $0.id.rawValue == id } } ?? revisions.first
-        let older = query.get("from", as: Int64.self).flatMap { id in revisions.first { $0.id.rawValue == id } }
-            ?? revisions.first { $0.id < (newer?.id ?? Revision.ID(0)) }
+        let newer = query.get("to", as: Int64.self).flatMap { id in entries.first { $0.id == id } } ?? entries.first
+        let older = query.get("from", as: Int64.self).flatMap { id in entries.first { $0.id == id } }
+            ?? entries.first { $0.id < (newer?.id ?? 0) }
         let hunks: [DiffHunk] =
             if let older, let newer { TextDiff.hunks(TextDiff.lines(from: older.text, to: newer.text)) } else { [] }
         let shown = HunkView.views(hunks)
-        let mayRestore = visitor.user.mayEdit(article)
-        let view = RevisionsView(
-            layout: try await layout("History: \(article.content.title)", visitor, current: NewsroomPaths.articles, request: request),
-            title: article.content.title, editor: NewsroomPaths.article(article.id), version: article.version, mayRestore: mayRestore,
-            revisions: revisions.map { revision in
+        func label(_ entry: HistoryEntry) -> String { "\(entry.kind.displayName) by \(entry.savedBy), \(dates.text(entry.savedAt))" }
+        return RevisionsView(
+            layout: layout, title: title, editor: editor, version: version, mayRestore: mayRestore,
+            revisions: entries.map { entry in
                 RevisionRow(
-                    id: revision.id.rawValue, when: dates.text(revision.savedAt), who: revision.savedBy, kind: revision.kind.displayName,
-                    isConflict: revision.kind == .conflict, title: revision.title,
-                    restoreAction: NewsroomPaths.article(article.id) + "/revisions/\(revision.id)/restore",
-                    isFrom: revision.id == older?.id, isTo: revision.id == newer?.id)
+                    id: entry.id, when: dates.text(entry.savedAt), who: entry.savedBy, kind: entry.kind.displayName,
+                    isConflict: entry.kind == .conflict, title: entry.title, restoreAction: editor + "/revisions/\(entry.id)/restore",
+                    isFrom: entry.id == older?.id, isTo: entry.id == newer?.id)
             },
-            fromLabel: older.map { "\($0.kind.displayName) by \($0.savedBy), \(dates.text($0.savedAt))" },
-            toLabel: newer.map { "\($0.kind.displayName) by \($0.savedBy), \(dates.text($0.savedAt))" },
-            hunks: shown.hunks, omittedLines: shown.omitted,
+            fromLabel: older.map(label), toLabel: newer.map(label), hunks: shown.hunks, omittedLines: shown.omitted,
             identical: older != nil && hunks.isEmpty)
-        return pages.page("revisions", view)
     }
 
     @Sendable func restoreRevision(_ request: Request, context: KioskRequestContext) async throws -> Response {
@@ -449,6 +467,16 @@ struct PreviewView {
     let title: String
     let editor: String
     let frame: String
+}
+
+/// One saved version of an article or page, as the History page compares them.
+struct HistoryEntry {
+    let id: Int64
+    let savedBy: String
+    let savedAt: Date
+    let kind: RevisionKind
+    let title: String
+    let text: String
 }
 
 /// One revision in the history list.

@@ -59,6 +59,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         admin.post("integrations", use: createToken)
         admin.post("integrations/:id/revoke", use: revokeToken)
         addArticleRoutes(to: admin)
+        addPageRoutes(to: admin)
         addMediaRoutes(to: admin)
         addSiteRoutes(to: admin)
     }
@@ -614,7 +615,7 @@ enum NewsroomErrors {
         switch error {
         case let error as ValidationError: error.message
         case let error as WorkflowError: error.message
-        case StoreError.slugTaken(let slug): "Another article already uses the slug “\(slug)”; choose another."
+        case StoreError.slugTaken(let slug): "The slug “\(slug)” is in use already; choose another."
         case StoreError.missingReference: "A chosen section, series, topic, author or image no longer exists; choose again."
         case StoreError.duplicate(let message): message
         default: nil

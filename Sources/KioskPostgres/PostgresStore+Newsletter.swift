@@ -155,7 +155,7 @@ extension PostgresStore {
                     let id = try await connection.value(
                         """
                         INSERT INTO subscriber (email, status, source, created_at, consent_at, confirmed_at)
-                        VALUES (\(row.email.rawValue), 'active', \(row.source), \(now), \(row.consentAt), \(row.consentAt))
+                        VALUES (\(row.email.rawValue), \(row.status.rawValue), \(row.source), \(now), \(row.consentAt), \(row.consentAt))
                         ON CONFLICT (email) DO NOTHING RETURNING id
                         """, as: Int64.self)
                 else { continue }

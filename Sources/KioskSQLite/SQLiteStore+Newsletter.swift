@@ -143,8 +143,8 @@ extension SQLiteStore {
                     try Bool.fetchOne(db, sql: "SELECT 1 FROM suppression WHERE email = ?", arguments: [row.email.rawValue]) != true
                 else { continue }
                 try db.execute(
-                    sql: "INSERT INTO subscriber (email, status, source, created_at, consent_at, confirmed_at) VALUES (?, 'active', ?, ?, ?, ?)",
-                    arguments: [row.email.rawValue, row.source, now, row.consentAt, row.consentAt])
+                    sql: "INSERT INTO subscriber (email, status, source, created_at, consent_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [row.email.rawValue, row.status.rawValue, row.source, now, row.consentAt, row.consentAt])
                 let id = Subscriber.ID(db.lastInsertedRowID)
                 try NewsletterRows.replaceSubscriptions(db, id, row.newsletters)
                 try NewsletterRows.event(db, id, event(row), now)

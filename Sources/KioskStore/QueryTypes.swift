@@ -144,14 +144,17 @@ public struct SubscriberImport: Sendable, Equatable {
     public let consentAt: Date
     /// Where they signed up.
     public let source: String
-    /// The newsletters they receive.
+    /// The newsletters they receive (none when they unsubscribed or bounced).
     public let newsletters: [Newsletter.ID]
+    /// Whether they still receive mail (`active`), or had unsubscribed or bounced where they come from.
+    public let status: SubscriberStatus
 
-    /// Creates the value.
-    public init(email: EmailAddress, consentAt: Date, source: String, newsletters: [Newsletter.ID]) {
+    /// Creates the value; someone who unsubscribed or bounced keeps no newsletters.
+    public init(email: EmailAddress, consentAt: Date, source: String, newsletters: [Newsletter.ID], status: SubscriberStatus = .active) {
         self.email = email
         self.consentAt = consentAt
         self.source = source
-        self.newsletters = newsletters
+        self.status = status
+        self.newsletters = status == .active ? newsletters : []
     }
 }

@@ -214,7 +214,7 @@ struct NewsletterTests {
             #expect(page.contains("Line 4: “not-an-address” is not an email address."))
             #expect(page.contains("Line 5: the consent date “yesterday” is not a date"))
             #expect(page.contains("Line 6: unknown newsletter"))
-            #expect(page.contains("Line 7: expected email, consent_date, source, newsletters."))
+            #expect(page.contains("Line 7: “just one field” is not an email address."))
             let junk = try await upload([UInt8](repeating: 0xFF, count: 50 << 20))
             #expect(junk.status == .contentTooLarge)
             #expect(String(buffer: junk.body).contains("larger than the limit of 20 MB"))
@@ -224,6 +224,50 @@ struct NewsletterTests {
             #expect(records.first == ["email", "status", "newsletters", "source", "signed_up", "confirmed"])
             #expect(Set(records.dropFirst().map { $0[0] }) == ["first@example.org", "second@example.org"])
             #expect(records.dropFirst().first { $0[0] == "second@example.org" }?[2] == "weekly-roundup;breaking")
+        }
+    }
+
+    @Test("exports of Ghost, Substack and Mailchimp load as they are: columns by name, a byte-order mark ignored, unsubscribed people kept unsubscribed, a second run adding nobody")
+    func importOtherServices() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            let files = [
+                "ghost.csv": """
+                    \u{FEFF}id,email,name,note,subscribed_to_emails,complimentary_plan,stripe_customer_id,created_at,deleted_at,labels,tiers
+                    6501,reader.one@example.org,Reader One,,true,false,,2024-05-02T08:30:00.000Z,,,
+                    6502,gone@example.org,Gone Reader,,false,false,,2023-01-10T10:00:00.000Z,,,
+                    """,
+                "substack.csv": """
+                    email,active_subscription,expiry,plan,email_disabled,created_at
+                    paying@example.org,true,2027-01-01,yearly,false,2025-02-03T04:05:06.789Z
+                    quiet@example.org,false,,,true,2025-02-04T04:05:06.789Z
+                    """,
+                "mailchimp-unsubscribed.csv": """
+                    Email Address,First Name,Last Name,MEMBER_RATING,OPTIN_TIME,OPTIN_IP,CONFIRM_TIME,CONFIRM_IP,UNSUB_TIME,UNSUB_CAMPAIGN_TITLE,LEID
+                    left@example.org,Left,Behind,2,2022-06-01 09:00:00,,2022-06-01 09:05:00,,2023-02-01 10:00:00,Weekly,123
+                    """,
+            ]
+            func upload(_ name: String) async throws -> String {
+                let (body, type) = NewsroomMediaAndSchedulingTests.multipart([("csrf", editor.csrf)], file: Array(files[name]!.utf8), fileName: name)
+                return String(buffer: try await editor.send(client, .post, "/admin/subscribers/import", body: body, contentType: type).body)
+            }
+            for name in files.keys.sorted() {
+                let first = try await upload(name)
+                #expect(first.contains(" added") && first.contains("· 0 invalid rows skipped"), "\(name): \(first)")
+                #expect(try await upload(name).contains("0 added"), "importing \(name) again adds nobody")
+            }
+            let all = try await site.store.subscribers(SubscriberFilter(), page: PageRequest(number: 1, size: 20)!).items
+            let status = Dictionary(uniqueKeysWithValues: all.map { ($0.email.rawValue, $0.status) })
+            #expect(status == [
+                "reader.one@example.org": .active, "gone@example.org": .unsubscribed, "paying@example.org": .active,
+                "quiet@example.org": .unsubscribed, "left@example.org": .unsubscribed,
+            ])
+            let reader = try #require(all.first { $0.email.rawValue == "reader.one@example.org" })
+            let consented = try Date("2024-05-02T08:30:00Z", strategy: .iso8601)
+            #expect(reader.source == "ghost" && reader.confirmedAt == consented)
+            #expect(all.first { $0.email.rawValue == "left@example.org" }?.newsletterIDs.isEmpty == true)
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: site.outbox.path)) ?? []).isEmpty, "nobody is sent a confirmation")
         }
     }
 

@@ -118,7 +118,9 @@ public enum Subscriptions {
     }
 
     /// The history entry of a subscriber imported from `source`.
-    public static func importEvent(source: String) -> String { "Imported (\(source))" }
+    public static func importEvent(source: String, status: SubscriberStatus = .active) -> String {
+        status == .active ? "Imported (\(source))" : "Imported (\(source)), \(status.displayName.lowercased()) there"
+    }
 }
 
 /// What the store writes for one delivery's result, as the rules decided it.

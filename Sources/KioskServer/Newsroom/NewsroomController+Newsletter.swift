@@ -258,8 +258,8 @@ struct NewsletterDesk<Store: PublicationStore>: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// Imports subscribers from a CSV with the columns email, consent_date, source, newsletters
-    /// (slugs separated by semicolons); valid rows are kept, invalid ones reported by line.
+    /// Imports subscribers from a CSV exported by Kiosk, Ghost, Substack or Mailchimp (see
+    /// `SubscriberCSV`); valid rows are kept, invalid ones reported by line.
     @Sendable func importSubscribers(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let visitor = try await auth.require(request, role: .editor)
         let parts: [FormPart]
@@ -273,28 +273,10 @@ struct NewsletterDesk<Store: PublicationStore>: Sendable {
         guard let file = parts.first(where: { $0.name == "file" }), !file.body.isEmpty else {
             return try await importReport(request, visitor, ImportReport(error: "Choose a CSV file to import."), status: .unprocessableContent)
         }
-        let newsletters = try await store.newsletters()
-        var rows: [SubscriberImport] = []
-        var problems: [String] = []
-        let records = CSV.records(String(decoding: file.body, as: UTF8.self))
-        for (index, record) in records.enumerated() {
-            let line = index + 1
-            if index == 0, record.first?.lowercased() == "email" { continue }
-            func refuse(_ why: String) { if problems.count < 50 { problems.append("Line \(line): \(why)") } }
-            guard record.count >= 2 else { refuse("expected email, consent_date, source, newsletters."); continue }
-            guard let email = try? EmailAddress(record[0]) else { refuse("“\(record[0].prefix(80))” is not an email address."); continue }
-            let dateText = record[1].trimmingCharacters(in: .whitespaces)
-            guard let consent = (try? Date(dateText, strategy: .iso8601)) ?? (try? Date(dateText + "T00:00:00Z", strategy: .iso8601)) else { refuse("the consent date “\(record[1].prefix(40))” is not a date like 2026-03-01."); continue }
-            let slugs = record.count > 3 ? record[3].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } : []
-            let chosen = slugs.isEmpty ? newsletters.filter(\.isWeeklyRoundup) : newsletters.filter { slugs.contains($0.slug.rawValue) }
-            guard !chosen.isEmpty, slugs.isEmpty || chosen.count == Set(slugs).count else { refuse("unknown newsletter in “\(record[3].prefix(80))”."); continue }
-            let source = record.count > 2 && !record[2].isEmpty ? String(record[2].prefix(100)) : "import"
-            rows.append(SubscriberImport(email: email, consentAt: consent, source: source, newsletters: chosen.map(\.id)))
-        }
-        let invalid = records.count - rows.count - (records.first?.first?.lowercased() == "email" ? 1 : 0)
-        let added = try await store.importSubscribers(rows, now: now()) { Subscriptions.importEvent(source: $0.source) }
-        return try await importReport(
-            request, visitor, ImportReport(added: added, known: rows.count - added, invalid: invalid, problems: problems, error: nil), status: .ok)
+        let list = SubscriberCSV(String(decoding: file.body, as: UTF8.self), newsletters: try await store.newsletters())
+        let added = try await store.importSubscribers(list.rows, now: now()) { Subscriptions.importEvent(source: $0.source, status: $0.status) }
+        let report = ImportReport(added: added, known: list.rows.count - added, invalid: list.invalid, problems: list.problems, error: nil)
+        return try await importReport(request, visitor, report, status: .ok)
     }
 
     private func importReport(_ request: Request, _ visitor: SignedIn, _ report: ImportReport, status: HTTPResponse.Status) async throws -> Response {

@@ -79,6 +79,15 @@ public enum PublicationTables {
     /// Tables that a new, empty publication already has rows in (made by the migrations); a copy
     /// replaces those rows, and they do not make a database count as holding a publication.
     public static let seeded: Set<String> = ["site_settings", "site_secret", "newsletter"]
+
+    /// The first table of `store` holding rows of a publication, and how many; `nil` when it holds none.
+    public static func publicationRows(in store: some TransferStore) async throws -> (table: String, count: Int)? {
+        for table in copied where !seeded.contains(table.name) {
+            let rows = try await store.rowCount(of: table)
+            if rows > 0 { return (table.name, rows) }
+        }
+        return nil
+    }
 }
 
 /// Reading and writing a publication's tables row by row, for copying a whole publication from
@@ -111,9 +120,8 @@ public struct PublicationCopier: Sendable {
     /// Why copying cannot go ahead, or `nil`: the target must hold no publication, and both
     /// databases must hold the tables this version of Kiosk copies.
     public func refusal() async throws -> String? {
-        for table in PublicationTables.copied where !PublicationTables.seeded.contains(table.name) {
-            let rows = try await target.rowCount(of: table)
-            if rows > 0 { return "the target already holds a publication (\(rows) rows in \(table.name)); copy only into an empty database." }
+        if let rows = try await PublicationTables.publicationRows(in: target) {
+            return "the target already holds a publication (\(rows.count) rows in \(rows.table)); copy only into an empty database."
         }
         for (store, name) in [(source, "source"), (target, "target")] {
             let missing = Set(PublicationTables.copied.map(\.name)).subtracting(try await store.tableNames())

@@ -48,12 +48,7 @@ struct CopyCommand: AsyncParsableCommand {
             if stored > 0 { print("Took \(stored) media files from \(mediaFolder) into \(source) first.") }
         }
         print("Copying \(source) into \(target)")
-        var lastShown = ContinuousClock.now
-        let counts = try await copier.copy { line in
-            guard ContinuousClock.now - lastShown >= .seconds(1) else { return }
-            lastShown = ContinuousClock.now
-            print("  \(line)")
-        }
+        let counts = try await copier.copy(progress: Progress.everySecond)
         for (table, rows) in counts where rows > 0 {
             print("  \(table.padding(toLength: 18, withPad: " ", startingAt: 0)) \(rows) rows")
         }

@@ -21,7 +21,7 @@ struct Kiosk: AsyncParsableCommand {
         abstract: "Kiosk, a publishing platform for independent newsrooms.",
         version: Installation.version,
         subcommands: [
-            Serve.self, SetupLinkCommand.self, Migrate.self, Demo.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, UserCommand.self,
+            Serve.self, SetupLinkCommand.self, Migrate.self, Demo.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self,
             NewsletterCommand.self, DKIMCommand.self,
         ]
     )

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import KioskServer
+import KioskStore
+import Logging
+
+/// `kiosk export`: the whole publication as a folder of plain files, to move elsewhere or keep.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export everything the publication owns as plain files: JSON records, Markdown bodies and media files.",
+        discussion: """
+            The folder gets manifest.json (format, tables, media checksums), tables/NAME.jsonl (one JSON object per row), \
+            articles/SLUG.md and pages/SLUG.md (the bodies) and media/ (the files). Secrets are left out: passwords, \
+            sessions, integration tokens, two-step sign-in secrets, the link-signing key and the mail server's address. \
+            kiosk import kiosk FOLDER brings it into an empty database. The README describes the format.
+            """)
+
+    @OptionGroup var storage: StorageOptions
+
+    @Option(help: "The folder to write the export into; it must not exist yet or be empty.")
+    var to: String
+
+    func run() async throws {
+        try await Kiosk.reportingErrors {
+            let settings = try await Settings.load(storage: storage)
+            var logger = Logger(label: "kiosk")
+            logger.logLevel = .warning
+            try await settings.database.withStore(logger: logger) { store in
+                try await Self.export(store, settings: settings, to: to)
+            }
+        }
+    }
+
+    private static func export(_ store: some PublicationStore, settings: Settings, to: String) async throws {
+        if let media = settings.media {
+            let stored = try await MediaLibrary.storeMissingBytes(from: media, in: store)
+            if stored > 0 { print("Took \(stored) media files from \(media) into the database first.") }
+        }
+        print("Exporting \(settings.database) into \(to)")
+        let manifest = try await PublicationExport.write(
+            from: store, to: URL(fileURLWithPath: to), kioskVersion: Installation.version, now: Date(), progress: Progress.everySecond)
+        let rows = Dictionary(uniqueKeysWithValues: manifest.tables.map { ($0.name, $0.rows) })
+        print(
+            "Done: \(rows["article"] ?? 0) articles, \(rows["page"] ?? 0) pages, \(manifest.media.count) media files, "
+                + "\(rows["subscriber"] ?? 0) subscribers and \(manifest.tables.reduce(0) { $0 + $1.rows }) rows in all, in \(to).")
+    }
+}
+
+/// `kiosk import`: brings a publication in from elsewhere.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring a publication in from an export.",
+        subcommands: [ImportKioskCommand.self])
+}
+
+/// `kiosk import kiosk FOLDER`: a folder made by `kiosk export`, into an empty database.
+struct ImportKioskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk",
+        abstract: "Import a folder made by kiosk export into an empty database.",
+        discussion: """
+            Everything is checked before anything is written: the manifest, every row, every body file and every media \
+            file against its checksum. A new SQLite database appears only once the import is whole. Accounts come without \
+            passwords: each person sets a new one with "Forgot your password?" (or kiosk user create for a new account).
+            """)
+
+    @Argument(help: "The export folder.")
+    var folder: String
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        try await Kiosk.reportingErrors {
+            let settings = try await Settings.load(storage: storage)
+            let source = URL(fileURLWithPath: folder)
+            _ = try PublicationExport.manifest(in: source)
+            var logger = Logger(label: "kiosk")
+            logger.logLevel = .warning
+            print("Importing \(folder) into \(settings.database)")
+            let counts: [(table: String, rows: Int)]
+            switch settings.database {
+            case .sqlite(let path):
+                guard !FileManager.default.fileExists(atPath: path) else {
+                    throw Messages.Refusal("\(path) exists already; import into a new database file.")
+                }
+                let partial = path + ".importing"
+                try? FileManager.default.removeItem(atPath: partial)
+                defer { try? FileManager.default.removeItem(atPath: partial) }
+                counts = try await Database.sqlite(path: partial).withStore(logger: logger) { store in
+                    try await PublicationExport.read(from: source, into: store, progress: Progress.everySecond)
+                }
+                try FileManager.default.moveItem(atPath: partial, toPath: path)
+            case .postgres:
+                counts = try await settings.database.withStore(logger: logger) { store in
+                    try await PublicationExport.read(from: source, into: store, progress: Progress.everySecond)
+                }
+            }
+            print("Done: \(counts.reduce(0) { $0 + $1.rows }) rows in \(counts.count) tables, each counted again in the database.")
+            print("Accounts have no passwords yet: each person sets one with “Forgot your password?” on the sign-in page.")
+        }
+    }
+}
+
+/// Progress lines printed at most once a second.
+enum Progress {
+    /// A progress reporter that prints at most one line a second.
+    static var everySecond: (String) -> Void {
+        var lastShown = ContinuousClock.now - .seconds(2)
+        return { line in
+            guard ContinuousClock.now - lastShown >= .seconds(1) else { return }
+            lastShown = ContinuousClock.now
+            print("  \(line)")
+        }
+    }
+}

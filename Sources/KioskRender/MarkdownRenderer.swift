@@ -15,6 +15,17 @@ import KioskCore
 ///     :::
 ///
 /// renders as `<section class="roundup">` with the title as a heading and the list inside.
+///
+/// The other, the **figure block**, is a picture inside a story with its caption and credit:
+///
+///     :::figure
+///     ![What the picture shows, for those who cannot see it](/media/harbour.jpg)
+///     The caption, which may hold *emphasis* and [links](https://example.org).
+///     Credit: The photographer or agency
+///     :::
+///
+/// renders as `<figure class="body-figure">` with the image and a `<figcaption>` holding the
+/// caption and the credit; a block without an image renders its text as ordinary paragraphs.
 public struct MarkdownRenderer: Sendable {
     /// How many opening paragraphs a teaser card reveals when expanded.
     public static let openingParagraphs = 3
@@ -57,7 +68,7 @@ public struct MarkdownRenderer: Sendable {
         var opening: [String] = []
         var excerpt = ""
         let extensionNames = Self.widestLine(in: markdown) > Self.maximumTablePipes ? Self.extensionNames.filter { $0 != "table" } : Self.extensionNames
-        for block in RoundupSplitter.blocks(of: markdown) {
+        for block in BlockSplitter.blocks(of: markdown) {
             switch block {
             case .markdown(let text):
                 let document = CmarkDocument(text, extensionNames: extensionNames, options: Self.options)
@@ -69,9 +80,37 @@ public struct MarkdownRenderer: Sendable {
             case .roundup(let title, let items):
                 let list = CmarkDocument(items, extensionNames: extensionNames, options: Self.options).html()
                 html += "<section class=\"roundup\"><h2 class=\"roundup-title\">\(HTMLEscaping.escape(title))</h2>\n\(list)</section>\n"
+            case .figure(let lines):
+                html += figure(lines, extensionNames: extensionNames)
             }
         }
         return RenderedBody(markdown: markdown, html: html, openingHTML: opening.joined(), excerpt: excerpt)
+    }
+
+    /// A figure block's HTML: its first line that is an image, then the rest as the caption and
+    /// a last line beginning `Credit:` as the credit, each rendered inline with the same safety as the body.
+    private func figure(_ lines: [Substring], extensionNames: [String]) -> String {
+        func inline(_ text: String) -> String {
+            let html = CmarkDocument(text, extensionNames: extensionNames, options: Self.options).html()
+            guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n"), html.components(separatedBy: "<p>").count == 2 else { return html }
+            return String(html.dropFirst(3).dropLast(5))
+        }
+        var text = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let imageIndex = text.firstIndex(where: { $0.hasPrefix("![") && $0.hasSuffix(")") }) else {
+            return CmarkDocument(text.joined(separator: "\n\n"), extensionNames: extensionNames, options: Self.options).html()
+        }
+        let image = inline(text.remove(at: imageIndex)).replacingOccurrences(of: "<img ", with: "<img loading=\"lazy\" ")
+        guard image.hasPrefix("<img ") else { return "<p>\(image)</p>\n" }
+        var credit = ""
+        if let last = text.last, last.lowercased().hasPrefix("credit:") {
+            credit = inline(String(text.removeLast().dropFirst("credit:".count)).trimmingCharacters(in: .whitespaces))
+        }
+        let caption = text.isEmpty ? "" : inline(text.joined(separator: " "))
+        var parts: [String] = []
+        if !caption.isEmpty { parts.append("<span class=\"caption\">\(caption)</span>") }
+        if !credit.isEmpty { parts.append("<span class=\"credit\">\(credit)</span>") }
+        let figcaption = parts.isEmpty ? "" : "<figcaption>\(parts.joined(separator: " "))</figcaption>"
+        return "<figure class=\"body-figure\">\(image)\(figcaption)</figure>\n"
     }
 
     /// Cuts plain text at a word boundary near `excerptLength`, adding an ellipsis when cut.
@@ -143,42 +182,55 @@ private final class CmarkDocument {
     }
 }
 
-/// Splits Markdown into plain stretches and `:::roundup` blocks.
-enum RoundupSplitter {
+/// Splits Markdown into plain stretches and `:::roundup` and `:::figure` blocks.
+enum BlockSplitter {
     /// A stretch of the body.
     enum Block: Equatable {
         case markdown(String)
         case roundup(title: String, items: String)
+        case figure(lines: [Substring])
     }
 
     static let opening = ":::roundup"
+    static let figureOpening = ":::figure"
     static let closing = ":::"
 
-    /// The blocks of `markdown` in order; an unclosed round-up runs to the end of the text.
+    /// The blocks of `markdown` in order; an unclosed block runs to the end of the text.
     static func blocks(of markdown: String) -> [Block] {
         var blocks: [Block] = []
         var plain: [Substring] = []
-        var roundup: (title: String, lines: [Substring])?
+        var open: (title: String?, lines: [Substring])?
+        func close(_ block: (title: String?, lines: [Substring])) {
+            if let title = block.title {
+                blocks.append(.roundup(title: title, items: block.lines.joined(separator: "\n")))
+            } else {
+                blocks.append(.figure(lines: block.lines))
+            }
+        }
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = trimmingSpaces(line)
-            if var open = roundup {
+            if var block = open {
                 if trimmed == closing {
-                    blocks.append(.roundup(title: open.title, items: open.lines.joined(separator: "\n")))
-                    roundup = nil
+                    close(block)
+                    open = nil
                 } else {
-                    open.lines.append(line)
-                    roundup = open
+                    block.lines.append(line)
+                    open = block
                 }
-            } else if trimmed.hasPrefix(opening) {
+            } else if trimmed.hasPrefix(opening) || trimmed == figureOpening {
                 if !plain.isEmpty { blocks.append(.markdown(plain.joined(separator: "\n"))) }
                 plain = []
-                let title = String(trimmingSpaces(trimmed.dropFirst(opening.count)))
-                roundup = (title.isEmpty ? "In brief" : title, [])
+                if trimmed == figureOpening {
+                    open = (nil, [])
+                } else {
+                    let title = String(trimmingSpaces(trimmed.dropFirst(opening.count)))
+                    open = (title.isEmpty ? "In brief" : title, [])
+                }
             } else {
                 plain.append(line)
             }
         }
-        if let open = roundup { blocks.append(.roundup(title: open.title, items: open.lines.joined(separator: "\n"))) }
+        if let block = open { close(block) }
         if !plain.isEmpty { blocks.append(.markdown(plain.joined(separator: "\n"))) }
         return blocks
     }

@@ -112,6 +112,33 @@ struct MarkdownRendererTests {
         #expect(html.contains("<li><a href=\"https://only.example/\">Only</a></li>"))
     }
 
+    @Test("a figure block becomes a figure with its image, caption and credit, each as safe as the body")
+    func figure() {
+        let html = renderer.render(
+            """
+            Before.
+
+            :::figure
+            ![Barges moored at <Ruse>](/media/ruse.jpg)
+            Inspectors board a barge at *dawn*; see [the protocol](https://example.org/protocol).
+            Credit: Meridian <staff>
+            :::
+
+            After.
+            """
+        ).html
+        let figure =
+            "<figure class=\"body-figure\"><img loading=\"lazy\" src=\"/media/ruse.jpg\" alt=\"Barges moored at &lt;Ruse&gt;\" />"
+            + "<figcaption><span class=\"caption\">Inspectors board a barge at <em>dawn</em>; see <a href=\"https://example.org/protocol\">the protocol</a>.</span> "
+            + "<span class=\"credit\">Meridian <!-- raw HTML omitted --></span></figcaption></figure>"
+        #expect(html == "<p>Before.</p>\n" + figure + "\n<p>After.</p>\n")
+        #expect(
+            renderer.render(":::figure\n![Just the picture](/media/a.png)\n:::").html
+                == "<figure class=\"body-figure\"><img loading=\"lazy\" src=\"/media/a.png\" alt=\"Just the picture\" /></figure>\n")
+        #expect(!renderer.render(":::figure\n![x](javascript:alert(1))\nCaption\n:::").html.contains("javascript"))
+        #expect(renderer.render(":::figure\nNo picture here.\n:::").html == "<p>No picture here.</p>\n", "a figure without an image is plain text")
+    }
+
     @Test("the opening is the first three paragraphs; the excerpt is the first, shortened at a word")
     func openingAndExcerpt() {
         let long = Array(repeating: "word", count: 100).joined(separator: " ")

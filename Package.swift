@@ -41,6 +41,11 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "KioskCore",
             swiftSettings: strictSwift
@@ -79,6 +84,11 @@ let package = Package(
                 "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "KioskImport",
+            dependencies: ["KioskCore", "CLibXML2"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -179,6 +189,7 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"], swiftSettings: strictSwift),
+        .testTarget(name: "KioskImportTests", dependencies: ["KioskImport", "KioskRender", "KioskCore"], swiftSettings: strictSwift),
         .testTarget(
             name: "KioskMailTests",
             dependencies: [

@@ -1,0 +1,227 @@
+import Foundation
+
+/// A WordPress post's body made ready for `HTMLToMarkdown`: shortcodes turned into the HTML they
+/// stand for, and, for classic (non-block) posts, WordPress's own paragraph rules (wpautop) applied,
+/// since those bodies keep paragraphs as blank lines rather than `<p>`.
+public struct WordPressBody {
+    /// An image of a `[gallery]`: its address, alternative text and caption.
+    public struct GalleryImage: Sendable, Equatable {
+        /// The image's address.
+        public let source: String
+        /// Its alternative text.
+        public let alt: String
+        /// Its caption.
+        public let caption: String
+
+        /// Creates a gallery image.
+        public init(source: String, alt: String, caption: String) {
+            self.source = source
+            self.alt = alt
+            self.caption = caption
+        }
+    }
+
+    /// The images of a `[gallery ids="…"]`, given the attachment ids it names.
+    public var galleryImages: ([Int]) -> [GalleryImage]
+
+    /// Creates the converter; galleries find no images unless told how.
+    public init(galleryImages: @escaping ([Int]) -> [GalleryImage] = { _ in [] }) {
+        self.galleryImages = galleryImages
+    }
+
+    /// Shortcodes Kiosk turns into HTML; any other is reported.
+    static let understood: Set<String> = ["caption", "wp_caption", "gallery", "embed", "video", "audio"]
+
+    /// The HTML of `content` and the names of the shortcodes it held that Kiosk does not understand
+    /// (their tags are removed, what they enclose is kept).
+    public func html(_ content: String) -> (html: String, unknownShortcodes: [String]) {
+        var unknown: [String] = []
+        let expanded = expandShortcodes(content.replacingOccurrences(of: "\r\n", with: "\n"), unknown: &unknown)
+        let isBlockEditor = content.contains("<!-- wp:")
+        return (isBlockEditor ? expanded : Self.autoParagraphs(Self.linkingBareURLs(expanded)), unknown)
+    }
+
+    // MARK: Shortcodes
+
+    private func expandShortcodes(_ text: String, unknown: inout [String]) -> String {
+        var output = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "[") {
+            output += rest[..<open]
+            rest = rest[open...]
+            guard let tag = Shortcode.parse(rest) else {
+                output.append("[")
+                rest = rest.dropFirst()
+                continue
+            }
+            rest = rest[tag.end...]
+            var enclosed = ""
+            let closing = "[/\(tag.name)]"
+            if !tag.selfClosing, let close = rest.range(of: closing) {
+                enclosed = String(rest[..<close.lowerBound])
+                rest = rest[close.upperBound...]
+            }
+            output += expand(tag, enclosed: enclosed, unknown: &unknown)
+        }
+        return output + rest
+    }
+
+    private func expand(_ tag: Shortcode, enclosed: String, unknown: inout [String]) -> String {
+        switch tag.name {
+        case "caption", "wp_caption":
+            var inner = enclosed
+            var caption = tag.attributes["caption"] ?? ""
+            if let imageEnd = Self.endOfFirstImage(in: inner) {
+                caption = caption.isEmpty ? String(inner[imageEnd...]).trimmingSpaces() : caption
+                inner = String(inner[..<imageEnd])
+            }
+            return "\n\n<figure>\(inner)<figcaption>\(caption)</figcaption></figure>\n\n"
+        case "gallery":
+            let ids = (tag.attributes["ids"] ?? tag.attributes["include"] ?? "").split(separator: ",").compactMap { Int($0.trimmingSpaces()) }
+            return galleryImages(ids).map { image in
+                "\n\n<figure><img src=\"\(Self.attributeEscaped(image.source))\" alt=\"\(Self.attributeEscaped(image.alt))\">"
+                    + "<figcaption>\(Self.attributeEscaped(image.caption))</figcaption></figure>\n\n"
+            }.joined()
+        case "embed":
+            let address = (tag.attributes["src"] ?? enclosed).trimmingSpaces()
+            return "\n\n<iframe src=\"\(Self.attributeEscaped(address))\"></iframe>\n\n"
+        case "video", "audio":
+            let keys = ["src", "mp4", "m4v", "webm", "ogv", "mp3", "ogg", "wav", "m4a"]
+            guard let address = keys.lazy.compactMap({ tag.attributes[$0] }).first else { return enclosed }
+            return "\n\n<\(tag.name) src=\"\(Self.attributeEscaped(address))\"></\(tag.name)>\n\n"
+        default:
+            if !unknown.contains(tag.name) { unknown.append(tag.name) }
+            return enclosed
+        }
+    }
+
+    /// Where the first `<img …>` (possibly inside a link) of `html` ends, for captions that follow it.
+    private static func endOfFirstImage(in html: String) -> String.Index? {
+        guard let image = html.range(of: "<img") else { return nil }
+        guard let close = html[image.upperBound...].firstIndex(of: ">") else { return nil }
+        var end = html.index(after: close)
+        let after = html[end...].drop { $0 == " " || $0 == "\n" }
+        if after.lowercased().hasPrefix("</a>") { end = html.index(after.startIndex, offsetBy: 4) }
+        return end
+    }
+
+    private static func attributeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+
+    /// A line holding nothing but an address becomes an embed of it, as WordPress does.
+    private static func linkingBareURLs(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let trimmed = line.trimmingSpaces()
+            guard trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://"), !trimmed.contains(" "), !trimmed.contains("<"), !trimmed.contains("\"")
+            else { return String(line) }
+            return "\n<iframe src=\"\(attributeEscaped(trimmed))\"></iframe>\n"
+        }.joined(separator: "\n")
+    }
+
+    // MARK: wpautop
+
+    /// Elements WordPress does not wrap in paragraphs.
+    static let blockElements: Set<String> = [
+        "table", "thead", "tfoot", "caption", "col", "colgroup", "tbody", "tr", "td", "th", "div", "dl", "dd", "dt", "ul", "ol", "li", "pre", "form", "map",
+        "area", "blockquote", "address", "math", "style", "p", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "fieldset", "legend", "section", "article",
+        "aside", "hgroup", "header", "footer", "nav", "figure", "figcaption", "details", "menu", "summary", "iframe", "video", "audio", "script",
+    ]
+
+    /// WordPress's paragraph rules: text separated by blank lines becomes paragraphs, a single
+    /// line break inside one becomes `<br>`, and block elements are left unwrapped.
+    static func autoParagraphs(_ text: String) -> String {
+        var chunks: [String] = []
+        var current: [Substring] = []
+        var preDepth = 0
+        for line in spacedAroundBlocks(text).split(separator: "\n", omittingEmptySubsequences: false) {
+            preDepth += line.components(separatedBy: "<pre").count - 1
+            preDepth = max(0, preDepth - (line.components(separatedBy: "</pre>").count - 1))
+            if line.trimmingSpaces().isEmpty, preDepth == 0 {
+                if !current.isEmpty { chunks.append(current.joined(separator: "\n")) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { chunks.append(current.joined(separator: "\n")) }
+        return chunks.map { chunk in
+            let trimmed = chunk.trimmingSpaces()
+            if startsWithBlock(trimmed) { return trimmed }
+            return "<p>" + trimmed.replacingOccurrences(of: "\n", with: "<br>\n") + "</p>"
+        }.joined(separator: "\n")
+    }
+
+    /// `text` with blank lines before each block element's start and after its end, so that
+    /// splitting at blank lines never puts one inside a paragraph.
+    private static func spacedAroundBlocks(_ text: String) -> String {
+        var output = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "<") {
+            output += rest[..<open]
+            rest = rest[open...]
+            let afterBracket = rest.dropFirst()
+            let closingTag = afterBracket.first == "/"
+            let name = String(afterBracket.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
+            guard blockElements.contains(name), let end = rest.firstIndex(of: ">") else {
+                output.append("<")
+                rest = rest.dropFirst()
+                continue
+            }
+            let tag = rest[...end]
+            output += closingTag ? tag + "\n\n" : "\n\n" + tag
+            rest = rest[rest.index(after: end)...]
+        }
+        return output + rest
+    }
+
+    private static func startsWithBlock(_ chunk: String) -> Bool {
+        guard chunk.hasPrefix("<") else { return false }
+        let name = chunk.dropFirst().drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+        return blockElements.contains(name)
+    }
+}
+
+/// One shortcode's opening tag: `[name attr="value" other='value' bare]`.
+struct Shortcode {
+    let name: String
+    let attributes: [String: String]
+    let selfClosing: Bool
+    /// Where the tag ends in the text it was read from.
+    let end: Substring.Index
+
+    /// The shortcode opening `text` (which starts with `[`), or `nil` when it is not one.
+    static func parse(_ text: Substring) -> Shortcode? {
+        var rest = text.dropFirst()
+        let name = String(rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" })
+        guard !name.isEmpty, name.first?.isLetter == true else { return nil }
+        rest = rest.dropFirst(name.count)
+        guard let first = rest.first, first == "]" || first == " " || first == "/" else { return nil }
+        var attributes: [String: String] = [:]
+        var selfClosing = false
+        while let character = rest.first {
+            if character == "]" {
+                return Shortcode(name: name.lowercased(), attributes: attributes, selfClosing: selfClosing, end: rest.index(after: rest.startIndex))
+            }
+            if character == "/" { selfClosing = true; rest = rest.dropFirst(); continue }
+            if character == " " || character == "\n" { rest = rest.dropFirst(); continue }
+            if character == "[" || character == "<" { return nil }
+            let key = String(rest.prefix { $0 != "=" && $0 != " " && $0 != "]" && $0 != "/" }).lowercased()
+            guard !key.isEmpty else { return nil }
+            rest = rest.dropFirst(key.count)
+            guard rest.first == "=" else { attributes[key] = ""; continue }
+            rest = rest.dropFirst()
+            if let quote = rest.first, quote == "\"" || quote == "'" {
+                rest = rest.dropFirst()
+                guard let close = rest.firstIndex(of: quote) else { return nil }
+                attributes[key] = String(rest[..<close])
+                rest = rest[rest.index(after: close)...]
+            } else {
+                let value = rest.prefix { $0 != " " && $0 != "]" }
+                attributes[key] = String(value)
+                rest = rest.dropFirst(value.count)
+            }
+        }
+        return nil
+    }
+}

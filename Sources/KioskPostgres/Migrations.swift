@@ -26,6 +26,7 @@ enum Migrator {
         Migration(name: "v4 two-step sign-in", sql: v4),
         Migration(name: "v5 session activity and suspended accounts", sql: v5),
         Migration(name: "v6 pages", sql: v6),
+        Migration(name: "v7 import ledger and old addresses", sql: v7),
     ]
 
     /// The advisory lock that makes nodes starting at once migrate one after the other.
@@ -66,6 +67,24 @@ enum Migrator {
     }
 
     /// As the SQLite store's v12: when each session was last used, its browser, and suspensions.
+    /// As the SQLite store's v14: which archive item became which record, and old addresses.
+    private static let v7 = """
+        CREATE TABLE import_ledger (
+            source text NOT NULL,
+            kind text NOT NULL,
+            external_id text NOT NULL,
+            target_id bigint NOT NULL,
+            imported_at timestamptz NOT NULL,
+            PRIMARY KEY (source, kind, external_id)
+        );
+        CREATE TABLE old_address (
+            path text PRIMARY KEY,
+            kind text NOT NULL CHECK (kind IN ('article', 'page')),
+            target_id bigint NOT NULL
+        );
+        CREATE INDEX old_address_by_target ON old_address(kind, target_id);
+        """
+
     /// As the SQLite store's v13: standing pages, their revisions, and redirects from old page slugs.
     private static let v6 = """
         CREATE TABLE page (

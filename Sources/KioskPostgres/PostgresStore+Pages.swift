@@ -7,21 +7,10 @@ extension PostgresStore {
     /// Stores a new page with its first revision; throws `StoreError.slugTaken` when another page has its slug.
     public func createPage(_ content: PageContent, status: PageStatus, revision: NewPageRevision, now: Date) async throws -> SitePage {
         try await write { connection in
-            try await ensureSlugIsFree(connection, table: "page", slug: content.slug)
-            let body = content.body
-            let publishedAt: Date? = status == .published ? now : nil
-            let id: Int64? = try await connection.value(
-                """
-                INSERT INTO page (slug, title, status, top_media_id, placement, position, body_markdown, body_html, opening_html, excerpt,
-                    published_at, created_at, updated_at)
-                VALUES (\(content.slug.rawValue), \(content.title), \(status.rawValue), \(content.topMediaID?.rawValue), \(content.placement.rawValue),
-                    \(content.position), \(body.markdown), \(body.html), \(body.openingHTML), \(body.excerpt), \(publishedAt), \(now), \(now))
-                RETURNING id
-                """)
-            guard let id else { throw StoreError.notFound }
-            try await Redirects.forget(connection, kind: .page, slug: content.slug.rawValue)
-            try await PageColumns.record(connection, page: SitePage.ID(id), revision, now: now)
-            guard let page = try await PageColumns.fetch(connection, id: SitePage.ID(id)) else { throw StoreError.notFound }
+            let id = try await PageColumns.insert(
+                connection, content, status: status, publishedAt: status == .published ? now : nil, createdAt: now, updatedAt: now)
+            try await PageColumns.record(connection, page: id, revision, now: now)
+            guard let page = try await PageColumns.fetch(connection, id: id) else { throw StoreError.notFound }
             return (page, status == .published ? .readers : .newsroom)
         }
     }
@@ -102,6 +91,25 @@ extension PostgresStore {
 
 /// Reading and writing the `page` and `page_revision` tables.
 enum PageColumns {
+    /// Inserts a page; throws `StoreError.slugTaken` when another page has its slug.
+    static func insert(
+        _ connection: Connection, _ content: PageContent, status: PageStatus, publishedAt: Date?, createdAt: Date, updatedAt: Date
+    ) async throws -> SitePage.ID {
+        try await ensureSlugIsFree(connection, table: "page", slug: content.slug)
+        let body = content.body
+        let id: Int64? = try await connection.value(
+            """
+            INSERT INTO page (slug, title, status, top_media_id, placement, position, body_markdown, body_html, opening_html, excerpt,
+                published_at, created_at, updated_at)
+            VALUES (\(content.slug.rawValue), \(content.title), \(status.rawValue), \(content.topMediaID?.rawValue), \(content.placement.rawValue),
+                \(content.position), \(body.markdown), \(body.html), \(body.openingHTML), \(body.excerpt), \(publishedAt), \(createdAt), \(updatedAt))
+            RETURNING id
+            """)
+        guard let id else { throw StoreError.notFound }
+        try await Redirects.forget(connection, kind: .page, slug: content.slug.rawValue)
+        return SitePage.ID(id)
+    }
+
     static func fetch(_ connection: Connection, id: SitePage.ID, locking: Bool = false) async throws -> SitePage? {
         let row =
             locking

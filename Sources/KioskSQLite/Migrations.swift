@@ -49,8 +49,31 @@ enum Migrations {
         migrator.registerMigration("v13 pages") { db in
             try db.execute(sql: v13)
         }
+        migrator.registerMigration("v14 import ledger and old addresses") { db in
+            try db.execute(sql: v14)
+        }
         return migrator
     }
+
+    /// Which item of an archive became which record, so an import runs once however often it is
+    /// started; and the addresses imported stories and pages had before, which redirect to them.
+    private static let v14 = """
+        CREATE TABLE import_ledger (
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            target_id INTEGER NOT NULL,
+            imported_at DATETIME NOT NULL,
+            PRIMARY KEY (source, kind, external_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE old_address (
+            path TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('article', 'page')),
+            target_id INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX old_address_by_target ON old_address(kind, target_id);
+        """
 
     /// Standing pages at the site's root and their revisions; old page slugs redirect like the others.
     private static let v13 = """

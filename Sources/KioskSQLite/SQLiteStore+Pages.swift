@@ -7,16 +7,7 @@ extension SQLiteStore {
     /// Stores a new page with its first revision; throws `StoreError.slugTaken` when another page has its slug.
     public func createPage(_ content: PageContent, status: PageStatus, revision: NewPageRevision, now: Date) async throws -> SitePage {
         try await write { db in
-            try ensureSlugIsFree(db, table: "page", slug: content.slug)
-            try db.execute(
-                sql: """
-                    INSERT INTO page (slug, title, top_media_id, placement, position, body_markdown, body_html, opening_html, excerpt,
-                        status, published_at, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: PageColumns.contentArguments(content) + [status.rawValue, status == .published ? now : nil, now, now])
-            let id = SitePage.ID(db.lastInsertedRowID)
-            try Redirects.forget(db, kind: .page, slug: content.slug.rawValue)
+            let id = try PageColumns.insert(db, content, status: status, publishedAt: status == .published ? now : nil, createdAt: now, updatedAt: now)
             try PageColumns.record(db, page: id, revision, now: now)
             guard let page = try PageColumns.fetch(db, id: id) else { throw StoreError.notFound }
             return (page, status == .published ? .readers : .newsroom)
@@ -100,6 +91,21 @@ enum PageColumns {
             content.slug.rawValue, content.title, content.topMediaID?.rawValue, content.placement.rawValue, content.position,
             content.body.markdown, content.body.html, content.body.openingHTML, content.body.excerpt,
         ]
+    }
+
+    /// Inserts a page; throws `StoreError.slugTaken` when another page has its slug.
+    static func insert(_ db: Database, _ content: PageContent, status: PageStatus, publishedAt: Date?, createdAt: Date, updatedAt: Date) throws -> SitePage.ID {
+        try ensureSlugIsFree(db, table: "page", slug: content.slug)
+        try db.execute(
+            sql: """
+                INSERT INTO page (slug, title, top_media_id, placement, position, body_markdown, body_html, opening_html, excerpt,
+                    status, published_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: contentArguments(content) + [status.rawValue, publishedAt, createdAt, updatedAt])
+        let id = SitePage.ID(db.lastInsertedRowID)
+        try Redirects.forget(db, kind: .page, slug: content.slug.rawValue)
+        return id
     }
 
     static func fetch(_ db: Database, id: SitePage.ID) throws -> SitePage? {

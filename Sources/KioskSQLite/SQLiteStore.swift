@@ -150,7 +150,7 @@ public struct SQLiteStore: PublicationStore {
             try db.execute(
                 sql: """
                     DELETE FROM api_token; DELETE FROM invitation; DELETE FROM session; DELETE FROM login_throttle; DELETE FROM user;
-                    DELETE FROM article_search; DELETE FROM article_search_filter; DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect; DELETE FROM page;
+                    DELETE FROM article_search; DELETE FROM article_search_filter; DELETE FROM article_topic; DELETE FROM article_author; DELETE FROM article; DELETE FROM slug_redirect; DELETE FROM page; DELETE FROM old_address; DELETE FROM import_ledger;
                     DELETE FROM topic; DELETE FROM series; DELETE FROM section; DELETE FROM author;
                     UPDATE site_settings SET logo_media_id = NULL; DELETE FROM media;
                     """)

@@ -118,6 +118,7 @@ public func buildRouter<Store: PublicationStore>(
     let site = SiteContextCache(store: dependencies.store)
     router.add(middleware: ErrorPageMiddleware(site: site, renderer: renderer, logger: dependencies.logger))
     router.add(middleware: RequestLimitsMiddleware())
+    router.add(middleware: OldAddressMiddleware(store: dependencies.store))
     let pages = PageResponder(
         cache: dependencies.pageCache, changes: dependencies.store.changes,
         policy: configuration.cachePolicy)

@@ -122,3 +122,27 @@ struct HTTPSOnlyMiddleware: RouterMiddleware {
         return response
     }
 }
+
+/// Old addresses of imported stories and pages (WordPress's `/2025/06/slug/` and `?p=ID`, Ghost's
+/// `/slug/`, Substack's `/p/slug`) answer `301` with where they live now. Only requests no route
+/// answers are looked up, so an old address never hides a page of the site.
+struct OldAddressMiddleware<Store: PublicationStore>: RouterMiddleware {
+    typealias Context = KioskRequestContext
+
+    let store: Store
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard request.method == .get || request.method == .head else { return try await next(request, context) }
+        if request.uri.path == SitePaths.home, let old = OldAddress.normalized(path: SitePaths.home, query: request.uri.query),
+            let current = try await store.currentPath(forOldPath: old)
+        {
+            return .redirect(to: current, type: .permanent)
+        }
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            guard let old = OldAddress.normalized(path: request.uri.path), let current = try await store.currentPath(forOldPath: old) else { throw error }
+            return .redirect(to: current, type: .permanent)
+        }
+    }
+}

@@ -11,7 +11,7 @@ import KioskCore
 /// a closure, calls it with the rows it locked, and writes what it returns. Every write runs in one
 /// transaction, translates the engine's errors into `StoreError`, and reports its commit to `changes`.
 public protocol PublicationStore:
-    SiteStore, TaxonomyStore, MediaStore, ArticleStore, PageStore, ReaderStore, AccountStore, SubscriberStore, IssueStore, MaintenanceStore
+    SiteStore, TaxonomyStore, MediaStore, ArticleStore, PageStore, ImportStore, ReaderStore, AccountStore, SubscriberStore, IssueStore, MaintenanceStore
 {}
 
 /// The site itself: settings, the shared secret, and the feed of committed changes.
@@ -124,6 +124,22 @@ public protocol PageStore: Sendable {
     func pageRevisions(of id: SitePage.ID) async throws -> [PageRevision]
     /// A published page with its top image, or where its slug moved.
     func publishedPage(_ slug: Slug) async throws -> SlugLookup<PageDetail>
+}
+
+/// What archive imports keep: which item became which record, and the addresses stories had before.
+public protocol ImportStore: Sendable {
+    /// The id of the record the item with `key` was imported as, or `nil` when it was not imported.
+    func importedRecord(_ key: ImportKey) async throws -> Int64?
+    /// Records that the item with `key` was imported as record `id` (authors, terms and media, made by other methods).
+    func recordImport(_ key: ImportKey, as id: Int64, now: Date) async throws
+    /// Stores an imported article as it was (dates, status), with its first revision, the ledger
+    /// entry of its key and its old addresses, in one transaction: a killed import leaves either all
+    /// of it or none. Throws `StoreError.duplicate` when the key was imported already.
+    func importArticle(_ article: ImportedArticle, now: Date) async throws -> Article
+    /// Stores an imported page the same way.
+    func importPage(_ page: ImportedPage, now: Date) async throws -> SitePage
+    /// Where the published story or page that once answered at `oldPath` (as `OldAddress` normalizes it) lives now.
+    func currentPath(forOldPath oldPath: String) async throws -> String?
 }
 
 /// What readers see: published articles only.

@@ -158,3 +158,73 @@ public struct SubscriberImport: Sendable, Equatable {
         self.newsletters = status == .active ? newsletters : []
     }
 }
+
+/// An article read from an archive, with what it keeps from its old home.
+public struct ImportedArticle: Sendable {
+    /// Its content, body converted.
+    public let content: ArticleContent
+    /// Its status here (a private post comes in as a draft).
+    public let status: ArticleStatus
+    /// When it was published (or is scheduled), as the archive says.
+    public let publishedAt: Date?
+    /// When it was first written, as the archive says.
+    public let createdAt: Date
+    /// When it was last changed, as the archive says.
+    public let updatedAt: Date
+    /// Its first revision here.
+    public let revision: NewRevision
+    /// Where it came from.
+    public let key: ImportKey
+    /// Its old addresses, normalized (`OldAddress`).
+    public let oldPaths: [String]
+
+    /// Creates an imported article.
+    public init(
+        content: ArticleContent, status: ArticleStatus, publishedAt: Date?, createdAt: Date, updatedAt: Date, revision: NewRevision, key: ImportKey,
+        oldPaths: [String]
+    ) {
+        self.content = content
+        self.status = status
+        self.publishedAt = publishedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.revision = revision
+        self.key = key
+        self.oldPaths = oldPaths
+    }
+}
+
+/// A page read from an archive, with what it keeps from its old home.
+public struct ImportedPage: Sendable {
+    /// Its content, body converted.
+    public let content: PageContent
+    /// Its status here.
+    public let status: PageStatus
+    /// When it was published, as the archive says.
+    public let publishedAt: Date?
+    /// When it was first written.
+    public let createdAt: Date
+    /// When it was last changed.
+    public let updatedAt: Date
+    /// Its first revision here.
+    public let revision: NewPageRevision
+    /// Where it came from.
+    public let key: ImportKey
+    /// Its old addresses, normalized (`OldAddress`).
+    public let oldPaths: [String]
+
+    /// Creates an imported page.
+    public init(
+        content: PageContent, status: PageStatus, publishedAt: Date?, createdAt: Date, updatedAt: Date, revision: NewPageRevision, key: ImportKey,
+        oldPaths: [String]
+    ) {
+        self.content = content
+        self.status = status
+        self.publishedAt = publishedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.revision = revision
+        self.key = key
+        self.oldPaths = oldPaths
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import KioskCore
+import KioskStore
+import KioskTestSupport
+import Testing
+
+/// What every store must do for archive imports: each item once, all of it or none, old addresses kept.
+@Suite("Import store contract")
+struct ImportStoreContractTests {
+    let now = TestPublication.now
+    let importer = ChangeAuthor(integration: "WordPress import")
+
+    func imported(_ fixture: TestPublication, slug: String, status: ArticleStatus, id: String, paths: [String]) throws -> ImportedArticle {
+        var content = try fixture.article("vote-count").content
+        content.slug = try Slug(slug)
+        let names = ContentNames(of: content, in: Taxonomy(sections: [], topics: [], series: [], authors: []), topImage: nil)
+        let published = now.addingTimeInterval(-86_400 * 400)
+        return ImportedArticle(
+            content: content, status: status, publishedAt: status == .draft ? nil : published, createdAt: published.addingTimeInterval(-3600),
+            updatedAt: published.addingTimeInterval(7200), revision: NewRevision(kind: .created, by: importer, content: content, names: names),
+            key: ImportKey(source: "wordpress:https://old.example", kind: "article", externalID: id), oldPaths: paths)
+    }
+
+    @Test("an imported article keeps its dates and old addresses, is imported once, and its ledger says what it became", arguments: StoreKind.allCases)
+    func articles(kind: StoreKind) async throws {
+        let fixture = try await kind.publication()
+        let store = fixture.store
+        let item = try imported(fixture, slug: "old-harbour-story", status: .published, id: "41", paths: ["/2025/06/old-harbour-story", "/?p=41"])
+        let article = try await store.importArticle(item, now: now)
+        #expect(article.publishedAt == item.publishedAt && article.createdAt == item.createdAt && article.updatedAt == item.updatedAt)
+        #expect(try await store.revisions(of: article.id).map(\.kind) == [.created])
+        #expect(try await store.importedRecord(item.key) == article.id.rawValue)
+        #expect(try await store.currentPath(forOldPath: "/2025/06/old-harbour-story") == "/articles/old-harbour-story")
+        #expect(try await store.currentPath(forOldPath: "/?p=41") == "/articles/old-harbour-story")
+        #expect(try await store.currentPath(forOldPath: "/2025/06/other") == nil)
+        await #expect(throws: StoreError.self) { _ = try await store.importArticle(item, now: now) }
+        #expect(try await store.articleCount() == fixture.articles.count + 2, "the second run stored nothing")
+        let draft = try imported(fixture, slug: "old-draft", status: .draft, id: "42", paths: ["/?p=42"])
+        _ = try await store.importArticle(draft, now: now)
+        #expect(try await store.currentPath(forOldPath: "/?p=42") == nil, "a draft's old address leads nowhere")
+        let clash = try imported(fixture, slug: "vote-count", status: .published, id: "43", paths: ["/?p=43"])
+        await #expect(throws: StoreError.slugTaken(try Slug("vote-count"))) { _ = try await store.importArticle(clash, now: now) }
+        #expect(try await store.importedRecord(clash.key) == nil, "a refused item leaves no ledger entry")
+        #expect(try await store.currentPath(forOldPath: "/?p=43") == nil, "nor an old address")
+        let author = ImportKey(source: "wordpress:https://old.example", kind: "author", externalID: "editor")
+        try await store.recordImport(author, as: fixture.ada.id.rawValue, now: now)
+        #expect(try await store.importedRecord(author) == fixture.ada.id.rawValue)
+    }
+
+    @Test("an imported page keeps its old address too", arguments: StoreKind.allCases)
+    func pages(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        let content = try PageContent(
+            slug: Slug("about"), title: "About", body: RenderedBody(markdown: "Us.", html: "<p>Us.</p>", openingHTML: "<p>Us.</p>", excerpt: "Us."))
+        let item = ImportedPage(
+            content: content, status: .published, publishedAt: now, createdAt: now, updatedAt: now,
+            revision: NewPageRevision(kind: .created, by: importer, content: content), key: ImportKey(source: "ghost:x", kind: "page", externalID: "5"),
+            oldPaths: ["/about-us"])
+        let page = try await store.importPage(item, now: now)
+        #expect(try await store.currentPath(forOldPath: "/about-us") == "/about")
+        #expect(try await store.importedRecord(item.key) == page.id.rawValue)
+    }
+}

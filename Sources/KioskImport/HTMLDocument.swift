@@ -48,6 +48,12 @@ struct HTMLNode {
     /// Whether the node is text (CDATA included).
     var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
 
+    /// The prefix of the element's namespace (`wp`, `content`…), or "".
+    var namespacePrefix: String {
+        guard let namespace = pointer.pointee.ns, let prefix = namespace.pointee.prefix else { return "" }
+        return String(cString: prefix)
+    }
+
     /// The element's name in lower case, or "" for other nodes.
     var name: String {
         guard isElement, let name = pointer.pointee.name else { return "" }

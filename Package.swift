@@ -116,6 +116,7 @@ let package = Package(
                 "KioskStore",
                 "KioskRender",
                 "KioskMail",
+                "KioskImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),

@@ -6,6 +6,8 @@ public struct ConversionNotes: Sendable, Equatable {
     public var dropped: [String: Int] = [:]
     /// Embedded players (iframes, video, audio) kept as a link to what they showed.
     public var embedsAsLinks = 0
+    /// The address of every image, as the HTML gave it, in order.
+    public var images: [String] = []
 
     /// Creates empty notes.
     public init() {}
@@ -254,8 +256,9 @@ private struct MarkdownWriter {
         Self.first(in: node) { $0.name == "figcaption" }.map { blocks($0.children) } ?? []
     }
 
-    private func image(_ node: HTMLNode) -> String? {
+    private mutating func image(_ node: HTMLNode) -> String? {
         guard let source = node.attribute("src").flatMap(Self.safeAddress) else { return nil }
+        notes.images.append(source)
         let alt = Self.escaped(Self.collapsingSpaces(node.attribute("alt") ?? "")).trimmingSpaces()
         return "![\(alt)](\(Self.destination(converter.imageAddress(source))))"
     }

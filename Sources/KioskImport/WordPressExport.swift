@@ -94,6 +94,9 @@ public struct WordPressSite: Sendable, Equatable {
     public var baseBlogURL = ""
     /// The WXR version, once read.
     public var wxrVersion: String?
+
+    /// Creates an empty description, filled in as the export is read.
+    public init() {}
 }
 
 /// One record of a WordPress export.
@@ -111,6 +114,13 @@ public struct WordPressAuthor: Sendable, Equatable {
     public let email: String
     /// The name shown on bylines.
     public let displayName: String
+
+    /// Creates an author.
+    public init(login: String, email: String, displayName: String) {
+        self.login = login
+        self.email = email
+        self.displayName = displayName
+    }
 
     init(_ element: HTMLNode) {
         let fields = WordPressItem.fields(of: element)

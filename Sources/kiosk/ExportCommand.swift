@@ -52,7 +52,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring a publication in from an export.",
-        subcommands: [ImportKioskCommand.self])
+        subcommands: [ImportKioskCommand.self, ImportWordPressCommand.self])
 }
 
 /// `kiosk import kiosk FOLDER`: a folder made by `kiosk export`, into an empty database.
@@ -100,6 +100,65 @@ struct ImportKioskCommand: AsyncParsableCommand {
             print("Done: \(counts.reduce(0) { $0 + $1.rows }) rows in \(counts.count) tables, each counted again in the database.")
             print("Accounts have no passwords yet: each person sets one with “Forgot your password?” on the sign-in page.")
         }
+    }
+}
+
+/// `kiosk import wordpress FILE`: a WordPress site from its export (Tools → Export → All content).
+struct ImportWordPressCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wordpress",
+        abstract: "Import a WordPress site from its export file (WXR): posts, pages, authors, categories, tags and images.",
+        discussion: """
+            Posts become articles with their dates and status (a private post becomes a draft), categories become sections \
+            and tags topics; featured and body images come from --uploads, a copy of the site's wp-content/uploads folder. \
+            Old addresses (/2025/06/slug/, ?p=ID) keep answering with a redirect. Running it again changes nothing, and \
+            an interrupted import continues where it stopped. A report lists what was imported, skipped and needs attention.
+            """)
+
+    @Argument(help: "The WordPress export file (.xml).")
+    var file: String
+
+    @Option(help: "A copy of the site's wp-content/uploads folder, for images (--media is this publication's own media folder).")
+    var uploads: String?
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        try await Kiosk.reportingErrors {
+            let settings = try await Settings.load(storage: storage)
+            var logger = Logger(label: "kiosk")
+            logger.logLevel = .warning
+            guard let mediaFolder = settings.media else { throw Messages.Refusal("there is no media folder for the images; give --media or KIOSK_MEDIA.") }
+            print("Importing \(file) into \(settings.database)")
+            let report = try await settings.database.withStore(logger: logger) { store in
+                try await Self.importing(store, file: file, uploads: uploads, mediaFolder: mediaFolder, maximumBytes: settings.maximumUploadBytes)
+            }
+            ImportReportPrinter.print(report)
+        }
+    }
+
+    private static func importing(_ store: some PublicationStore, file: String, uploads: String?, mediaFolder: String, maximumBytes: Int) async throws -> ArchiveImportReport {
+        try await WordPressImporter(
+            store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumBytes, uploads: uploads, now: Date.init, progress: Progress.everySecond
+        ).run(path: file)
+    }
+}
+
+/// Prints an import's report.
+enum ImportReportPrinter {
+    static func print(_ report: ArchiveImportReport) {
+        let made = report.imported.sorted { $0.key < $1.key }.filter { $0.value > 0 }.map { "\($0.value) \($0.key)" }
+        Swift.print(report.changedNothing ? "Nothing new: everything in the file was imported before (\(report.unchanged) items left as they were)." : "Imported: \(made.joined(separator: ", ")).")
+        if report.unchanged > 0, !report.changedNothing { Swift.print("Already imported before, left as they were: \(report.unchanged).") }
+        if !report.skipped.isEmpty {
+            Swift.print("Skipped (\(report.skipped.count)):")
+            for line in report.skipped { Swift.print("  - \(line)") }
+        }
+        if !report.attention.isEmpty {
+            Swift.print("Needs attention (\(report.attention.count)):")
+            for line in report.attention { Swift.print("  - \(line)") }
+        }
+        if report.unlisted > 0 { Swift.print("  … and \(report.unlisted) more lines.") }
     }
 }
 

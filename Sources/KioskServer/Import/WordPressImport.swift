@@ -1,0 +1,389 @@
+import Foundation
+import KioskCore
+import KioskImport
+import KioskRender
+import KioskStore
+
+/// What an import did, for the person who ran it.
+public struct ArchiveImportReport: Sendable {
+    /// Records made, by kind (articles, pages, authors, sections, topics, images).
+    public var imported: [String: Int] = [:]
+    /// Items already imported by an earlier run, left as they are.
+    public var unchanged = 0
+    /// Items left out, each with why.
+    public var skipped: [String] = []
+    /// What needs a person's attention: renamed addresses, missing images, unknown shortcodes.
+    public var attention: [String] = []
+
+    /// The most lines kept in each list; the rest are counted.
+    static let listed = 200
+    /// Lines not listed.
+    public var unlisted = 0
+
+    mutating func count(_ kind: String) { imported[kind, default: 0] += 1 }
+
+    mutating func skip(_ line: String) {
+        if skipped.count < Self.listed { skipped.append(line) } else { unlisted += 1 }
+    }
+
+    mutating func note(_ line: String) {
+        if attention.count < Self.listed { attention.append(line) } else { unlisted += 1 }
+    }
+
+    /// Whether this run changed nothing.
+    public var changedNothing: Bool { imported.values.allSatisfy { $0 == 0 } }
+}
+
+/// Brings a WordPress site in from its export (Tools → Export → All content): posts become
+/// articles with their dates and status, pages become pages, authors, categories (as sections) and
+/// tags (as topics) come along, featured and body images enter the media library through the same
+/// checks as an upload, old addresses keep answering, and every item is imported once however often
+/// the import runs. The file is read twice, one record at a time.
+public struct WordPressImporter<Store: PublicationStore> {
+    let store: Store
+    let media: MediaLibrary<Store>
+    /// A copy of the site's `wp-content/uploads` folder, if given.
+    let uploads: URL?
+    let renderer = MarkdownRenderer()
+    let now: @Sendable () -> Date
+    let progress: (String) -> Void
+
+    /// Creates an importer writing into `store`, its images into `mediaFolder` (this node's cache).
+    public init(store: Store, mediaFolder: String, maximumImageBytes: Int, uploads: String?, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void) {
+        self.store = store
+        media = MediaLibrary(directory: mediaFolder, maximumBytes: maximumImageBytes, store: store)
+        self.uploads = uploads.map { URL(fileURLWithPath: $0) }
+        self.now = now
+        self.progress = progress
+    }
+
+    /// What the first reading learns: the site, and the attachments and addresses of every item.
+    struct Catalogue {
+        var site = WordPressSite()
+        var source: String { "wordpress:" + (site.baseBlogURL.isEmpty ? site.link : site.baseBlogURL) }
+        var attachments: [String: WordPressItem] = [:]
+        /// Old path (normalized) → the Kiosk path an imported item will have.
+        var newPaths: [String: String] = [:]
+    }
+
+    /// Imports the export at `path`.
+    public func run(path: String) async throws -> ArchiveImportReport {
+        var report = ArchiveImportReport()
+        var catalogue = Catalogue()
+        var terms = TermMap()
+        let first = try WordPressExport(path: path)
+        while let record = try first.next() {
+            switch record {
+            case .author(let author): terms.authors[author.login] = try await authorID(author, catalogue: catalogue, first.site, &report)
+            case .term(let term): try await add(term, to: &terms, source: "wordpress:" + Self.origin(first.site), &report)
+            case .item(let item):
+                if item.type == "attachment" { catalogue.attachments[item.id] = item }
+                if let kioskPath = Self.intendedPath(item) {
+                    for old in Self.oldPaths(item) { catalogue.newPaths[old] = kioskPath }
+                }
+            }
+        }
+        catalogue.site = first.site
+        progress("Read \(catalogue.attachments.count) attachments and \(catalogue.newPaths.count) addresses")
+        let second = try WordPressExport(path: path)
+        var done = 0
+        while let record = try second.next() {
+            guard case .item(let item) = record, item.type == "post" || item.type == "page" else { continue }
+            try await importItem(item, catalogue: catalogue, terms: &terms, &report)
+            done += 1
+            progress("\(done) posts and pages read")
+        }
+        return report
+    }
+
+    // MARK: Authors and terms
+
+    /// Kiosk ids of the export's authors, sections and topics.
+    struct TermMap {
+        var authors: [String: Author.ID] = [:]
+        var sections: [String: Section.ID] = [:]
+        var topics: [String: Topic.ID] = [:]
+    }
+
+    private static func origin(_ site: WordPressSite) -> String { site.baseBlogURL.isEmpty ? site.link : site.baseBlogURL }
+
+    private func authorID(_ author: WordPressAuthor, catalogue: Catalogue, _ site: WordPressSite, _ report: inout ArchiveImportReport) async throws -> Author.ID {
+        let key = ImportKey(source: "wordpress:" + Self.origin(site), kind: "author", externalID: author.login)
+        if let id = try await store.importedRecord(key) { return Author.ID(id) }
+        let name = author.displayName.isEmpty ? author.login : author.displayName
+        let taxonomy = try await store.taxonomy()
+        if let same = taxonomy.authors.first(where: { $0.name == name }) {
+            try await store.recordImport(key, as: same.id.rawValue, now: now())
+            return same.id
+        }
+        let slug = Self.freeSlug(Slug.derived(from: name) ?? Slug.derived(from: author.login), taken: Set(taxonomy.authors.map(\.slug)))
+        let made = try await store.createAuthor(try NewAuthor(slug: slug, name: name))
+        try await store.recordImport(key, as: made.id.rawValue, now: now())
+        report.count("authors")
+        return made.id
+    }
+
+    private func add(_ term: WordPressTerm, to terms: inout TermMap, source: String, _ report: inout ArchiveImportReport) async throws {
+        let key = ImportKey(source: source, kind: term.kind == .category ? "section" : "topic", externalID: term.slug)
+        let taxonomy = try await store.taxonomy()
+        let name = term.name.isEmpty ? term.slug : term.name
+        switch term.kind {
+        case .category:
+            if let id = try await store.importedRecord(key) { terms.sections[term.slug] = Section.ID(id); return }
+            if let same = taxonomy.sections.first(where: { $0.slug.rawValue == term.slug || $0.name == name }) {
+                terms.sections[term.slug] = same.id
+            } else {
+                let slug = Self.freeSlug(Slug.parse(term.slug) ?? Slug.derived(from: name), taken: Set(taxonomy.sections.map(\.slug)))
+                terms.sections[term.slug] = try await store.createSection(
+                    try NewSection(slug: slug, name: name, description: term.description, position: taxonomy.sections.count)).id
+                report.count("sections")
+                if !term.parent.isEmpty { report.note("The category “\(name)” was under “\(term.parent)”; Kiosk's sections are flat, so it is a section of its own.") }
+            }
+            try await store.recordImport(key, as: terms.sections[term.slug]!.rawValue, now: now())
+        case .tag:
+            if let id = try await store.importedRecord(key) { terms.topics[term.slug] = Topic.ID(id); return }
+            if let same = taxonomy.topics.first(where: { $0.slug.rawValue == term.slug || $0.name == name }) {
+                terms.topics[term.slug] = same.id
+            } else {
+                let slug = Self.freeSlug(Slug.parse(term.slug) ?? Slug.derived(from: name), taken: Set(taxonomy.topics.map(\.slug)))
+                terms.topics[term.slug] = try await store.createTopic(try NewTerm(slug: slug, name: name, description: term.description)).id
+                report.count("topics")
+            }
+            try await store.recordImport(key, as: terms.topics[term.slug]!.rawValue, now: now())
+        }
+    }
+
+    /// `wanted` when free, otherwise `wanted-2`, `wanted-3`…
+    static func freeSlug(_ wanted: Slug?, taken: Set<Slug>) -> Slug {
+        let base = wanted ?? (try! Slug("imported"))
+        guard taken.contains(base) else { return base }
+        for number in 2... {
+            if let candidate = Slug.parse("\(base.rawValue.prefix(Slug.maximumLength - 8))-\(number)"), !taken.contains(candidate) { return candidate }
+        }
+        return base
+    }
+
+    // MARK: Posts and pages
+
+    /// The Kiosk path an item will have, for rewriting links between imported stories.
+    static func intendedPath(_ item: WordPressItem) -> String? {
+        guard let slug = Slug.parse(item.slug.isEmpty ? (Slug.derived(from: item.title)?.rawValue ?? "") : item.slug) else { return nil }
+        switch item.type {
+        case "post": return SitePaths.article(slug)
+        case "page": return SitePaths.page(ReservedPaths.available(slug))
+        default: return nil
+        }
+    }
+
+    /// Every address WordPress answered for an item: its permalink and `?p=ID` (`?page_id=ID` for pages).
+    static func oldPaths(_ item: WordPressItem) -> [String] {
+        let query = item.type == "page" ? "page_id=\(item.id)" : "p=\(item.id)"
+        return [OldAddress.normalized(address: item.link), OldAddress.normalized(path: "/", query: query)].compactMap { $0 }
+    }
+
+    private func importItem(_ item: WordPressItem, catalogue: Catalogue, terms: inout TermMap, _ report: inout ArchiveImportReport) async throws {
+        let label = "\(item.type) \(item.id) “\(item.title.prefix(80))”"
+        let kind = item.type == "page" ? "page" : "article"
+        let key = ImportKey(source: catalogue.source, kind: kind, externalID: item.id)
+        guard try await store.importedRecord(key) == nil else {
+            report.unchanged += 1
+            return
+        }
+        guard ["publish", "future", "draft", "pending", "private"].contains(item.status) else {
+            report.skip("\(label): its status is “\(item.status)”, which is not imported.")
+            return
+        }
+        if item.status == "private" { report.note("\(label) was private; it comes in as a draft.") }
+        let body: String
+        do {
+            body = try await convertBody(item, catalogue: catalogue, label: label, &report)
+        } catch let error as HTMLConversionError {
+            report.skip("\(label): \(error.description).")
+            return
+        }
+        let trimmedTitle = item.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = trimmedTitle.isEmpty ? "Untitled" : trimmedTitle
+        let topImage = try await item.meta["_thumbnail_id"].asyncMap { try await importImage(attachment: $0, catalogue: catalogue, label: label, &report) } ?? nil
+        let published = item.publishedGMT ?? item.publishedLocal
+        let created = published ?? now()
+        let updated = max(item.modifiedGMT ?? created, created)
+        let rendered = renderer.render(body)
+        do {
+            if kind == "page" {
+                try await importPage(item, title: title, body: rendered, topImage: topImage, key: key, dates: (published, created, updated), label: label, &report)
+            } else {
+                try await importArticle(
+                    item, title: title, body: rendered, topImage: topImage, key: key, terms: &terms, catalogue: catalogue, dates: (published, created, updated),
+                    label: label, &report)
+            }
+        } catch let error as ValidationError {
+            report.skip("\(label): \(error.message)")
+        }
+    }
+
+    private func importArticle(
+        _ item: WordPressItem, title: String, body: RenderedBody, topImage: Media?, key: ImportKey, terms: inout TermMap, catalogue: Catalogue,
+        dates: (published: Date?, created: Date, updated: Date), label: String, _ report: inout ArchiveImportReport
+    ) async throws {
+        let status: ArticleStatus =
+            switch item.status {
+            case "publish": .published
+            case "future": .scheduled
+            default: .draft
+            }
+        let categories = item.terms.filter { $0.domain == "category" }.map(\.slug)
+        let primary = item.meta["_yoast_wpseo_primary_category"].flatMap { id in categories.first { terms.sections[$0]?.rawValue == Int64(id) } }
+        let chosen = (primary ?? categories.first).flatMap { terms.sections[$0] }
+        let section = if let chosen { chosen } else { try await fallbackSection(&terms, &report) }
+        let topics = item.terms.filter { $0.domain == "post_tag" }.compactMap { terms.topics[$0.slug] }
+        let author: Author.ID
+        if let known = terms.authors[item.creator] {
+            author = known
+        } else {
+            author = try await unlistedAuthor(item.creator, catalogue: catalogue, terms: &terms, &report)
+        }
+        let wanted = try Slug.parse(item.slug) ?? Slug.derived(from: title) ?? Slug("imported-\(item.id)")
+        let excerpt = item.excerpt.isEmpty ? "" : (try? HTMLToMarkdown().convert(item.excerpt).markdown.trimmingCharacters(in: .whitespacesAndNewlines)) ?? ""
+        for attempt in 1...20 {
+            let slug = attempt == 1 ? wanted : (Slug.parse("\(wanted.rawValue.prefix(Slug.maximumLength - 4))-\(attempt)") ?? wanted)
+            let content = try ArticleContent(
+                slug: slug, title: title, dek: String(excerpt.prefix(ArticleForm.maximumDekLength)), format: .reporting, sectionID: section, topicIDs: topics,
+                authorIDs: [author], topMediaID: topImage?.id, body: body)
+            let names = ContentNames(of: content, in: try await store.taxonomy(), topImage: topImage)
+            let article = ImportedArticle(
+                content: content, status: status, publishedAt: status == .draft ? nil : dates.published, createdAt: dates.created, updatedAt: dates.updated,
+                revision: NewRevision(kind: .created, by: ChangeAuthor(integration: "WordPress import"), content: content, names: names), key: key,
+                oldPaths: Self.oldPaths(item))
+            do {
+                _ = try await store.importArticle(article, now: now())
+                report.count("articles")
+                if slug != wanted { report.note("\(label): /articles/\(wanted) was taken, so it is at /articles/\(slug).") }
+                return
+            } catch StoreError.slugTaken {
+                continue
+            }
+        }
+        report.skip("\(label): no free address was found for it.")
+    }
+
+    private func importPage(
+        _ item: WordPressItem, title: String, body: RenderedBody, topImage: Media?, key: ImportKey, dates: (published: Date?, created: Date, updated: Date),
+        label: String, _ report: inout ArchiveImportReport
+    ) async throws {
+        let wanted = try Slug.parse(item.slug) ?? Slug.derived(from: title) ?? Slug("page-\(item.id)")
+        let free = ReservedPaths.available(wanted)
+        if free != wanted { report.note("\(label): /\(wanted) is one of Kiosk's own addresses, so the page is at /\(free).") }
+        if item.parentID != "0" { report.note("\(label) was under another page; Kiosk's pages all live at the site's root.") }
+        let status: PageStatus = item.status == "publish" ? .published : .draft
+        let content = try PageContent(slug: free, title: title, body: body, topMediaID: topImage?.id)
+        do {
+            _ = try await store.importPage(
+                ImportedPage(
+                    content: content, status: status, publishedAt: status == .published ? dates.published : nil, createdAt: dates.created,
+                    updatedAt: dates.updated, revision: NewPageRevision(kind: .created, by: ChangeAuthor(integration: "WordPress import"), content: content),
+                    key: key, oldPaths: Self.oldPaths(item)),
+                now: now())
+            report.count("pages")
+        } catch StoreError.slugTaken {
+            report.skip("\(label): a page already lives at /\(free).")
+        }
+    }
+
+    private func fallbackSection(_ terms: inout TermMap, _ report: inout ArchiveImportReport) async throws -> Section.ID {
+        if let id = terms.sections["uncategorized"] { return id }
+        let taxonomy = try await store.taxonomy()
+        if let existing = taxonomy.sections.first(where: { $0.slug.rawValue == "uncategorized" }) ?? taxonomy.sections.first {
+            terms.sections["uncategorized"] = existing.id
+            return existing.id
+        }
+        let made = try await store.createSection(try NewSection(slug: Slug("uncategorized"), name: "Uncategorized"))
+        report.count("sections")
+        terms.sections["uncategorized"] = made.id
+        return made.id
+    }
+
+    private func unlistedAuthor(_ login: String, catalogue: Catalogue, terms: inout TermMap, _ report: inout ArchiveImportReport) async throws -> Author.ID {
+        let name = login.isEmpty ? "Unknown author" : login
+        report.note("Posts by “\(name)” name an author the export does not list; an author of that name was made.")
+        let id = try await authorID(
+            WordPressAuthor(login: name, email: "", displayName: name), catalogue: catalogue, catalogue.site, &report)
+        terms.authors[login] = id
+        return id
+    }
+
+    // MARK: Bodies and images
+
+    private func convertBody(_ item: WordPressItem, catalogue: Catalogue, label: String, _ report: inout ArchiveImportReport) async throws -> String {
+        let gallery = { (ids: [Int]) in
+            ids.compactMap { id in catalogue.attachments[String(id)] }.map {
+                WordPressBody.GalleryImage(source: $0.attachmentURL, alt: $0.meta["_wp_attachment_image_alt"] ?? "", caption: $0.excerpt)
+            }
+        }
+        let (html, unknown) = WordPressBody(galleryImages: gallery).html(item.content)
+        for name in unknown { report.note("\(label) uses the shortcode [\(name)], which Kiosk does not know; its tags were removed and its text kept.") }
+        let links = { (address: String) -> String in OldAddress.normalized(address: address).flatMap { catalogue.newPaths[$0] } ?? address }
+        let first = try HTMLToMarkdown(linkAddress: links).convert(html)
+        var images: [String: String] = [:]
+        for address in first.notes.images where images[address] == nil {
+            let attachment = catalogue.attachments.values.first { $0.attachmentURL == address }
+            if let media = try await importImage(address: address, attachment: attachment, label: label, &report) {
+                images[address] = SitePaths.media(media.fileName)
+            }
+        }
+        let converted = try HTMLToMarkdown(imageAddress: { images[$0] ?? $0 }, linkAddress: links).convert(html)
+        if let dropped = converted.notes.dropped.keys.sorted().first {
+            report.note("\(label): \(converted.notes.dropped.keys.sorted().joined(separator: ", ")) in its body were left out (\(dropped) and the like never come in).")
+        }
+        return converted.markdown
+    }
+
+    private func importImage(attachment id: String, catalogue: Catalogue, label: String, _ report: inout ArchiveImportReport) async throws -> Media? {
+        guard let attachment = catalogue.attachments[id] else {
+            report.note("\(label): its featured image (attachment \(id)) is not in the export.")
+            return nil
+        }
+        return try await importImage(address: attachment.attachmentURL, attachment: attachment, label: label, &report)
+    }
+
+    /// The media record of the image at `address`, read from the uploads folder and checked like an upload.
+    private func importImage(address: String, attachment: WordPressItem?, label: String, _ report: inout ArchiveImportReport) async throws -> Media? {
+        guard let uploads else {
+            report.note("\(label): the image \(address) was not brought in (give --uploads with a copy of wp-content/uploads).")
+            return nil
+        }
+        guard let path = Self.uploadPath(address), !path.split(separator: "/").contains(".."),
+            let data = try? Data(contentsOf: uploads.appendingPathComponent(path)), data.count <= media.maximumBytes
+        else {
+            report.note("\(label): the image \(address) is missing from the uploads folder or too large.")
+            return nil
+        }
+        let alt = attachment?.meta["_wp_attachment_image_alt"].flatMap { $0.isEmpty ? nil : $0 } ?? attachment?.title ?? ""
+        do {
+            let stored = try await media.add(Array(data)) { fileName, info in
+                try NewMedia(
+                    fileName: fileName, contentType: info.format.contentType, width: info.width, height: info.height, alt: alt.isEmpty ? "Image" : alt,
+                    caption: attachment?.excerpt ?? "", credit: attachment?.meta["_credit"] ?? "")
+            }
+            report.count("images")
+            return stored
+        } catch let error as ValidationError {
+            report.note("\(label): the image \(address) was refused: \(error.message)")
+            return nil
+        }
+    }
+
+    /// The part of an upload's address below `wp-content/uploads/`.
+    static func uploadPath(_ address: String) -> String? {
+        guard let range = address.range(of: "/wp-content/uploads/") ?? address.range(of: "/uploads/") else { return nil }
+        let path = String(address[range.upperBound...]).components(separatedBy: "?")[0]
+        return path.removingPercentEncoding ?? path
+    }
+}
+
+extension Optional {
+    /// The value `transform` gives for the wrapped one, awaited, or `nil`.
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -138,6 +138,8 @@ public struct WordPressTerm: Sendable, Equatable {
     public enum Kind: String, Sendable { case category, tag }
     /// Category or tag.
     public let kind: Kind
+    /// Its id on the old site.
+    public let id: String
     /// Its slug.
     public let slug: String
     /// Its name.
@@ -150,6 +152,7 @@ public struct WordPressTerm: Sendable, Equatable {
     init(_ element: HTMLNode, kind: Kind) {
         let fields = WordPressItem.fields(of: element)
         self.kind = kind
+        id = fields["term_id"] ?? ""
         slug = fields[kind == .category ? "category_nicename" : "tag_slug"] ?? ""
         name = fields[kind == .category ? "cat_name" : "tag_name"] ?? ""
         description = fields[kind == .category ? "category_description" : "tag_description"] ?? ""

@@ -20,7 +20,8 @@ struct WordPressImportTests {
             <title>The River Desk</title><link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
             <wp:base_blog_url>https://old.example</wp:base_blog_url>
             <wp:author><wp:author_login>mira</wp:author_login><wp:author_display_name>Mira Voss</wp:author_display_name></wp:author>
-            <wp:category><wp:category_nicename>rivers</wp:category_nicename><wp:cat_name>Rivers</wp:cat_name></wp:category>
+            <wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>rivers</wp:category_nicename><wp:cat_name>Rivers</wp:cat_name></wp:category>
+            <wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>ports</wp:category_nicename><wp:cat_name>Ports</wp:cat_name></wp:category>
             <item><title>Lock gates</title><wp:post_id>15</wp:post_id><wp:post_type>attachment</wp:post_type><wp:status>inherit</wp:status>
                 <excerpt:encoded><![CDATA[The new gates at Lock 4.]]></excerpt:encoded>
                 <wp:attachment_url>https://old.example/wp-content/uploads/2025/06/gates.png</wp:attachment_url>
@@ -34,7 +35,9 @@ struct WordPressImportTests {
         See <a href="https://old.example/?p=13">the closure story</a>.<script>alert(1)</script>]]></content:encoded>
                 <wp:post_id>12</wp:post_id><wp:post_date_gmt>2025-06-03 09:30:00</wp:post_date_gmt><wp:post_name>locks-reopen</wp:post_name>
                 <wp:status>publish</wp:status><wp:post_type>post</wp:post_type><category domain="category" nicename="rivers">Rivers</category>
-                <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>15</wp:meta_value></wp:postmeta></item>
+                <category domain="category" nicename="ports">Ports</category>
+                <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>15</wp:meta_value></wp:postmeta>
+                <wp:postmeta><wp:meta_key>_yoast_wpseo_primary_category</wp:meta_key><wp:meta_value>4</wp:meta_value></wp:postmeta></item>
             <item><title>Locks close for repairs</title><link>https://old.example/2025/05/locks-close/</link><dc:creator>someone-else</dc:creator>
                 <content:encoded><![CDATA[<!-- wp:paragraph --><p>Closed until June.</p><!-- /wp:paragraph -->]]></content:encoded>
                 <wp:post_id>13</wp:post_id><wp:post_date_gmt>2025-05-01 08:00:00</wp:post_date_gmt><wp:post_name>locks-close</wp:post_name>
@@ -59,7 +62,7 @@ struct WordPressImportTests {
             store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, uploads: folder.appendingPathComponent("uploads").path,
             now: { site.clock.now }, progress: { _ in })
         let report = try await importer.run(path: file.path)
-        #expect(report.imported["articles"] == 2 && report.imported["pages"] == 1 && report.imported["sections"] == 1 && report.imported["images"] ?? 0 >= 1)
+        #expect(report.imported["articles"] == 2 && report.imported["pages"] == 1 && report.imported["sections"] == 2 && report.imported["images"] ?? 0 >= 1)
         #expect(report.attention.contains { $0.contains("was private") } && report.attention.contains { $0.contains("/search-page") })
         #expect(report.attention.contains { $0.contains("“someone-else”") })
         let again = try await importer.run(path: file.path)
@@ -73,6 +76,7 @@ struct WordPressImportTests {
             #expect(html.contains("href=\"/articles/locks-close\""), "a link to another imported story is rewritten")
             #expect(!html.contains("alert(1)"))
             #expect(html.contains("2025-06-03"), "the original publication date")
+            #expect(html.contains("<a href=\"/sections/ports\">Ports</a>"), "the primary category Yoast names is the section")
             for (old, new) in [("/2025/06/locks-reopen/", "/articles/locks-reopen"), ("/?p=12", "/articles/locks-reopen"), ("/?page_id=20", "/search-page")] {
                 let response = try await client.execute(uri: old, method: .get)
                 #expect(response.status == .movedPermanently && response.headers[.location] == new, "\(old)")

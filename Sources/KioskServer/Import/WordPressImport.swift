@@ -103,6 +103,8 @@ public struct WordPressImporter<Store: PublicationStore> {
         var authors: [String: Author.ID] = [:]
         var sections: [String: Section.ID] = [:]
         var topics: [String: Topic.ID] = [:]
+        /// The slug of each category by its id on the old site (Yoast names the primary category by id).
+        var categorySlugs: [String: String] = [:]
     }
 
     private static func origin(_ site: WordPressSite) -> String { site.baseBlogURL.isEmpty ? site.link : site.baseBlogURL }
@@ -127,6 +129,7 @@ public struct WordPressImporter<Store: PublicationStore> {
         let key = ImportKey(source: source, kind: term.kind == .category ? "section" : "topic", externalID: term.slug)
         let taxonomy = try await store.taxonomy()
         let name = term.name.isEmpty ? term.slug : term.name
+        if term.kind == .category, !term.id.isEmpty { terms.categorySlugs[term.id] = term.slug }
         switch term.kind {
         case .category:
             if let id = try await store.importedRecord(key) { terms.sections[term.slug] = Section.ID(id); return }
@@ -232,7 +235,7 @@ public struct WordPressImporter<Store: PublicationStore> {
             default: .draft
             }
         let categories = item.terms.filter { $0.domain == "category" }.map(\.slug)
-        let primary = item.meta["_yoast_wpseo_primary_category"].flatMap { id in categories.first { terms.sections[$0]?.rawValue == Int64(id) } }
+        let primary = item.meta["_yoast_wpseo_primary_category"].flatMap { terms.categorySlugs[$0] }.flatMap { categories.contains($0) ? $0 : nil }
         let chosen = (primary ?? categories.first).flatMap { terms.sections[$0] }
         let section = if let chosen { chosen } else { try await fallbackSection(&terms, &report) }
         let topics = item.terms.filter { $0.domain == "post_tag" }.compactMap { terms.topics[$0.slug] }

@@ -11,10 +11,10 @@ final class HTMLDocument {
     /// Whether the parser read the whole text; `false` when it gave up (elements nested too deep).
     let isComplete: Bool
 
-    /// Parses `html` as the inside of a `<body>`.
-    init(_ html: String) {
+    /// Parses `html` as the inside of a `<body>`, or as a whole page when `whole`.
+    init(_ html: String, whole: Bool = false) {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        let text = "<html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
+        let text = whole ? html : "<html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
         let context = htmlNewParserCtxt()
         document = text.withCString { pointer in
             htmlCtxtReadMemory(context, pointer, Int32(text.utf8.count), nil, "UTF-8", options)
@@ -26,6 +26,12 @@ final class HTMLDocument {
 
     deinit {
         if let document { xmlFreeDoc(document) }
+    }
+
+    /// The document's root element.
+    var root: HTMLNode? {
+        guard let document, let root = xmlDocGetRootElement(document) else { return nil }
+        return HTMLNode(root)
     }
 
     /// The `<body>` element, whose children are the fragment.

@@ -1,35 +1,70 @@
 import ArgumentParser
 import Foundation
+import KioskRender
 import KioskServer
 import KioskStore
 import Logging
 
-/// `kiosk export`: the whole publication as a folder of plain files, to move elsewhere or keep.
+/// `kiosk export`: the whole publication as a folder of plain files, to move elsewhere or keep; or,
+/// with `--static`, the public site as files for any web server.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export everything the publication owns as plain files: JSON records, Markdown bodies and media files.",
+        abstract: "Export everything the publication owns as plain files (--to), or the public site as static files (--static).",
         discussion: """
-            The folder gets manifest.json (format, tables, media checksums), tables/NAME.jsonl (one JSON object per row), \
+            --to DIR gets manifest.json (format, tables, media checksums), tables/NAME.jsonl (one JSON object per row), \
             articles/SLUG.md and pages/SLUG.md (the bodies) and media/ (the files). Secrets are left out: passwords, \
             sessions, integration tokens, two-step sign-in secrets, the link-signing key and the mail server's address. \
             kiosk import kiosk FOLDER brings it into an empty database. The README describes the format.
+            --static DIR gets every public page as PATH/index.html, with the feeds, sitemaps, images and assets, for a \
+            web server or CDN that serves a folder's index.html (search and newsletter sign-up need kiosk itself).
             """)
 
     @OptionGroup var storage: StorageOptions
 
     @Option(help: "The folder to write the export into; it must not exist yet or be empty.")
-    var to: String
+    var to: String?
+
+    @Option(name: .customLong("static"), help: "The folder to write the public site into as static files; it must not exist yet or be empty.")
+    var staticFolder: String?
+
+    @Option(name: .customLong("public-url"), help: "The address the static site will be served at (env KIOSK_PUBLIC_URL), for canonical and share links.")
+    var publicURL: String?
+
+    func validate() throws {
+        guard (to == nil) != (staticFolder == nil) else { throw ValidationError("give either --to DIR (the publication's data) or --static DIR (the public site).") }
+    }
 
     func run() async throws {
         try await Kiosk.reportingErrors {
-            let settings = try await Settings.load(storage: storage)
+            let settings = try await Settings.load(storage: storage, publicURL: publicURL)
             var logger = Logger(label: "kiosk")
             logger.logLevel = .warning
             try await settings.database.withStore(logger: logger) { store in
-                try await Self.export(store, settings: settings, to: to)
+                if let staticFolder {
+                    try await Self.exportSite(store, settings: settings, to: staticFolder, logger: logger)
+                } else if let to {
+                    try await Self.export(store, settings: settings, to: to)
+                }
             }
         }
+    }
+
+    private static func exportSite<Store: PublicationStore>(_ store: Store, settings: Settings, to folder: String, logger: Logger) async throws {
+        guard let media = settings.media else { throw Messages.Refusal("there is no media folder; give --media or KIOSK_MEDIA.") }
+        let settings = try await settings.withStoredPublicURL(from: store)
+        let outbox = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-static-outbox").path
+        let dependencies = AppDependencies(
+            store: store, theme: try Theme(directory: settings.theme), adminTheme: try Theme(directory: settings.adminTheme, required: AdminTheme.requiredTemplates),
+            pageCache: PageCache(capacity: 0), logger: logger, mailTransport: FolderTransport(folder: outbox), mailIdentity: try settings.mailIdentity())
+        let router = buildRouter(
+            configuration: ServerConfiguration(mediaDirectory: media, publicURL: settings.publicURL, cachePolicy: settings.cachePolicy), dependencies: dependencies)
+        print("Writing the public site of \(settings.database) into \(folder), for \(settings.publicURL)")
+        let started = ContinuousClock.now
+        let summary = try await StaticSite(router: router, publicURL: settings.publicURL, logger: logger).write(
+            to: URL(fileURLWithPath: folder), progress: Progress.everySecond)
+        let megabytes = String(format: "%.1f", Double(summary.bytes) / 1_048_576)
+        print("Done: \(summary.pages) pages and \(summary.files) other files (\(megabytes) MB) in \(ContinuousClock.now - started).")
     }
 
     private static func export(_ store: some PublicationStore, settings: Settings, to: String) async throws {

@@ -1,0 +1,101 @@
+"""`kiosk import wordpress` killed with SIGKILL part way, then started again: a complete, correct publication.
+
+A generated export of 600 posts (classic and block bodies, categories, tags, two authors) is
+imported; the first run is killed once it has stored some posts. The second run finishes, a third
+changes nothing, and every post is there once, with its old address answering 301.
+"""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from conftest import NewsroomServer
+
+POSTS = 600
+
+
+def export_file(path: Path) -> None:
+    items = []
+    for number in range(1, POSTS + 1):
+        body = (f"<!-- wp:paragraph --><p>Dispatch {number} from the river desk.</p><!-- /wp:paragraph -->" if number % 2
+                else f"Dispatch {number}, written the classic way.\nA second line.\n\nA second paragraph.")
+        items.append(f"""
+        <item><title>Dispatch {number}</title><link>https://old.example/2025/06/dispatch-{number}/</link>
+            <dc:creator>{"mira" if number % 3 else "tomas"}</dc:creator>
+            <content:encoded><![CDATA[{body}]]></content:encoded>
+            <wp:post_id>{1000 + number}</wp:post_id><wp:post_date_gmt>2025-06-{1 + number % 28:02d} 09:00:00</wp:post_date_gmt>
+            <wp:post_name>dispatch-{number}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+            <category domain="category" nicename="{"rivers" if number % 2 else "ports"}">x</category>
+            <category domain="post_tag" nicename="barges">Barges</category></item>""")
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>The River Desk</title><link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+    <wp:base_blog_url>https://old.example</wp:base_blog_url>
+    <wp:author><wp:author_login>mira</wp:author_login><wp:author_display_name>Mira Voss</wp:author_display_name></wp:author>
+    <wp:author><wp:author_login>tomas</wp:author_login><wp:author_display_name>Tomas Ferreira</wp:author_display_name></wp:author>
+    <wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>rivers</wp:category_nicename><wp:cat_name>Rivers</wp:cat_name></wp:category>
+    <wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>ports</wp:category_nicename><wp:cat_name>Ports</wp:cat_name></wp:category>
+    <wp:tag><wp:term_id>5</wp:term_id><wp:tag_slug>barges</wp:tag_slug><wp:tag_name>Barges</wp:tag_name></wp:tag>
+    {"".join(items)}
+</channel></rss>
+""")
+
+
+def imported_posts(database: Path) -> int:
+    with sqlite3.connect(database) as connection:
+        return connection.execute("SELECT count(*) FROM article WHERE slug LIKE 'dispatch-%'").fetchone()[0]
+
+
+def test_an_import_killed_part_way_finishes_correctly_when_started_again(fresh_newsroom, tmp_path: Path) -> None:
+    server = fresh_newsroom
+    server.stop()
+    export = tmp_path / "export.xml"
+    export_file(export)
+    command = [server.kiosk_bin, "import", "wordpress", str(export), "--database", str(server.database)]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 120
+    while imported_posts(server.database) < 20:
+        assert first.poll() is None, "the import ended before it could be killed"
+        assert time.monotonic() < deadline, "the import stored nothing in two minutes"
+        time.sleep(0.05)
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=30)
+    stored = imported_posts(server.database)
+    assert 20 <= stored < POSTS, stored
+
+    second = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Already imported before, left as they were" in second.stdout, second.stdout
+    third = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert third.returncode == 0 and "Nothing new" in third.stdout, third.stdout
+
+    with sqlite3.connect(server.database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("SELECT count(*) FROM article WHERE slug LIKE 'dispatch-%'").fetchone()[0] == POSTS
+        assert connection.execute("SELECT count(DISTINCT slug) FROM article WHERE slug LIKE 'dispatch-%'").fetchone()[0] == POSTS, "none twice"
+        assert connection.execute("SELECT count(*) FROM import_ledger WHERE kind = 'article'").fetchone()[0] == POSTS
+        assert connection.execute("SELECT count(*) FROM revision r JOIN article a ON a.id = r.article_id WHERE a.slug LIKE 'dispatch-%'").fetchone()[0] == POSTS
+        assert connection.execute("SELECT count(*) FROM author WHERE name IN ('Mira Voss', 'Tomas Ferreira')").fetchone()[0] == 2
+    server.start()
+    for number in (1, 2, POSTS):
+        request = urllib.request.Request(f"{server.url}/2025/06/dispatch-{number}/")
+        opener = urllib.request.build_opener(NoRedirect())
+        try:
+            opener.open(request, timeout=20)
+            raise AssertionError("no redirect")
+        except urllib.error.HTTPError as error:
+            assert error.code == 301 and error.headers["Location"] == f"/articles/dispatch-{number}"
+        with urllib.request.urlopen(f"{server.url}/articles/dispatch-{number}", timeout=20) as page:
+            assert f"Dispatch {number}" in page.read().decode()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
+        return None

@@ -3,6 +3,9 @@ import CLibXML2
 /// A fragment of HTML parsed by libxml2's HTML parser, which recovers from broken markup the way
 /// browsers do (unclosed tags, stray end tags, bad nesting) and never fetches anything.
 final class HTMLDocument {
+    /// libxml2 must set up its global state once before threads use it at the same time.
+    static let libraryReady: Void = xmlInitParser()
+
     /// How deep elements may nest: libxml2 stops reading deeper documents (without its "huge"
     /// option), which also keeps the walk over the tree well inside the stack.
     static let deepestNesting = 256
@@ -13,6 +16,7 @@ final class HTMLDocument {
 
     /// Parses `html` as the inside of a `<body>`, or as a whole page when `whole`.
     init(_ html: String, whole: Bool = false) {
+        _ = Self.libraryReady
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let text = whole ? html : "<html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
         let context = htmlNewParserCtxt()
@@ -41,7 +45,8 @@ final class HTMLDocument {
     }
 }
 
-/// One node of a parsed document; valid while its document lives.
+/// One node of a parsed document; valid only while its document lives (keep the document alive
+/// with `withExtendedLifetime` while walking its nodes).
 struct HTMLNode {
     let pointer: xmlNodePtr
 

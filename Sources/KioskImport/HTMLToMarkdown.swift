@@ -1,13 +1,13 @@
 import Foundation
 
 /// What a conversion could not carry over, for the import report.
-public struct ConversionNotes: Sendable, Equatable {
+public struct ConversionNotes: Sendable {
     /// Elements dropped with their content (scripts, styles, forms…), by name, with how many.
     public var dropped: [String: Int] = [:]
     /// Embedded players (iframes, video, audio) kept as a link to what they showed.
     public var embedsAsLinks = 0
-    /// The address of every image, as the HTML gave it, in order.
-    public var images: [String] = []
+    /// Every image, its address as the HTML gave it and its alternative text, in order.
+    public var images: [(address: String, alt: String)] = []
 
     /// Creates empty notes.
     public init() {}
@@ -40,9 +40,12 @@ public struct HTMLToMarkdown {
     public func convert(_ html: String) throws(HTMLConversionError) -> (markdown: String, notes: ConversionNotes) {
         let document = HTMLDocument(html)
         guard document.isComplete else { throw HTMLConversionError.tooDeep }
-        var writer = MarkdownWriter(converter: self)
-        let blocks = document.body.map { writer.blocks($0.children) } ?? []
-        return (blocks.joined(separator: "\n\n") + (blocks.isEmpty ? "" : "\n"), writer.notes)
+        // The nodes belong to the document: it must live until the walk is over.
+        return withExtendedLifetime(document) {
+            var writer = MarkdownWriter(converter: self)
+            let blocks = document.body.map { writer.blocks($0.children) } ?? []
+            return (blocks.joined(separator: "\n\n") + (blocks.isEmpty ? "" : "\n"), writer.notes)
+        }
     }
 }
 
@@ -55,6 +58,16 @@ public enum HTMLConversionError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .tooDeep: "its HTML nests elements more than \(HTMLDocument.deepestNesting) deep, so it cannot be read whole"
         }
+    }
+}
+
+/// Plain text from text that may hold HTML entities or tags (WordPress escapes term names).
+public enum PlainText {
+    /// `html`'s text, entities decoded and tags left out.
+    public static func of(_ html: String) -> String {
+        guard html.contains("&") || html.contains("<") else { return html }
+        let document = HTMLDocument(html)
+        return withExtendedLifetime(document) { document.body?.textContent.trimmingSpaces() ?? html }
     }
 }
 
@@ -258,8 +271,9 @@ private struct MarkdownWriter {
 
     private mutating func image(_ node: HTMLNode) -> String? {
         guard let source = node.attribute("src").flatMap(Self.safeAddress) else { return nil }
-        notes.images.append(source)
-        let alt = Self.escaped(Self.collapsingSpaces(node.attribute("alt") ?? "")).trimmingSpaces()
+        let plainAlt = Self.collapsingSpaces(node.attribute("alt") ?? "").trimmingSpaces()
+        notes.images.append((source, plainAlt))
+        let alt = Self.escaped(plainAlt)
         return "![\(alt)](\(Self.destination(converter.imageAddress(source))))"
     }
 

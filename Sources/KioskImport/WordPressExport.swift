@@ -15,6 +15,7 @@ public final class WordPressExport {
 
     /// Opens the export at `path`; throws `WordPressExportError` when it cannot be read.
     public init(path: String) throws(WordPressExportError) {
+        _ = HTMLDocument.libraryReady
         guard FileManager.default.isReadableFile(atPath: path) else { throw WordPressExportError("\(path) cannot be read.") }
         guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)) else {
             throw WordPressExportError("\(path) cannot be opened as XML.")

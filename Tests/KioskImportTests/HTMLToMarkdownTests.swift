@@ -169,3 +169,14 @@ struct WordPressBodyTests {
         #expect(markdown.contains("and Kept words \\[not a shortcode"))
     }
 }
+
+/// Names and other plain text that WordPress escaped.
+@Suite("Plain text from HTML")
+struct PlainTextTests {
+    @Test("entities are decoded and tags left out; text without either is kept as it is")
+    func decoding() {
+        #expect(PlainText.of("Rivers &amp; Trade") == "Rivers & Trade")
+        #expect(PlainText.of("A <b>bold</b> &lt;claim&gt;") == "A bold <claim>")
+        #expect(PlainText.of("Plain") == "Plain")
+    }
+}

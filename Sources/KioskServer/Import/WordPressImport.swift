@@ -22,6 +22,13 @@ public struct ArchiveImportReport: Sendable {
 
     mutating func count(_ kind: String) { imported[kind, default: 0] += 1 }
 
+    /// The media records this run brought in, counted once each.
+    private var images: Set<Int64> = []
+
+    mutating func countImage(_ id: Int64) {
+        if images.insert(id).inserted { count("images") }
+    }
+
     mutating func skip(_ line: String) {
         if skipped.count < Self.listed { skipped.append(line) } else { unlisted += 1 }
     }
@@ -128,7 +135,7 @@ public struct WordPressImporter<Store: PublicationStore> {
     private func add(_ term: WordPressTerm, to terms: inout TermMap, source: String, _ report: inout ArchiveImportReport) async throws {
         let key = ImportKey(source: source, kind: term.kind == .category ? "section" : "topic", externalID: term.slug)
         let taxonomy = try await store.taxonomy()
-        let name = term.name.isEmpty ? term.slug : term.name
+        let name = term.name.isEmpty ? term.slug : PlainText.of(term.name)
         if term.kind == .category, !term.id.isEmpty { terms.categorySlugs[term.id] = term.slug }
         switch term.kind {
         case .category:
@@ -138,7 +145,7 @@ public struct WordPressImporter<Store: PublicationStore> {
             } else {
                 let slug = Self.freeSlug(Slug.parse(term.slug) ?? Slug.derived(from: name), taken: Set(taxonomy.sections.map(\.slug)))
                 terms.sections[term.slug] = try await store.createSection(
-                    try NewSection(slug: slug, name: name, description: term.description, position: taxonomy.sections.count)).id
+                    try NewSection(slug: slug, name: name, description: PlainText.of(term.description), position: taxonomy.sections.count)).id
                 report.count("sections")
                 if !term.parent.isEmpty { report.note("The category “\(name)” was under “\(term.parent)”; Kiosk's sections are flat, so it is a section of its own.") }
             }
@@ -149,7 +156,7 @@ public struct WordPressImporter<Store: PublicationStore> {
                 terms.topics[term.slug] = same.id
             } else {
                 let slug = Self.freeSlug(Slug.parse(term.slug) ?? Slug.derived(from: name), taken: Set(taxonomy.topics.map(\.slug)))
-                terms.topics[term.slug] = try await store.createTopic(try NewTerm(slug: slug, name: name, description: term.description)).id
+                terms.topics[term.slug] = try await store.createTopic(try NewTerm(slug: slug, name: name, description: PlainText.of(term.description))).id
                 report.count("topics")
             }
             try await store.recordImport(key, as: terms.topics[term.slug]!.rawValue, now: now())
@@ -278,18 +285,24 @@ public struct WordPressImporter<Store: PublicationStore> {
         if free != wanted { report.note("\(label): /\(wanted) is one of Kiosk's own addresses, so the page is at /\(free).") }
         if item.parentID != "0" { report.note("\(label) was under another page; Kiosk's pages all live at the site's root.") }
         let status: PageStatus = item.status == "publish" ? .published : .draft
-        let content = try PageContent(slug: free, title: title, body: body, topMediaID: topImage?.id)
-        do {
-            _ = try await store.importPage(
-                ImportedPage(
-                    content: content, status: status, publishedAt: status == .published ? dates.published : nil, createdAt: dates.created,
-                    updatedAt: dates.updated, revision: NewPageRevision(kind: .created, by: ChangeAuthor(integration: "WordPress import"), content: content),
-                    key: key, oldPaths: Self.oldPaths(item)),
-                now: now())
-            report.count("pages")
-        } catch StoreError.slugTaken {
-            report.skip("\(label): a page already lives at /\(free).")
+        for attempt in 1...20 {
+            let slug = attempt == 1 ? free : ReservedPaths.available(Slug.parse("\(free.rawValue.prefix(Slug.maximumLength - 4))-\(attempt)") ?? free)
+            let content = try PageContent(slug: slug, title: title, body: body, topMediaID: topImage?.id)
+            do {
+                _ = try await store.importPage(
+                    ImportedPage(
+                        content: content, status: status, publishedAt: status == .published ? dates.published : nil, createdAt: dates.created,
+                        updatedAt: dates.updated, revision: NewPageRevision(kind: .created, by: ChangeAuthor(integration: "WordPress import"), content: content),
+                        key: key, oldPaths: Self.oldPaths(item)),
+                    now: now())
+                report.count("pages")
+                if slug != free { report.note("\(label): a page already lives at /\(free), so this one is at /\(slug).") }
+                return
+            } catch StoreError.slugTaken {
+                continue
+            }
         }
+        report.skip("\(label): no free address was found for it.")
     }
 
     private func fallbackSection(_ terms: inout TermMap, _ report: inout ArchiveImportReport) async throws -> Section.ID {
@@ -327,9 +340,11 @@ public struct WordPressImporter<Store: PublicationStore> {
         let links = { (address: String) -> String in OldAddress.normalized(address: address).flatMap { catalogue.newPaths[$0] } ?? address }
         let first = try HTMLToMarkdown(linkAddress: links).convert(html)
         var images: [String: String] = [:]
-        for address in first.notes.images where images[address] == nil {
-            let attachment = catalogue.attachments.values.first { $0.attachmentURL == address }
-            if let media = try await importImage(address: address, attachment: attachment, label: label, &report) {
+        for (address, alt) in first.notes.images where images[address] == nil {
+            // WordPress puts resized copies (photo-300x225.jpg) in bodies; the original is what comes in.
+            let attachment = catalogue.attachments.values.first { $0.attachmentURL == address || $0.attachmentURL == Self.originalAddress(address) }
+            let source = attachment?.attachmentURL ?? address
+            if let media = try await importImage(address: source, attachment: attachment, alt: alt, label: label, &report) {
                 images[address] = SitePaths.media(media.fileName)
             }
         }
@@ -345,11 +360,19 @@ public struct WordPressImporter<Store: PublicationStore> {
             report.note("\(label): its featured image (attachment \(id)) is not in the export.")
             return nil
         }
-        return try await importImage(address: attachment.attachmentURL, attachment: attachment, label: label, &report)
+        return try await importImage(address: attachment.attachmentURL, attachment: attachment, alt: "", label: label, &report)
+    }
+
+    /// The address of the original of a resized copy WordPress made (`photo-300x225.jpg` → `photo.jpg`).
+    static func originalAddress(_ address: String) -> String {
+        guard let dot = address.lastIndex(of: "."), let dash = address[..<dot].lastIndex(of: "-") else { return address }
+        let size = address[address.index(after: dash)..<dot].split(separator: "x")
+        guard size.count == 2, size.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return address }
+        return String(address[..<dash]) + String(address[dot...])
     }
 
     /// The media record of the image at `address`, read from the uploads folder and checked like an upload.
-    private func importImage(address: String, attachment: WordPressItem?, label: String, _ report: inout ArchiveImportReport) async throws -> Media? {
+    private func importImage(address: String, attachment: WordPressItem?, alt bodyAlt: String, label: String, _ report: inout ArchiveImportReport) async throws -> Media? {
         guard let uploads else {
             report.note("\(label): the image \(address) was not brought in (give --uploads with a copy of wp-content/uploads).")
             return nil
@@ -360,14 +383,16 @@ public struct WordPressImporter<Store: PublicationStore> {
             report.note("\(label): the image \(address) is missing from the uploads folder or too large.")
             return nil
         }
-        let alt = attachment?.meta["_wp_attachment_image_alt"].flatMap { $0.isEmpty ? nil : $0 } ?? attachment?.title ?? ""
+        let alt = attachment?.meta["_wp_attachment_image_alt"].flatMap { $0.isEmpty ? nil : $0 } ?? (bodyAlt.isEmpty ? attachment?.title ?? "" : bodyAlt)
+        // WordPress has no credit field: a plugin's `_credit`, else the attachment's description, holds it.
+        let credit = attachment?.meta["_credit"] ?? attachment.map { PlainText.of($0.content) } ?? ""
         do {
             let stored = try await media.add(Array(data)) { fileName, info in
                 try NewMedia(
                     fileName: fileName, contentType: info.format.contentType, width: info.width, height: info.height, alt: alt.isEmpty ? "Image" : alt,
-                    caption: attachment?.excerpt ?? "", credit: attachment?.meta["_credit"] ?? "")
+                    caption: PlainText.of(attachment?.excerpt ?? ""), credit: String(credit.prefix(300)))
             }
-            report.count("images")
+            report.countImage(stored.id.rawValue)
             return stored
         } catch let error as ValidationError {
             report.note("\(label): the image \(address) was refused: \(error.message)")

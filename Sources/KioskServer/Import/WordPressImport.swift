@@ -47,20 +47,19 @@ public struct ArchiveImportReport: Sendable {
 /// checks as an upload, old addresses keep answering, and every item is imported once however often
 /// the import runs. The file is read twice, one record at a time.
 public struct WordPressImporter<Store: PublicationStore> {
-    let store: Store
-    let media: MediaLibrary<Store>
+    let desk: ArchiveDesk<Store>
+    var store: Store { desk.store }
+    var now: @Sendable () -> Date { desk.now }
     /// A copy of the site's `wp-content/uploads` folder, if given.
     let uploads: URL?
-    let renderer = MarkdownRenderer()
-    let now: @Sendable () -> Date
     let progress: (String) -> Void
 
     /// Creates an importer writing into `store`, its images into `mediaFolder` (this node's cache).
     public init(store: Store, mediaFolder: String, maximumImageBytes: Int, uploads: String?, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void) {
-        self.store = store
-        media = MediaLibrary(directory: mediaFolder, maximumBytes: maximumImageBytes, store: store)
+        desk = ArchiveDesk(
+            store: store, media: MediaLibrary(directory: mediaFolder, maximumBytes: maximumImageBytes, store: store), now: now,
+            importer: ChangeAuthor(integration: "WordPress import"))
         self.uploads = uploads.map { URL(fileURLWithPath: $0) }
-        self.now = now
         self.progress = progress
     }
 
@@ -217,13 +216,14 @@ public struct WordPressImporter<Store: PublicationStore> {
         let published = item.publishedGMT ?? item.publishedLocal
         let created = published ?? now()
         let updated = max(item.modifiedGMT ?? created, created)
-        let rendered = renderer.render(body)
+        let rendered = desk.renderer.render(body)
         do {
             if kind == "page" {
-                try await importPage(item, title: title, body: rendered, topImage: topImage, key: key, dates: (published, created, updated), label: label, &report)
+                try await importPage(item, title: title, body: rendered, topImage: topImage, key: key, dates: .init(published: published, created: created, updated: updated), label: label, &report)
             } else {
                 try await importArticle(
-                    item, title: title, body: rendered, topImage: topImage, key: key, terms: &terms, catalogue: catalogue, dates: (published, created, updated),
+                    item, title: title, body: rendered, topImage: topImage, key: key, terms: &terms, catalogue: catalogue,
+                    dates: .init(published: published, created: created, updated: updated),
                     label: label, &report)
             }
         } catch let error as ValidationError {
@@ -233,7 +233,7 @@ public struct WordPressImporter<Store: PublicationStore> {
 
     private func importArticle(
         _ item: WordPressItem, title: String, body: RenderedBody, topImage: Media?, key: ImportKey, terms: inout TermMap, catalogue: Catalogue,
-        dates: (published: Date?, created: Date, updated: Date), label: String, _ report: inout ArchiveImportReport
+        dates: ArchiveDesk<Store>.Dates, label: String, _ report: inout ArchiveImportReport
     ) async throws {
         let status: ArticleStatus =
             switch item.status {
@@ -254,55 +254,25 @@ public struct WordPressImporter<Store: PublicationStore> {
         }
         let wanted = try Slug.parse(item.slug) ?? Slug.derived(from: title) ?? Slug("imported-\(item.id)")
         let excerpt = item.excerpt.isEmpty ? "" : (try? HTMLToMarkdown().convert(item.excerpt).markdown.trimmingCharacters(in: .whitespacesAndNewlines)) ?? ""
-        for attempt in 1...20 {
-            let slug = attempt == 1 ? wanted : (Slug.parse("\(wanted.rawValue.prefix(Slug.maximumLength - 4))-\(attempt)") ?? wanted)
-            let content = try ArticleContent(
+        try await desk.storeArticle(
+            wanted: wanted, status: status, dates: dates, topImage: topImage, key: key, oldPaths: Self.oldPaths(item), label: label, &report
+        ) { slug in
+            try ArticleContent(
                 slug: slug, title: title, dek: String(excerpt.prefix(ArticleForm.maximumDekLength)), format: .reporting, sectionID: section, topicIDs: topics,
                 authorIDs: [author], topMediaID: topImage?.id, body: body)
-            let names = ContentNames(of: content, in: try await store.taxonomy(), topImage: topImage)
-            let article = ImportedArticle(
-                content: content, status: status, publishedAt: status == .draft ? nil : dates.published, createdAt: dates.created, updatedAt: dates.updated,
-                revision: NewRevision(kind: .created, by: ChangeAuthor(integration: "WordPress import"), content: content, names: names), key: key,
-                oldPaths: Self.oldPaths(item))
-            do {
-                _ = try await store.importArticle(article, now: now())
-                report.count("articles")
-                if slug != wanted { report.note("\(label): /articles/\(wanted) was taken, so it is at /articles/\(slug).") }
-                return
-            } catch StoreError.slugTaken {
-                continue
-            }
         }
-        report.skip("\(label): no free address was found for it.")
     }
 
     private func importPage(
-        _ item: WordPressItem, title: String, body: RenderedBody, topImage: Media?, key: ImportKey, dates: (published: Date?, created: Date, updated: Date),
-        label: String, _ report: inout ArchiveImportReport
+        _ item: WordPressItem, title: String, body: RenderedBody, topImage: Media?, key: ImportKey, dates: ArchiveDesk<Store>.Dates, label: String,
+        _ report: inout ArchiveImportReport
     ) async throws {
         let wanted = try Slug.parse(item.slug) ?? Slug.derived(from: title) ?? Slug("page-\(item.id)")
-        let free = ReservedPaths.available(wanted)
-        if free != wanted { report.note("\(label): /\(wanted) is one of Kiosk's own addresses, so the page is at /\(free).") }
         if item.parentID != "0" { report.note("\(label) was under another page; Kiosk's pages all live at the site's root.") }
-        let status: PageStatus = item.status == "publish" ? .published : .draft
-        for attempt in 1...20 {
-            let slug = attempt == 1 ? free : ReservedPaths.available(Slug.parse("\(free.rawValue.prefix(Slug.maximumLength - 4))-\(attempt)") ?? free)
-            let content = try PageContent(slug: slug, title: title, body: body, topMediaID: topImage?.id)
-            do {
-                _ = try await store.importPage(
-                    ImportedPage(
-                        content: content, status: status, publishedAt: status == .published ? dates.published : nil, createdAt: dates.created,
-                        updatedAt: dates.updated, revision: NewPageRevision(kind: .created, by: ChangeAuthor(integration: "WordPress import"), content: content),
-                        key: key, oldPaths: Self.oldPaths(item)),
-                    now: now())
-                report.count("pages")
-                if slug != free { report.note("\(label): a page already lives at /\(free), so this one is at /\(slug).") }
-                return
-            } catch StoreError.slugTaken {
-                continue
-            }
-        }
-        report.skip("\(label): no free address was found for it.")
+        try await desk.storePage(
+            wanted: wanted, status: item.status == "publish" ? .published : .draft, dates: dates, key: key, oldPaths: Self.oldPaths(item), label: label,
+            &report
+        ) { slug in try PageContent(slug: slug, title: title, body: body, topMediaID: topImage?.id) }
     }
 
     private func fallbackSection(_ terms: inout TermMap, _ report: inout ArchiveImportReport) async throws -> Section.ID {
@@ -377,27 +347,12 @@ public struct WordPressImporter<Store: PublicationStore> {
             report.note("\(label): the image \(address) was not brought in (give --uploads with a copy of wp-content/uploads).")
             return nil
         }
-        guard let path = Self.uploadPath(address), !path.split(separator: "/").contains(".."),
-            let data = try? Data(contentsOf: uploads.appendingPathComponent(path)), data.count <= media.maximumBytes
-        else {
-            report.note("\(label): the image \(address) is missing from the uploads folder or too large.")
-            return nil
-        }
+        let file = Self.uploadPath(address).flatMap { $0.split(separator: "/").contains("..") ? nil : uploads.appendingPathComponent($0) }
         let alt = attachment?.meta["_wp_attachment_image_alt"].flatMap { $0.isEmpty ? nil : $0 } ?? (bodyAlt.isEmpty ? attachment?.title ?? "" : bodyAlt)
         // WordPress has no credit field: a plugin's `_credit`, else the attachment's description, holds it.
         let credit = attachment?.meta["_credit"] ?? attachment.map { PlainText.of($0.content) } ?? ""
-        do {
-            let stored = try await media.add(Array(data)) { fileName, info in
-                try NewMedia(
-                    fileName: fileName, contentType: info.format.contentType, width: info.width, height: info.height, alt: alt.isEmpty ? "Image" : alt,
-                    caption: PlainText.of(attachment?.excerpt ?? ""), credit: String(credit.prefix(300)))
-            }
-            report.countImage(stored.id.rawValue)
-            return stored
-        } catch let error as ValidationError {
-            report.note("\(label): the image \(address) was refused: \(error.message)")
-            return nil
-        }
+        return try await desk.storeImage(
+            file: file, address: address, alt: alt, caption: PlainText.of(attachment?.excerpt ?? ""), credit: credit, label: label, &report)
     }
 
     /// The part of an upload's address below `wp-content/uploads/`.

@@ -23,6 +23,10 @@ public struct HTMLToMarkdown {
     public var imageAddress: (String) -> String
     /// The address a link gets in Kiosk, given its address in the export (for links between imported stories).
     public var linkAddress: (String) -> String
+    /// Classes of elements left out with their content (a platform's subscribe widgets and buttons).
+    public var droppedClasses: Set<String> = []
+    /// Classes of elements that embed something (a platform's tweet or video blocks), kept as a link to it.
+    public var embedClasses: Set<String> = []
 
     /// Elements dropped with everything inside them.
     static let droppedElements: Set<String> = [
@@ -98,6 +102,8 @@ private struct MarkdownWriter {
     }
 
     private func isBlock(_ node: HTMLNode) -> Bool {
+        let classes = node.classes
+        if !classes.isDisjoint(with: converter.droppedClasses) || !classes.isDisjoint(with: converter.embedClasses) { return true }
         let blockNames: Set<String> = [
             "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre", "hr", "table", "figure", "img", "iframe", "video", "audio",
             "embed", "div", "section", "article", "header", "footer", "main", "aside", "nav", "center", "details", "summary", "dl", "dd", "dt",
@@ -111,6 +117,14 @@ private struct MarkdownWriter {
         if HTMLToMarkdown.droppedElements.contains(name) {
             notes.dropped[name, default: 0] += 1
             return []
+        }
+        let classes = node.classes
+        if let widget = classes.first(where: converter.droppedClasses.contains) {
+            notes.dropped[widget, default: 0] += 1
+            return []
+        }
+        if !classes.isDisjoint(with: converter.embedClasses) {
+            return embedLink(node).map { [$0] } ?? []
         }
         switch name {
         case "p", "dt", "summary":
@@ -282,7 +296,8 @@ private struct MarkdownWriter {
         let sources = [node] + Self.all(in: node) { ["iframe", "video", "audio", "source", "embed", "a"].contains($0.name) }
         let address = sources.lazy.compactMap { $0.attribute("src") ?? ($0.name == "a" ? $0.attribute("href") : nil) }.compactMap(Self.safeAddress).first
             ?? (node.classes.contains("wp-block-embed") ? Self.safeAddress(node.textContent.trimmingSpaces()) : nil)
-        guard node.name != "figure" || node.classes.contains(where: { $0.hasPrefix("wp-block-embed") }) || Self.first(in: node, { $0.name == "iframe" }) != nil,
+        let isEmbedBlock = !node.classes.isDisjoint(with: converter.embedClasses) || node.classes.contains(where: { $0.hasPrefix("wp-block-embed") })
+        guard node.name != "figure" || isEmbedBlock || Self.first(in: node, { $0.name == "iframe" }) != nil,
             let address
         else { return nil }
         notes.embedsAsLinks += 1

@@ -87,7 +87,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring a publication in from an export.",
-        subcommands: [ImportKioskCommand.self, ImportWordPressCommand.self])
+        subcommands: [ImportKioskCommand.self, ImportWordPressCommand.self, ImportSubstackCommand.self])
 }
 
 /// `kiosk import kiosk FOLDER`: a folder made by `kiosk export`, into an empty database.
@@ -176,6 +176,48 @@ struct ImportWordPressCommand: AsyncParsableCommand {
         try await WordPressImporter(
             store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumBytes, uploads: uploads, now: Date.init, progress: Progress.everySecond
         ).run(path: file)
+    }
+}
+
+/// `kiosk import substack DIR`: a Substack publication from its unzipped export.
+struct ImportSubstackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "substack",
+        abstract: "Import a Substack publication from its unzipped export: posts, their images and the email list.",
+        discussion: """
+            Published posts become articles with their dates, drafts stay drafts, and paid-only posts come in as drafts so \
+            that nothing paid becomes public by accident; podcast episodes are reported. The email list comes in as \
+            confirmed subscribers (nobody is sent a confirmation), those who unsubscribed staying unsubscribed. /p/slug \
+            keeps answering with a redirect. Running it again changes nothing.
+            """)
+
+    @Argument(help: "The unzipped export folder (posts.csv, posts/, email_list.NAME.csv, and images/ with the images).")
+    var folder: String
+
+    @Option(help: "The byline of the imported posts (Substack's export names no authors; default: the publication's name).")
+    var author: String?
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        try await Kiosk.reportingErrors {
+            let settings = try await Settings.load(storage: storage)
+            var logger = Logger(label: "kiosk")
+            logger.logLevel = .warning
+            guard let mediaFolder = settings.media else { throw Messages.Refusal("there is no media folder for the images; give --media or KIOSK_MEDIA.") }
+            print("Importing \(folder) into \(settings.database)")
+            let report = try await settings.database.withStore(logger: logger) { store in
+                try await Self.importing(store, folder: folder, author: author, mediaFolder: mediaFolder, maximumBytes: settings.maximumUploadBytes)
+            }
+            ImportReportPrinter.print(report)
+        }
+    }
+
+    private static func importing(_ store: some PublicationStore, folder: String, author: String?, mediaFolder: String, maximumBytes: Int) async throws
+        -> ArchiveImportReport
+    {
+        try await SubstackImporter(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumBytes, now: Date.init, progress: Progress.everySecond)
+            .run(folder: folder, author: author)
     }
 }
 

@@ -17,7 +17,8 @@ public final class WordPressExport {
     public init(path: String) throws(WordPressExportError) {
         _ = HTMLDocument.libraryReady
         guard FileManager.default.isReadableFile(atPath: path) else { throw WordPressExportError("\(path) cannot be read.") }
-        guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)) else {
+        let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        guard let reader = xmlReaderForFile(path, nil, Int32(options)) else {
             throw WordPressExportError("\(path) cannot be opened as XML.")
         }
         self.reader = reader

@@ -159,16 +159,8 @@ struct ImportWordPressCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        try await Kiosk.reportingErrors {
-            let settings = try await Settings.load(storage: storage)
-            var logger = Logger(label: "kiosk")
-            logger.logLevel = .warning
-            guard let mediaFolder = settings.media else { throw Messages.Refusal("there is no media folder for the images; give --media or KIOSK_MEDIA.") }
-            print("Importing \(file) into \(settings.database)")
-            let report = try await settings.database.withStore(logger: logger) { store in
-                try await Self.importing(store, file: file, uploads: uploads, mediaFolder: mediaFolder, maximumBytes: settings.maximumUploadBytes)
-            }
-            ImportReportPrinter.print(report)
+        try await ArchiveImportRun.run(file, storage: storage) { [file, uploads] store, mediaFolder, maximumBytes in
+            try await Self.importing(store, file: file, uploads: uploads, mediaFolder: mediaFolder, maximumBytes: maximumBytes)
         }
     }
 
@@ -200,16 +192,8 @@ struct ImportSubstackCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        try await Kiosk.reportingErrors {
-            let settings = try await Settings.load(storage: storage)
-            var logger = Logger(label: "kiosk")
-            logger.logLevel = .warning
-            guard let mediaFolder = settings.media else { throw Messages.Refusal("there is no media folder for the images; give --media or KIOSK_MEDIA.") }
-            print("Importing \(folder) into \(settings.database)")
-            let report = try await settings.database.withStore(logger: logger) { store in
-                try await Self.importing(store, folder: folder, author: author, mediaFolder: mediaFolder, maximumBytes: settings.maximumUploadBytes)
-            }
-            ImportReportPrinter.print(report)
+        try await ArchiveImportRun.run(folder, storage: storage) { [folder, author] store, mediaFolder, maximumBytes in
+            try await Self.importing(store, folder: folder, author: author, mediaFolder: mediaFolder, maximumBytes: maximumBytes)
         }
     }
 
@@ -218,6 +202,28 @@ struct ImportSubstackCommand: AsyncParsableCommand {
     {
         try await SubstackImporter(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumBytes, now: Date.init, progress: Progress.everySecond)
             .run(folder: folder, author: author)
+    }
+}
+
+/// Opens the database for an archive import of `source` (refused, with nothing created, when there
+/// is nothing there), runs it, and prints its report.
+enum ArchiveImportRun {
+    static func run(
+        _ source: String, storage: StorageOptions,
+        importing: @escaping (_ store: any PublicationStore, _ mediaFolder: String, _ maximumImageBytes: Int) async throws -> ArchiveImportReport
+    ) async throws {
+        try await Kiosk.reportingErrors {
+            guard FileManager.default.fileExists(atPath: source) else { throw Messages.Refusal("there is nothing at \(source) to import.") }
+            let settings = try await Settings.load(storage: storage)
+            var logger = Logger(label: "kiosk")
+            logger.logLevel = .warning
+            guard let mediaFolder = settings.media else { throw Messages.Refusal("there is no media folder for the images; give --media or KIOSK_MEDIA.") }
+            print("Importing \(source) into \(settings.database)")
+            let report = try await settings.database.withStore(logger: logger) { store in
+                try await importing(store, mediaFolder, settings.maximumUploadBytes)
+            }
+            ImportReportPrinter.print(report)
+        }
     }
 }
 

@@ -164,3 +164,23 @@ def test_a_real_wordpress_export_imports_into_valid_accessible_pages(fresh_newsr
             assert not blocking, f"{path}: {[v['id'] for v in blocking]}"
     finally:
         context.close()
+
+
+def test_what_is_not_a_wordpress_export_is_refused_in_one_line(kiosk_bin: str, tmp_path: Path) -> None:
+    database = tmp_path / "kiosk.sqlite"
+    cases = {
+        "missing.xml": (None, "there is nothing at"),
+        "notes.csv": ("email,date\nsomeone@example.org,2025-01-01\n", "The export is truncated or damaged"),
+        "feed.xml": ("<?xml version='1.0'?><feed><entry/></feed>", "its root element is <feed>"),
+        "cut.xml": ((FIXTURE / "export.xml").read_text()[:20000], "The export is truncated or damaged"),
+    }
+    for name, (text, fragment) in cases.items():
+        path = tmp_path / name
+        if text is not None:
+            path.write_text(text)
+        result = subprocess.run([kiosk_bin, "import", "wordpress", str(path), "--database", str(database)], capture_output=True, text=True, timeout=60)
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode != 0 and len(lines) == 1 and fragment in lines[0], (name, result.stderr)
+    if database.exists():
+        with sqlite3.connect(database) as connection:
+            assert connection.execute("SELECT count(*) FROM article").fetchone()[0] == 0, "nothing half-imported"

@@ -58,6 +58,7 @@ public enum HTMLConversionError: Error, Equatable, CustomStringConvertible {
     /// Elements nest deeper than `HTMLDocument.deepestNesting`.
     case tooDeep
 
+    /// The reason, for an import's report.
     public var description: String {
         switch self {
         case .tooDeep: "its HTML nests elements more than \(HTMLDocument.deepestNesting) deep, so it cannot be read whole"

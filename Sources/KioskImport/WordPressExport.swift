@@ -222,6 +222,7 @@ public struct WordPressItem: Sendable, Equatable {
         self.meta = meta
     }
 
+    /// Two items are the same when they are the same item of the export.
     public static func == (left: WordPressItem, right: WordPressItem) -> Bool { left.id == right.id && left.type == right.type }
 
     /// The text of each child element by local name (the first of each name), trimmed.

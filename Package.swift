@@ -88,7 +88,7 @@ let package = Package(
         ),
         .target(
             name: "KioskImport",
-            dependencies: ["KioskCore", "CLibXML2"],
+            dependencies: ["KioskCore", "KioskRender", "CLibXML2"],
             swiftSettings: strictSwift
         ),
         .target(

@@ -87,7 +87,7 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring a publication in from an export.",
-        subcommands: [ImportKioskCommand.self, ImportWordPressCommand.self, ImportSubstackCommand.self])
+        subcommands: [ImportKioskCommand.self, ImportWordPressCommand.self, ImportGhostCommand.self, ImportSubstackCommand.self])
 }
 
 /// `kiosk import kiosk FOLDER`: a folder made by `kiosk export`, into an empty database.
@@ -168,6 +168,47 @@ struct ImportWordPressCommand: AsyncParsableCommand {
         try await WordPressImporter(
             store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumBytes, uploads: uploads, now: Date.init, progress: Progress.everySecond
         ).run(path: file)
+    }
+}
+
+/// `kiosk import ghost FILE`: a Ghost site from its content export, and its members from their export.
+struct ImportGhostCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ghost",
+        abstract: "Import a Ghost site from its content export (.json): posts, pages, authors, tags and images; and its members (--members).",
+        discussion: """
+            Posts become articles with their dates and status in one "Archive" section (Ghost has no sections), public tags \
+            become topics (#internal tags stay behind), staff users become authors with their bios and portraits. Posts \
+            for members or paying members, and posts sent by email only, come in as drafts. Images come from --images, a \
+            copy of the site's content/images folder (by default the images folder beside the export, if there is one). \
+            --members takes the members export: members come in as confirmed subscribers, those who unsubscribed staying \
+            unsubscribed. /slug/ keeps answering with a redirect. Running it again changes nothing.
+            """)
+
+    @Argument(help: "Ghost's content export (.json, Settings → Advanced → Import/Export → Export content).")
+    var file: String
+
+    @Option(help: "A copy of the site's content/images folder (default: the images folder beside the export, if any).")
+    var images: String?
+
+    @Option(help: "Ghost's members export (.csv, Members → Export), to bring the members in as subscribers.")
+    var members: String?
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        let beside = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("images").path
+        let images = images ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
+        try await ArchiveImportRun.run(file, storage: storage) { [file, members] store, mediaFolder, maximumBytes in
+            try await Self.importing(store, file: file, images: images, members: members, mediaFolder: mediaFolder, maximumBytes: maximumBytes)
+        }
+    }
+
+    private static func importing(
+        _ store: some PublicationStore, file: String, images: String?, members: String?, mediaFolder: String, maximumBytes: Int
+    ) async throws -> ArchiveImportReport {
+        try await GhostImporter(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumBytes, images: images, now: Date.init, progress: Progress.everySecond)
+            .run(path: file, members: members)
     }
 }
 

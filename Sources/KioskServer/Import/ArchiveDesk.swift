@@ -13,6 +13,14 @@ struct ArchiveDesk<Store: PublicationStore> {
     /// Who the history names as having saved the first revision ("WordPress import").
     let importer: ChangeAuthor
 
+    /// A desk storing into `store`, images into `mediaFolder` (this node's cache), the history naming "`platform` import".
+    init(store: Store, mediaFolder: String, maximumImageBytes: Int, now: @escaping @Sendable () -> Date, platform: String) {
+        self.store = store
+        media = MediaLibrary(directory: mediaFolder, maximumBytes: maximumImageBytes, store: store)
+        self.now = now
+        importer = ChangeAuthor(integration: "\(platform) import")
+    }
+
     /// When an imported item was published, first written and last changed.
     struct Dates {
         let published: Date?
@@ -66,6 +74,78 @@ struct ArchiveDesk<Store: PublicationStore> {
             }
         }
         report.skip("\(label): no free address was found for it.")
+    }
+
+    /// The author the ledger names for `key`; else one of the same name; else a new one from `make`, given `wanted` or the first free `wanted-N`.
+    func author(
+        key: ImportKey, name: String, wanted: Slug?, _ report: inout ArchiveImportReport, make: (Slug) async throws -> NewAuthor
+    ) async throws -> Author.ID {
+        if let id = try await store.importedRecord(key) { return Author.ID(id) }
+        let taxonomy = try await store.taxonomy()
+        let id: Author.ID
+        if let same = taxonomy.authors.first(where: { $0.name == name }) {
+            id = same.id
+        } else {
+            id = try await store.createAuthor(try await make(Self.freeSlug(wanted, taken: Set(taxonomy.authors.map(\.slug))))).id
+            report.count("authors")
+        }
+        try await store.recordImport(key, as: id.rawValue, now: now())
+        return id
+    }
+
+    /// The topic the ledger names for `key`; else one of the same slug or name; else a new one.
+    func topic(key: ImportKey, slug: String, name: String, description: String, _ report: inout ArchiveImportReport) async throws -> Topic.ID {
+        if let id = try await store.importedRecord(key) { return Topic.ID(id) }
+        let taxonomy = try await store.taxonomy()
+        let id: Topic.ID
+        if let same = taxonomy.topics.first(where: { $0.slug.rawValue == slug || $0.name == name }) {
+            id = same.id
+        } else {
+            let free = Self.freeSlug(Slug.parse(slug) ?? Slug.derived(from: name), taken: Set(taxonomy.topics.map(\.slug)))
+            id = try await store.createTopic(try NewTerm(slug: free, name: name, description: description)).id
+            report.count("topics")
+        }
+        try await store.recordImport(key, as: id.rawValue, now: now())
+        return id
+    }
+
+    /// The one section a platform without sections imports into (`slug`), made when missing.
+    func archiveSection(source: String, slug: Slug, name: String, _ report: inout ArchiveImportReport) async throws -> Section.ID {
+        let key = ImportKey(source: source, kind: "section", externalID: slug.rawValue)
+        if let id = try await store.importedRecord(key) { return Section.ID(id) }
+        let taxonomy = try await store.taxonomy()
+        let id: Section.ID
+        if let same = taxonomy.sections.first(where: { $0.slug == slug }) {
+            id = same.id
+        } else {
+            id = try await store.createSection(try NewSection(slug: slug, name: name, position: taxonomy.sections.count)).id
+            report.count("sections")
+        }
+        try await store.recordImport(key, as: id.rawValue, now: now())
+        return id
+    }
+
+    /// Brings in the subscribers of a members or email-list CSV, matched by its header, as confirmed
+    /// subscribers (nobody is sent a confirmation), those who unsubscribed staying unsubscribed.
+    func importSubscribers(_ file: URL, _ report: inout ArchiveImportReport) async throws {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            report.note("The subscriber list \(file.lastPathComponent) cannot be read as text.")
+            return
+        }
+        let list = SubscriberCSV(text, newsletters: try await store.newsletters())
+        let added = try await store.importSubscribers(list.rows, now: now()) { Subscriptions.importEvent(source: $0.source, status: $0.status) }
+        report.imported["subscribers", default: 0] += added
+        for problem in list.problems { report.note("\(file.lastPathComponent) \(problem)") }
+    }
+
+    /// `wanted` when free, otherwise `wanted-2`, `wanted-3`…
+    static func freeSlug(_ wanted: Slug?, taken: Set<Slug>) -> Slug {
+        let base = wanted ?? (try! Slug("imported"))
+        guard taken.contains(base) else { return base }
+        for number in 2... {
+            if let candidate = Slug.parse("\(base.rawValue.prefix(Slug.maximumLength - 8))-\(number)"), !taken.contains(candidate) { return candidate }
+        }
+        return base
     }
 
     /// `wanted`, then `wanted-2` to `wanted-20`.

@@ -26,9 +26,7 @@ public struct SubstackImporter<Store: PublicationStore> {
 
     /// Creates an importer writing into `store`, its images into `mediaFolder` (this node's cache).
     public init(store: Store, mediaFolder: String, maximumImageBytes: Int, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void) {
-        desk = ArchiveDesk(
-            store: store, media: MediaLibrary(directory: mediaFolder, maximumBytes: maximumImageBytes, store: store), now: now,
-            importer: ChangeAuthor(integration: "Substack import"))
+        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, now: now, platform: "Substack")
         self.progress = progress
     }
 
@@ -44,7 +42,7 @@ public struct SubstackImporter<Store: PublicationStore> {
         let source = "substack:" + publication
         var report = ArchiveImportReport()
         let author = try await authorID(authorName ?? publication, source: source, &report)
-        let section = try await sectionID(source: source, &report)
+        let section = try await desk.archiveSection(source: source, slug: Slug("newsletter-archive"), name: "Newsletter archive", &report)
         let records = CSV.records(postsCSV.hasPrefix("\u{FEFF}") ? String(postsCSV.dropFirst()) : postsCSV)
         guard let header = records.first, let idColumn = header.firstIndex(of: "post_id") else {
             throw ImportError("\(path)/posts.csv has no post_id column: it is not a Substack export.")
@@ -76,7 +74,7 @@ public struct SubstackImporter<Store: PublicationStore> {
             progress("\(number + 1) of \(records.count - 1) posts")
         }
         if let emailList {
-            try await importSubscribers(folder.appendingPathComponent(emailList), &report)
+            try await desk.importSubscribers(folder.appendingPathComponent(emailList), &report)
         }
         return report
     }
@@ -135,47 +133,14 @@ public struct SubstackImporter<Store: PublicationStore> {
         return name.components(separatedBy: "?")[0]
     }
 
-    private func importSubscribers(_ file: URL, _ report: inout ArchiveImportReport) async throws {
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-            report.note("The email list \(file.lastPathComponent) cannot be read as text.")
-            return
-        }
-        let list = SubscriberCSV(text, newsletters: try await desk.store.newsletters())
-        let added = try await desk.store.importSubscribers(list.rows, now: desk.now()) { Subscriptions.importEvent(source: $0.source, status: $0.status) }
-        report.imported["subscribers", default: 0] += added
-        for problem in list.problems { report.note("\(file.lastPathComponent) \(problem)") }
-    }
-
     private func authorID(_ name: String, source: String, _ report: inout ArchiveImportReport) async throws -> Author.ID {
-        let key = ImportKey(source: source, kind: "author", externalID: name)
-        if let id = try await desk.store.importedRecord(key) { return Author.ID(id) }
-        let taxonomy = try await desk.store.taxonomy()
-        let id: Author.ID
-        if let same = taxonomy.authors.first(where: { $0.name == name }) {
-            id = same.id
-        } else {
-            let slug = WordPressImporter<Store>.freeSlug(Slug.derived(from: name), taken: Set(taxonomy.authors.map(\.slug)))
-            id = try await desk.store.createAuthor(try NewAuthor(slug: slug, name: name)).id
-            report.count("authors")
+        let made = report.imported["authors"] ?? 0
+        let id = try await desk.author(key: ImportKey(source: source, kind: "author", externalID: name), name: name, wanted: Slug.derived(from: name), &report) {
+            try NewAuthor(slug: $0, name: name)
+        }
+        if report.imported["authors"] ?? 0 > made {
             report.note("Substack's export names no authors: every post is bylined to “\(name)” (choose another with --author).")
         }
-        try await desk.store.recordImport(key, as: id.rawValue, now: desk.now())
-        return id
-    }
-
-    private func sectionID(source: String, _ report: inout ArchiveImportReport) async throws -> Section.ID {
-        let key = ImportKey(source: source, kind: "section", externalID: "newsletter")
-        if let id = try await desk.store.importedRecord(key) { return Section.ID(id) }
-        let taxonomy = try await desk.store.taxonomy()
-        let id: Section.ID
-        if let same = taxonomy.sections.first(where: { $0.slug.rawValue == "newsletter-archive" }) {
-            id = same.id
-        } else {
-            id = try await desk.store.createSection(
-                try NewSection(slug: Slug("newsletter-archive"), name: "Newsletter archive", position: taxonomy.sections.count)).id
-            report.count("sections")
-        }
-        try await desk.store.recordImport(key, as: id.rawValue, now: desk.now())
         return id
     }
 }

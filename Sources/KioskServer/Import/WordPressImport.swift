@@ -56,9 +56,7 @@ public struct WordPressImporter<Store: PublicationStore> {
 
     /// Creates an importer writing into `store`, its images into `mediaFolder` (this node's cache).
     public init(store: Store, mediaFolder: String, maximumImageBytes: Int, uploads: String?, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void) {
-        desk = ArchiveDesk(
-            store: store, media: MediaLibrary(directory: mediaFolder, maximumBytes: maximumImageBytes, store: store), now: now,
-            importer: ChangeAuthor(integration: "WordPress import"))
+        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, now: now, platform: "WordPress")
         self.uploads = uploads.map { URL(fileURLWithPath: $0) }
         self.progress = progress
     }
@@ -116,19 +114,11 @@ public struct WordPressImporter<Store: PublicationStore> {
     private static func origin(_ site: WordPressSite) -> String { site.baseBlogURL.isEmpty ? site.link : site.baseBlogURL }
 
     private func authorID(_ author: WordPressAuthor, catalogue: Catalogue, _ site: WordPressSite, _ report: inout ArchiveImportReport) async throws -> Author.ID {
-        let key = ImportKey(source: "wordpress:" + Self.origin(site), kind: "author", externalID: author.login)
-        if let id = try await store.importedRecord(key) { return Author.ID(id) }
         let name = author.displayName.isEmpty ? author.login : author.displayName
-        let taxonomy = try await store.taxonomy()
-        if let same = taxonomy.authors.first(where: { $0.name == name }) {
-            try await store.recordImport(key, as: same.id.rawValue, now: now())
-            return same.id
+        let key = ImportKey(source: "wordpress:" + Self.origin(site), kind: "author", externalID: author.login)
+        return try await desk.author(key: key, name: name, wanted: Slug.derived(from: name) ?? Slug.derived(from: author.login), &report) {
+            try NewAuthor(slug: $0, name: name)
         }
-        let slug = Self.freeSlug(Slug.derived(from: name) ?? Slug.derived(from: author.login), taken: Set(taxonomy.authors.map(\.slug)))
-        let made = try await store.createAuthor(try NewAuthor(slug: slug, name: name))
-        try await store.recordImport(key, as: made.id.rawValue, now: now())
-        report.count("authors")
-        return made.id
     }
 
     private func add(_ term: WordPressTerm, to terms: inout TermMap, source: String, _ report: inout ArchiveImportReport) async throws {
@@ -142,7 +132,7 @@ public struct WordPressImporter<Store: PublicationStore> {
             if let same = taxonomy.sections.first(where: { $0.slug.rawValue == term.slug || $0.name == name }) {
                 terms.sections[term.slug] = same.id
             } else {
-                let slug = Self.freeSlug(Slug.parse(term.slug) ?? Slug.derived(from: name), taken: Set(taxonomy.sections.map(\.slug)))
+                let slug = ArchiveDesk<Store>.freeSlug(Slug.parse(term.slug) ?? Slug.derived(from: name), taken: Set(taxonomy.sections.map(\.slug)))
                 terms.sections[term.slug] = try await store.createSection(
                     try NewSection(slug: slug, name: name, description: PlainText.of(term.description), position: taxonomy.sections.count)).id
                 report.count("sections")
@@ -150,26 +140,8 @@ public struct WordPressImporter<Store: PublicationStore> {
             }
             try await store.recordImport(key, as: terms.sections[term.slug]!.rawValue, now: now())
         case .tag:
-            if let id = try await store.importedRecord(key) { terms.topics[term.slug] = Topic.ID(id); return }
-            if let same = taxonomy.topics.first(where: { $0.slug.rawValue == term.slug || $0.name == name }) {
-                terms.topics[term.slug] = same.id
-            } else {
-                let slug = Self.freeSlug(Slug.parse(term.slug) ?? Slug.derived(from: name), taken: Set(taxonomy.topics.map(\.slug)))
-                terms.topics[term.slug] = try await store.createTopic(try NewTerm(slug: slug, name: name, description: PlainText.of(term.description))).id
-                report.count("topics")
-            }
-            try await store.recordImport(key, as: terms.topics[term.slug]!.rawValue, now: now())
+            terms.topics[term.slug] = try await desk.topic(key: key, slug: term.slug, name: name, description: PlainText.of(term.description), &report)
         }
-    }
-
-    /// `wanted` when free, otherwise `wanted-2`, `wanted-3`…
-    static func freeSlug(_ wanted: Slug?, taken: Set<Slug>) -> Slug {
-        let base = wanted ?? (try! Slug("imported"))
-        guard taken.contains(base) else { return base }
-        for number in 2... {
-            if let candidate = Slug.parse("\(base.rawValue.prefix(Slug.maximumLength - 8))-\(number)"), !taken.contains(candidate) { return candidate }
-        }
-        return base
     }
 
     // MARK: Posts and pages

@@ -46,3 +46,89 @@ public enum OldAddress {
         return normalized(path: components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath, query: components.percentEncodedQuery)
     }
 }
+
+/// The platforms an archive can be imported from in the newsroom.
+public enum ImportPlatform: String, Sendable, CaseIterable {
+    /// A WordPress export file (WXR).
+    case wordpress
+    /// A Ghost content export (JSON).
+    case ghost
+    /// A Substack export (the zip file Substack sends).
+    case substack
+
+    /// The platform's name as people write it.
+    public var displayName: String {
+        switch self {
+        case .wordpress: "WordPress"
+        case .ghost: "Ghost"
+        case .substack: "Substack"
+        }
+    }
+}
+
+/// An archive import asked for in the newsroom. Its file is kept in the database in parts, so
+/// that whichever node claims the job can read it; one node runs it at a time, holding a lease it
+/// renews while it works, and a job whose node stopped is claimed again after the lease and
+/// continues where it stopped (the import ledger makes every item come in once).
+public struct ImportJob: Sendable, Identifiable, Hashable {
+    /// The typed store identifier of import jobs.
+    public typealias ID = Identifier<ImportJob>
+
+    /// Where a job is.
+    public enum Status: String, Sendable {
+        /// Its file is still arriving.
+        case uploading
+        /// Waiting for a node to take it.
+        case queued
+        /// A node is importing it.
+        case running
+        /// Done; the report says what came in.
+        case finished
+        /// Stopped with an error the report names.
+        case failed
+    }
+
+    /// The job's id.
+    public let id: ID
+    /// What the file is.
+    public let platform: ImportPlatform
+    /// The file's name as uploaded.
+    public let fileName: String
+    /// The file's size in bytes (counted once the upload is whole).
+    public let bytes: Int64
+    /// Where it is.
+    public let status: Status
+    /// The last progress line of the node running it.
+    public let progress: String
+    /// The report of a finished job (JSON), or the error of a failed one.
+    public let report: String
+    /// The account that asked for it.
+    public let requestedBy: User.ID
+    /// When it was asked for.
+    public let createdAt: Date
+    /// When it finished or failed.
+    public let finishedAt: Date?
+    /// The node running it, while one is.
+    public let node: String?
+
+    /// Bundles a stored job.
+    public init(
+        id: ID, platform: ImportPlatform, fileName: String, bytes: Int64, status: Status, progress: String, report: String, requestedBy: User.ID,
+        createdAt: Date, finishedAt: Date?, node: String?
+    ) {
+        self.id = id
+        self.platform = platform
+        self.fileName = fileName
+        self.bytes = bytes
+        self.status = status
+        self.progress = progress
+        self.report = report
+        self.requestedBy = requestedBy
+        self.createdAt = createdAt
+        self.finishedAt = finishedAt
+        self.node = node
+    }
+
+    /// The size of the parts a job's file is kept in.
+    public static let partBytes = 1 << 20
+}

@@ -87,3 +87,110 @@ enum ImportLedger {
         }
     }
 }
+
+extension PostgresStore {
+    /// Starts a job for an archive uploaded in the newsroom.
+    public func createImportJob(platform: ImportPlatform, fileName: String, requestedBy: User.ID, now: Date) async throws -> ImportJob.ID {
+        try await write(.newsroom) { connection in
+            guard
+                let id = try await connection.value(
+                    """
+                    INSERT INTO import_job (platform, file_name, status, requested_by, created_at)
+                    VALUES (\(platform.rawValue), \(fileName), 'uploading', \(requestedBy.rawValue), \(now)) RETURNING id
+                    """, as: Int64.self)
+            else { throw StoreError.notFound }
+            return ImportJob.ID(id)
+        }
+    }
+
+    /// Stores part `number` of a job's file.
+    public func addImportJobPart(_ id: ImportJob.ID, number: Int, bytes: [UInt8]) async throws {
+        try await write(.newsroom) { connection in
+            _ = try await connection.execute("INSERT INTO import_job_part (job_id, number, bytes) VALUES (\(id.rawValue), \(number), \(bytes.bytea))")
+        }
+    }
+
+    /// Queues a job whose file has arrived whole.
+    public func queueImportJob(_ id: ImportJob.ID, bytes: Int64) async throws {
+        try await write(.newsroom) { connection in
+            _ = try await connection.execute("UPDATE import_job SET status = 'queued', bytes = \(bytes) WHERE id = \(id.rawValue) AND status = 'uploading'")
+        }
+    }
+
+    /// Part `number` of a job's file, or `nil` past its end.
+    public func importJobPart(_ id: ImportJob.ID, number: Int) async throws -> [UInt8]? {
+        try await read { connection in
+            try await connection.value("SELECT bytes FROM import_job_part WHERE job_id = \(id.rawValue) AND number = \(number)", as: ByteBuffer.self)
+                .map { Array(buffer: $0) }
+        }
+    }
+
+    /// Claims the oldest queued job, or a running one whose lease ran out, for `node`; a job another node is claiming is skipped.
+    public func claimImportJob(node: String, now: Date, leaseUntil: Date) async throws -> ImportJob? {
+        let waiting = try await read { connection in
+            try await connection.value(
+                "SELECT 1 FROM import_job WHERE status = 'queued' OR (status = 'running' AND lease_until < \(now)) LIMIT 1", as: Int32.self) != nil
+        }
+        guard waiting else { return nil }
+        return try await write(.newsroom) { connection in
+            try await connection.row(
+                """
+                UPDATE import_job SET status = 'running', node_id = \(node), lease_until = \(leaseUntil)
+                WHERE id = (SELECT id FROM import_job WHERE status = 'queued' OR (status = 'running' AND lease_until < \(now))
+                            ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING \(unescaped: ImportJobRows.columns)
+                """
+            ).map(ImportJobRows.job) ?? nil
+        }
+    }
+
+    /// Records a job's progress and renews its lease, while `node` holds it.
+    public func reportImportProgress(_ id: ImportJob.ID, node: String, progress: String, leaseUntil: Date) async throws -> Bool {
+        try await write(.newsroom) { connection in
+            try await connection.execute(
+                """
+                UPDATE import_job SET progress = \(progress), lease_until = \(leaseUntil)
+                WHERE id = \(id.rawValue) AND node_id = \(node) AND status = 'running' RETURNING id
+                """) == 1
+        }
+    }
+
+    /// Ends a job with its report and deletes its file.
+    public func finishImportJob(_ id: ImportJob.ID, status: ImportJob.Status, report: String, now: Date) async throws {
+        try await write(.newsroom) { connection in
+            _ = try await connection.execute(
+                """
+                UPDATE import_job SET status = \(status.rawValue), report = \(report), finished_at = \(now), node_id = NULL, lease_until = NULL
+                WHERE id = \(id.rawValue)
+                """)
+            _ = try await connection.execute("DELETE FROM import_job_part WHERE job_id = \(id.rawValue)")
+        }
+    }
+
+    /// The newest jobs, newest first.
+    public func importJobs(limit: Int) async throws -> [ImportJob] {
+        try await read { connection in
+            try await connection.rows("SELECT \(unescaped: ImportJobRows.columns) FROM import_job ORDER BY id DESC LIMIT \(limit)").compactMap(ImportJobRows.job)
+        }
+    }
+
+    /// The job with this id, or `nil`.
+    public func importJob(_ id: ImportJob.ID) async throws -> ImportJob? {
+        try await read { connection in
+            try await connection.row("SELECT \(unescaped: ImportJobRows.columns) FROM import_job WHERE id = \(id.rawValue)").map(ImportJobRows.job) ?? nil
+        }
+    }
+}
+
+/// Reading import jobs.
+enum ImportJobRows {
+    static let columns = "id, platform, file_name, bytes, status, progress, report, requested_by, created_at, finished_at, node_id"
+
+    static func job(_ row: PostgresRandomAccessRow) throws -> ImportJob? {
+        guard let platform = ImportPlatform(rawValue: try row.get("platform")), let status = ImportJob.Status(rawValue: try row.get("status")) else { return nil }
+        return ImportJob(
+            id: .init(try row.get("id")), platform: platform, fileName: try row.get("file_name"), bytes: try row.get("bytes"), status: status,
+            progress: try row.get("progress"), report: try row.get("report"), requestedBy: .init(try row.get("requested_by")),
+            createdAt: try row.get("created_at"), finishedAt: try row.get("finished_at"), node: try row.get("node_id"))
+    }
+}

@@ -52,8 +52,37 @@ enum Migrations {
         migrator.registerMigration("v14 import ledger and old addresses") { db in
             try db.execute(sql: v14)
         }
+        migrator.registerMigration("v15 import jobs") { db in
+            try db.execute(sql: v15)
+        }
         return migrator
     }
+
+    /// Archive imports asked for in the newsroom, with their uploaded files in parts, for one node to run.
+    private static let v15 = """
+        CREATE TABLE import_job (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL CHECK (platform IN ('wordpress', 'ghost', 'substack')),
+            file_name TEXT NOT NULL,
+            bytes INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL CHECK (status IN ('uploading', 'queued', 'running', 'finished', 'failed')),
+            progress TEXT NOT NULL DEFAULT '',
+            report TEXT NOT NULL DEFAULT '',
+            requested_by INTEGER NOT NULL,
+            created_at DATETIME NOT NULL,
+            finished_at DATETIME,
+            node_id TEXT,
+            lease_until DATETIME
+        );
+        CREATE INDEX import_job_by_status ON import_job(status, id);
+
+        CREATE TABLE import_job_part (
+            job_id INTEGER NOT NULL REFERENCES import_job(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY (job_id, number)
+        ) WITHOUT ROWID;
+        """
 
     /// Which item of an archive became which record, so an import runs once however often it is
     /// started; and the addresses imported stories and pages had before, which redirect to them.

@@ -83,3 +83,102 @@ enum ImportLedger {
         }
     }
 }
+
+extension SQLiteStore {
+    /// Starts a job for an archive uploaded in the newsroom.
+    public func createImportJob(platform: ImportPlatform, fileName: String, requestedBy: User.ID, now: Date) async throws -> ImportJob.ID {
+        try await write(.newsroom) { db in
+            try db.execute(
+                sql: "INSERT INTO import_job (platform, file_name, status, requested_by, created_at) VALUES (?, ?, 'uploading', ?, ?)",
+                arguments: [platform.rawValue, fileName, requestedBy.rawValue, now])
+            return ImportJob.ID(db.lastInsertedRowID)
+        }
+    }
+
+    /// Stores part `number` of a job's file.
+    public func addImportJobPart(_ id: ImportJob.ID, number: Int, bytes: [UInt8]) async throws {
+        try await write(.newsroom) { db in
+            try db.execute(sql: "INSERT INTO import_job_part (job_id, number, bytes) VALUES (?, ?, ?)", arguments: [id.rawValue, number, Data(bytes)])
+        }
+    }
+
+    /// Queues a job whose file has arrived whole.
+    public func queueImportJob(_ id: ImportJob.ID, bytes: Int64) async throws {
+        try await write(.newsroom) { db in
+            try db.execute(sql: "UPDATE import_job SET status = 'queued', bytes = ? WHERE id = ? AND status = 'uploading'", arguments: [bytes, id.rawValue])
+        }
+    }
+
+    /// Part `number` of a job's file, or `nil` past its end.
+    public func importJobPart(_ id: ImportJob.ID, number: Int) async throws -> [UInt8]? {
+        try await read { db in
+            try Data.fetchOne(db, sql: "SELECT bytes FROM import_job_part WHERE job_id = ? AND number = ?", arguments: [id.rawValue, number]).map { [UInt8]($0) }
+        }
+    }
+
+    /// Claims the oldest queued job, or a running one whose lease ran out, for `node`.
+    public func claimImportJob(node: String, now: Date, leaseUntil: Date) async throws -> ImportJob? {
+        let waiting = try await read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM import_job WHERE status = 'queued' OR (status = 'running' AND lease_until < ?))", arguments: [now])
+        }
+        guard waiting == true else { return nil }
+        return try await write(.newsroom) { db in
+            guard
+                let id = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM import_job WHERE status = 'queued' OR (status = 'running' AND lease_until < ?) ORDER BY id LIMIT 1",
+                    arguments: [now])
+            else { return nil }
+            try db.execute(sql: "UPDATE import_job SET status = 'running', node_id = ?, lease_until = ? WHERE id = ?", arguments: [node, leaseUntil, id])
+            return try ImportJobRows.fetch(db, ImportJob.ID(id))
+        }
+    }
+
+    /// Records a job's progress and renews its lease, while `node` holds it.
+    public func reportImportProgress(_ id: ImportJob.ID, node: String, progress: String, leaseUntil: Date) async throws -> Bool {
+        try await write(.newsroom) { db in
+            try db.execute(
+                sql: "UPDATE import_job SET progress = ?, lease_until = ? WHERE id = ? AND node_id = ? AND status = 'running'",
+                arguments: [progress, leaseUntil, id.rawValue, node])
+            return db.changesCount == 1
+        }
+    }
+
+    /// Ends a job with its report and deletes its file.
+    public func finishImportJob(_ id: ImportJob.ID, status: ImportJob.Status, report: String, now: Date) async throws {
+        try await write(.newsroom) { db in
+            try db.execute(
+                sql: "UPDATE import_job SET status = ?, report = ?, finished_at = ?, node_id = NULL, lease_until = NULL WHERE id = ?",
+                arguments: [status.rawValue, report, now, id.rawValue])
+            try db.execute(sql: "DELETE FROM import_job_part WHERE job_id = ?", arguments: [id.rawValue])
+        }
+    }
+
+    /// The newest jobs, newest first.
+    public func importJobs(limit: Int) async throws -> [ImportJob] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT \(ImportJobRows.columns) FROM import_job ORDER BY id DESC LIMIT ?", arguments: [limit]).compactMap(ImportJobRows.job)
+        }
+    }
+
+    /// The job with this id, or `nil`.
+    public func importJob(_ id: ImportJob.ID) async throws -> ImportJob? {
+        try await read { db in try ImportJobRows.fetch(db, id) }
+    }
+}
+
+/// Reading import jobs.
+enum ImportJobRows {
+    static let columns = "id, platform, file_name, bytes, status, progress, report, requested_by, created_at, finished_at, node_id"
+
+    static func fetch(_ db: Database, _ id: ImportJob.ID) throws -> ImportJob? {
+        try Row.fetchOne(db, sql: "SELECT \(columns) FROM import_job WHERE id = ?", arguments: [id.rawValue]).flatMap(job)
+    }
+
+    static func job(_ row: Row) -> ImportJob? {
+        guard let platform = ImportPlatform(rawValue: row["platform"]), let status = ImportJob.Status(rawValue: row["status"]) else { return nil }
+        return ImportJob(
+            id: .init(row["id"]), platform: platform, fileName: row["file_name"], bytes: row["bytes"], status: status, progress: row["progress"],
+            report: row["report"], requestedBy: .init(row["requested_by"]), createdAt: row["created_at"], finishedAt: row["finished_at"], node: row["node_id"])
+    }
+}

@@ -140,6 +140,26 @@ public protocol ImportStore: Sendable {
     func importPage(_ page: ImportedPage, now: Date) async throws -> SitePage
     /// Where the published story or page that once answered at `oldPath` (as `OldAddress` normalizes it) lives now.
     func currentPath(forOldPath oldPath: String) async throws -> String?
+
+    /// Starts a job for an archive uploaded in the newsroom; its file arrives with `addImportJobPart`.
+    func createImportJob(platform: ImportPlatform, fileName: String, requestedBy: User.ID, now: Date) async throws -> ImportJob.ID
+    /// Stores part `number` (from 0) of a job's file, of at most `ImportJob.partBytes` bytes.
+    func addImportJobPart(_ id: ImportJob.ID, number: Int, bytes: [UInt8]) async throws
+    /// Queues a job whose file has arrived whole (`uploading` → `queued`), recording its size.
+    func queueImportJob(_ id: ImportJob.ID, bytes: Int64) async throws
+    /// Part `number` of a job's file, or `nil` past its end.
+    func importJobPart(_ id: ImportJob.ID, number: Int) async throws -> [UInt8]?
+    /// Claims the oldest queued job, or a running one whose lease ran out by `now`, for `node`
+    /// until `leaseUntil`; a job another node claims at the same moment is skipped, never shared.
+    func claimImportJob(node: String, now: Date, leaseUntil: Date) async throws -> ImportJob?
+    /// Records the progress of a job `node` runs and renews its lease; `false` when the job is no longer that node's.
+    func reportImportProgress(_ id: ImportJob.ID, node: String, progress: String, leaseUntil: Date) async throws -> Bool
+    /// Ends a job as finished or failed with its report, and deletes its file.
+    func finishImportJob(_ id: ImportJob.ID, status: ImportJob.Status, report: String, now: Date) async throws
+    /// The newest jobs, newest first.
+    func importJobs(limit: Int) async throws -> [ImportJob]
+    /// The job with this id, or `nil`.
+    func importJob(_ id: ImportJob.ID) async throws -> ImportJob?
 }
 
 /// What readers see: published articles only.

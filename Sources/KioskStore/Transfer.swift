@@ -73,6 +73,8 @@ public enum PublicationTables {
         "article_search_docsize": "a table FTS5 keeps inside the full-text index",
         "article_search_config": "a table FTS5 keeps inside the full-text index",
         "change_generation": "each database's own counter of reader-visible commits",
+        "import_job": "imports asked for in the newsroom: work in progress on this database, not the publication's content",
+        "import_job_part": "the files of those imports, deleted when each ends",
         "grdb_migrations": "the SQLite store's record of its migrations",
         "kiosk_migrations": "the PostgreSQL store's record of its migrations",
     ]

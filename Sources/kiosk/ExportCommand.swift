@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KioskCore
 import KioskRender
 import KioskServer
 import KioskStore
@@ -159,15 +160,7 @@ struct ImportWordPressCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        try await ArchiveImportRun.run(file, storage: storage) { [file, uploads] store, mediaFolder, maximumBytes in
-            try await Self.importing(store, file: file, uploads: uploads, mediaFolder: mediaFolder, maximumBytes: maximumBytes)
-        }
-    }
-
-    private static func importing(_ store: some PublicationStore, file: String, uploads: String?, mediaFolder: String, maximumBytes: Int) async throws -> ArchiveImportReport {
-        try await WordPressImporter(
-            store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumBytes, uploads: uploads, now: Date.init, progress: Progress.everySecond
-        ).run(path: file)
+        try await ArchiveImportRun.run(.wordpress, file, images: uploads, storage: storage)
     }
 }
 
@@ -199,16 +192,7 @@ struct ImportGhostCommand: AsyncParsableCommand {
     func run() async throws {
         let beside = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("images").path
         let images = images ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
-        try await ArchiveImportRun.run(file, storage: storage) { [file, members] store, mediaFolder, maximumBytes in
-            try await Self.importing(store, file: file, images: images, members: members, mediaFolder: mediaFolder, maximumBytes: maximumBytes)
-        }
-    }
-
-    private static func importing(
-        _ store: some PublicationStore, file: String, images: String?, members: String?, mediaFolder: String, maximumBytes: Int
-    ) async throws -> ArchiveImportReport {
-        try await GhostImporter(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumBytes, images: images, now: Date.init, progress: Progress.everySecond)
-            .run(path: file, members: members)
+        try await ArchiveImportRun.run(.ghost, file, images: images, members: members, storage: storage)
     }
 }
 
@@ -216,7 +200,7 @@ struct ImportGhostCommand: AsyncParsableCommand {
 struct ImportSubstackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "substack",
-        abstract: "Import a Substack publication from its unzipped export: posts, their images and the email list.",
+        abstract: "Import a Substack publication from its export (the zip file or its folder): posts, their images and the email list.",
         discussion: """
             Published posts become articles with their dates, drafts stay drafts, and paid-only posts come in as drafts so \
             that nothing paid becomes public by accident; podcast episodes are reported. The email list comes in as \
@@ -224,7 +208,7 @@ struct ImportSubstackCommand: AsyncParsableCommand {
             keeps answering with a redirect. Running it again changes nothing.
             """)
 
-    @Argument(help: "The unzipped export folder (posts.csv, posts/, email_list.NAME.csv, and images/ with the images).")
+    @Argument(help: "The export: the zip file Substack sends, or its unzipped folder (posts.csv, posts/, email_list.NAME.csv, and images/ with the images).")
     var folder: String
 
     @Option(help: "The byline of the imported posts (Substack's export names no authors; default: the publication's name).")
@@ -233,16 +217,7 @@ struct ImportSubstackCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        try await ArchiveImportRun.run(folder, storage: storage) { [folder, author] store, mediaFolder, maximumBytes in
-            try await Self.importing(store, folder: folder, author: author, mediaFolder: mediaFolder, maximumBytes: maximumBytes)
-        }
-    }
-
-    private static func importing(_ store: some PublicationStore, folder: String, author: String?, mediaFolder: String, maximumBytes: Int) async throws
-        -> ArchiveImportReport
-    {
-        try await SubstackImporter(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumBytes, now: Date.init, progress: Progress.everySecond)
-            .run(folder: folder, author: author)
+        try await ArchiveImportRun.run(.substack, folder, author: author, storage: storage)
     }
 }
 
@@ -250,8 +225,7 @@ struct ImportSubstackCommand: AsyncParsableCommand {
 /// is nothing there), runs it, and prints its report.
 enum ArchiveImportRun {
     static func run(
-        _ source: String, storage: StorageOptions,
-        importing: @escaping (_ store: any PublicationStore, _ mediaFolder: String, _ maximumImageBytes: Int) async throws -> ArchiveImportReport
+        _ platform: ImportPlatform, _ source: String, images: String? = nil, members: String? = nil, author: String? = nil, storage: StorageOptions
     ) async throws {
         try await Kiosk.reportingErrors {
             guard FileManager.default.fileExists(atPath: source) else { throw Messages.Refusal("there is nothing at \(source) to import.") }
@@ -261,7 +235,9 @@ enum ArchiveImportRun {
             guard let mediaFolder = settings.media else { throw Messages.Refusal("there is no media folder for the images; give --media or KIOSK_MEDIA.") }
             print("Importing \(source) into \(settings.database)")
             let report = try await settings.database.withStore(logger: logger) { store in
-                try await importing(store, mediaFolder, settings.maximumUploadBytes)
+                try await ArchiveImport.run(
+                    platform, file: URL(fileURLWithPath: source), images: images, members: members, author: author, store: store, mediaFolder: mediaFolder,
+                    maximumImageBytes: settings.maximumUploadBytes, now: Date.init, progress: Progress.everySecond)
             }
             ImportReportPrinter.print(report)
         }

@@ -199,7 +199,8 @@ struct Serve: AsyncParsableCommand {
             logger.notice("No newsroom account yet: the one-time setup link is in this file; kiosk setup-link prints it", metadata: ["file": "\(setup.file)"])
             FileHandle.standardOutput.write(Data("First run: `kiosk setup-link` prints the one-time link that sets the publication up (kept in \(setup.file)).\n".utf8))
         }
-        var services: [any Service] = [app, follower, scheduler, newsletters]
+        let imports = ImportJobRunner(store: store, mediaFolder: media, maximumImageBytes: settings.maximumUploadBytes, node: settings.nodeID, logger: logger)
+        var services: [any Service] = [app, follower, scheduler, newsletters, imports]
         if let backups = settings.backups, case .sqlite(let path) = settings.database {
             services.append(
                 ScheduledBackups(folder: URL(fileURLWithPath: backups.folder), keep: backups.keep, interval: TimeInterval(backups.hours) * 3600, logger: logger) {

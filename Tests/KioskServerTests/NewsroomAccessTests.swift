@@ -29,7 +29,7 @@ struct NewsroomAccessTests {
             }
         }
 
-        static let placeholders = ["ARTICLE", "PAGEREV", "PAGE", "MEDIA", "SECTION", "TOPIC", "SERIES", "AUTHOR", "USER", "ISSUE", "SUBSCRIBER", "TOKEN", "INVITATION", "REVISION"]
+        static let placeholders = ["ARTICLE", "PAGEREV", "PAGE", "MEDIA", "SECTION", "TOPIC", "SERIES", "AUTHOR", "USER", "ISSUE", "SUBSCRIBER", "TOKEN", "INVITATION", "REVISION", "IMPORT"]
     }
 
     /// Placeholders: `ARTICLE` is an article another contributor owns, in each state in turn (with
@@ -96,6 +96,11 @@ struct NewsroomAccessTests {
         Route(method: .post, path: "/admin/users/USER/role", minimum: .admin, form: [("role", "contributor")]),
         Route(method: .post, path: "/admin/users/USER/status", minimum: .admin, form: [("change", "suspend")]),
         Route(method: .post, path: "/admin/users/invitations/INVITATION/revoke", minimum: .admin, form: []),
+        Route(method: .get, path: "/admin/imports", minimum: .admin, form: []),
+        Route(method: .get, path: "/admin/imports/IMPORT", minimum: .admin, form: []),
+        Route(
+            method: .post, path: "/admin/imports", minimum: .admin, form: [("platform", "ghost")],
+            file: ("export.json", Array(#"{"db": [{"meta": {"version": "5.0.0"}, "data": {"posts": []}}]}"#.utf8))),
         Route(method: .get, path: "/admin/integrations", minimum: .admin, form: []),
         Route(method: .post, path: "/admin/integrations", minimum: .admin, form: [("name", "Importer"), ("scope", "read")]),
         Route(method: .post, path: "/admin/integrations/TOKEN/revoke", minimum: .admin, form: []),
@@ -307,6 +312,7 @@ struct MatrixFixture {
         let page = try await store.createPage(
             pageContent, status: .published, revision: NewPageRevision(kind: .created, by: ChangeAuthor(editor), content: pageContent), now: now)
         let pageRevision = try #require(try await store.pageRevisions(of: page.id).first)
+        let job = try await store.createImportJob(platform: .wordpress, fileName: "export.xml", requestedBy: editor.id, now: now)
         return MatrixFixture(
             site: site, before: article, pageBefore: page,
             values: [
@@ -314,6 +320,7 @@ struct MatrixFixture {
                 "SECTION": "\(site.publication.europe.id)", "TOPIC": "\(site.publication.ports.id)", "SERIES": "\(site.publication.series.id)",
                 "AUTHOR": "\(site.publication.ada.id)", "USER": "\(editor.id)", "ISSUE": "\(issue.id)", "SUBSCRIBER": "\(subscriber.id)",
                 "TOKEN": "\(token.id)", "INVITATION": "\(invitation.id)", "PAGE": "\(page.id)", "PAGEREV": "\(pageRevision.id)",
+                "IMPORT": "\(job)",
             ])
     }
 

@@ -60,4 +60,38 @@ struct ImportStoreContractTests {
         #expect(try await store.currentPath(forOldPath: "/about-us") == "/about")
         #expect(try await store.importedRecord(item.key) == page.id.rawValue)
     }
+
+    @Test("an import job's file comes back part by part; one node claims it, renews its lease, and another takes it over only once the lease ran out", arguments: StoreKind.allCases)
+    func jobs(kind: StoreKind) async throws {
+        let store = try await kind.publication().store
+        let id = try await store.createImportJob(platform: .ghost, fileName: "export.json", requestedBy: User.ID(1), now: now)
+        #expect(try await store.claimImportJob(node: "a", now: now, leaseUntil: now.addingTimeInterval(60)) == nil, "a file still arriving is nobody's")
+        let parts: [[UInt8]] = [Array(repeating: 7, count: ImportJob.partBytes), [0, 1, 2]]
+        for (number, bytes) in parts.enumerated() { try await store.addImportJobPart(id, number: number, bytes: bytes) }
+        try await store.queueImportJob(id, bytes: Int64(ImportJob.partBytes + 3))
+        #expect(try await store.importJobPart(id, number: 0) == parts[0])
+        #expect(try await store.importJobPart(id, number: 1) == parts[1])
+        #expect(try await store.importJobPart(id, number: 2) == nil)
+
+        async let first = store.claimImportJob(node: "a", now: now, leaseUntil: now.addingTimeInterval(60))
+        async let second = store.claimImportJob(node: "b", now: now, leaseUntil: now.addingTimeInterval(60))
+        let claims = try await [first, second].compactMap { $0 }
+        #expect(claims.count == 1 && claims[0].id == id && claims[0].status == .running && claims[0].bytes == Int64(ImportJob.partBytes + 3))
+        let holder = try #require(claims.first?.node)
+        let other = holder == "a" ? "b" : "a"
+        #expect(try await store.reportImportProgress(id, node: holder, progress: "3 of 7 posts", leaseUntil: now.addingTimeInterval(120)))
+        #expect(try await store.reportImportProgress(id, node: other, progress: "stolen", leaseUntil: now.addingTimeInterval(120)) == false)
+        #expect(try await store.claimImportJob(node: other, now: now.addingTimeInterval(90), leaseUntil: now.addingTimeInterval(200)) == nil, "the lease was renewed")
+        let takeover = try await store.claimImportJob(node: other, now: now.addingTimeInterval(121), leaseUntil: now.addingTimeInterval(300))
+        #expect(takeover?.id == id && takeover?.node == other && takeover?.progress == "3 of 7 posts", "a stopped node's job is taken over")
+        #expect(try await store.reportImportProgress(id, node: holder, progress: "late", leaseUntil: now.addingTimeInterval(400)) == false, "the first node has lost it")
+
+        try await store.finishImportJob(id, status: .finished, report: "{}", now: now.addingTimeInterval(130))
+        let finished = try #require(try await store.importJob(id))
+        #expect(finished.status == .finished && finished.report == "{}" && finished.node == nil && finished.finishedAt != nil)
+        #expect(try await store.importJobPart(id, number: 0) == nil, "the file is deleted")
+        #expect(try await store.claimImportJob(node: "a", now: now.addingTimeInterval(999), leaseUntil: now.addingTimeInterval(1200)) == nil)
+        let later = try await store.createImportJob(platform: .wordpress, fileName: "b.xml", requestedBy: User.ID(1), now: now)
+        #expect(try await store.importJobs(limit: 10).map(\.id) == [later, id])
+    }
 }

@@ -122,3 +122,30 @@ def test_what_is_not_a_ghost_or_substack_export_is_refused_in_one_line(kiosk_bin
     if database.exists():
         with sqlite3.connect(database) as connection:
             assert connection.execute("SELECT count(*) FROM article").fetchone()[0] == 0, "nothing half-imported"
+
+
+def test_substack_zip_files_import_as_their_folders_do_and_hostile_zips_are_refused(fresh_newsroom, tmp_path: Path) -> None:
+    import zipfile
+
+    server = fresh_newsroom
+    server.stop()
+    archive = tmp_path / "riverdesk.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as packed:
+        for path in sorted((FIXTURES / "substack").rglob("*")):
+            if path.is_file() and path.name not in ("README.md", "make-fixture.py"):
+                packed.write(path, "riverdesk/" + str(path.relative_to(FIXTURES / "substack")))
+    first = run(server, "substack", str(archive), "--author", "Ilse Varga")
+    assert "Imported: 4 articles, 1 authors, 2 images, 1 sections, 5 subscribers." in first, first
+    assert "Nothing new" in run(server, "substack", str(archive), "--author", "Ilse Varga")
+
+    escaping = tmp_path / "escaping.zip"
+    with zipfile.ZipFile(escaping, "w") as packed:
+        packed.writestr("posts.csv", "post_id\n")
+        packed.writestr("../outside.txt", "nothing")
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
+    for path, fragment in ((escaping, "outside its own folder"), (cut, "is not a zip file, or it was cut short")):
+        result = subprocess.run([server.kiosk_bin, "import", "substack", str(path), "--database", str(server.database)], capture_output=True, text=True, timeout=60)
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode != 0 and len(lines) == 1 and fragment in lines[0], result.stderr
+    assert not (tmp_path / "outside.txt").exists()

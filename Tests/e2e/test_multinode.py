@@ -41,6 +41,7 @@ from conftest import ADMIN_EMAIL, ADMIN_NAME, ADMIN_PASSWORD, REPO_ROOT, _free_p
 from helpers import fetch
 from test_newsletter import Inbox, send_new_issue, smtp  # noqa: F401  (smtp is a fixture used here)
 from test_newsroom import png_image, sign_in, upload_image
+from test_wordpress_import import export_file
 
 CONNECTIONS = 4  # SMTP connections per node, which bounds the repeats of one crash
 
@@ -167,6 +168,15 @@ http {{
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
             proxy_next_upstream error timeout http_502;
+        }}
+        location = /admin/imports {{
+            client_max_body_size 1g;
+            proxy_request_buffering off;
+            proxy_pass http://kiosk;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         }}
     }}
 }}
@@ -465,6 +475,33 @@ def test_both_nodes_send_one_issue_to_5000_while_one_is_killed(cluster: Cluster,
     assert repeats <= CONNECTIONS
     assert states == {"sent": audience}, "every subscriber has one delivery, sent"
     assert set(senders) == {"node-a", "node-b"}, "both nodes sent part of the issue"
+
+
+def test_an_import_started_in_the_newsroom_runs_on_one_node_only(cluster: Cluster, open_context, tmp_path: Path) -> None:
+    export = tmp_path / "river-desk.xml"
+    export_file(export)
+    page = editor_page(open_context, cluster.balancer.url)
+    page.goto(cluster.balancer.url + "/admin/imports")
+    page.locator("select[name=platform]").select_option("wordpress")
+    page.locator("input[name=file]").set_input_files(str(export))
+    page.get_by_role("button", name="Upload and import").click()
+    expect(page).to_have_url(re.compile(r"/admin/imports/\d+\?done=import-queued$"))
+    job = int(re.search(r"/admin/imports/(\d+)", page.url).group(1))
+
+    def status() -> str:
+        with cluster.db() as db:
+            return db.execute("SELECT status FROM import_job WHERE id = %s", (job,)).fetchone()[0]
+
+    assert wait_until(lambda: status() in ("finished", "failed"), 300, interval=0.5), "the import did not end"
+    assert status() == "finished"
+    expect(page.get_by_text("Imported: 600 articles", exact=False)).to_be_visible(timeout=10_000)
+    runners = [node.node_id for node in cluster.nodes if "Importing an archive asked for in the newsroom" in node.log_path.read_text()]
+    assert len(runners) == 1, f"nodes that ran the import: {runners}"
+    with cluster.db() as db:
+        assert db.execute("SELECT count(*), count(DISTINCT slug) FROM article WHERE slug LIKE 'dispatch-%'").fetchone() == (600, 600)
+        assert db.execute("SELECT count(*) FROM import_job_part WHERE job_id = %s", (job,)).fetchone()[0] == 0, "the file is deleted"
+    for node in cluster.nodes:
+        assert "Dispatch 600" in fetch(node.url, "/articles/dispatch-600").text
 
 
 PAGES = [

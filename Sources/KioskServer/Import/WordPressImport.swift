@@ -5,7 +5,7 @@ import KioskRender
 import KioskStore
 
 /// What an import did, for the person who ran it.
-public struct ArchiveImportReport: Sendable {
+public struct ArchiveImportReport: Sendable, Codable {
     /// Records made, by kind (articles, pages, authors, sections, topics, images).
     public var imported: [String: Int] = [:]
     /// Items already imported by an earlier run, left as they are.
@@ -35,6 +35,10 @@ public struct ArchiveImportReport: Sendable {
 
     mutating func note(_ line: String) {
         if attention.count < Self.listed { attention.append(line) } else { unlisted += 1 }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case imported, unchanged, skipped, attention, unlisted
     }
 
     /// Whether this run changed nothing.

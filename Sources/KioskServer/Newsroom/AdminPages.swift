@@ -32,7 +32,7 @@ public enum AdminTheme {
     /// Templates the admin theme must have.
     public static let requiredTemplates = [
         "login", "login-code", "two-factor", "setup", "invitation", "articles", "editor", "pages", "page-editor", "preview", "revisions", "media", "media-item", "taxonomy", "settings",
-        "users", "integrations", "account", "message", "newsletter", "issue", "subscribers", "subscriber", "import", "password-reset", "password-new",
+        "users", "integrations", "account", "message", "newsletter", "issue", "subscribers", "subscriber", "import", "imports", "import-job", "password-reset", "password-new",
     ]
 }
 
@@ -62,7 +62,7 @@ struct AdminLayout {
         var items: [(String, String, Role)] = [("Articles", NewsroomPaths.articles, .contributor), ("Media", NewsroomPaths.media, .contributor)]
         items += [("Pages", NewsroomPaths.pages, .editor), ("Newsletter", "/admin/newsletter", .editor), ("Subscribers", "/admin/subscribers", .editor)]
         items += TaxonomyKind.allCases.map { ($0.title, NewsroomPaths.taxonomy($0), .editor) }
-        items += [("People", NewsroomPaths.users, .admin), ("Integrations", NewsroomPaths.integrations, .admin), ("Settings", NewsroomPaths.settings, .admin), ("Account", NewsroomPaths.account, .contributor)]
+        items += [("People", NewsroomPaths.users, .admin), ("Integrations", NewsroomPaths.integrations, .admin), ("Import", NewsroomPaths.imports, .admin), ("Settings", NewsroomPaths.settings, .admin), ("Account", NewsroomPaths.account, .contributor)]
         navigation =
             role.map { role in
                 items.filter { role.includes($0.2) }.map { NavigationItem(label: $0.0, href: $0.1, current: current.hasPrefix($0.1)) }
@@ -131,6 +131,7 @@ enum Notices {
     static func text(_ code: String?) -> String? {
         switch code {
         case "saved": "Saved."
+        case "import-queued": "The archive is uploaded. A node takes it up within seconds; this page shows how far it has come."
         case "created": "Created."
         case "suspend": "The account is suspended: it was signed out everywhere and its integration tokens were revoked."
         case "reinstate": "The account can sign in again."

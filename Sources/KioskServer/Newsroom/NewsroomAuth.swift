@@ -133,11 +133,13 @@ enum NewsroomPaths {
     static let settings = "/admin/settings"
     static let account = "/admin/account"
     static let integrations = "/admin/integrations"
+    static let imports = "/admin/imports"
     static let twoFactor = "/admin/account/two-factor"
     static let loginCode = "/admin/login/code"
 
     static func article(_ id: Article.ID) -> String { "/admin/articles/\(id)" }
     static func page(_ id: SitePage.ID) -> String { "/admin/pages/\(id)" }
+    static func importJob(_ id: ImportJob.ID) -> String { "/admin/imports/\(id)" }
     static func taxonomy(_ kind: TaxonomyKind) -> String { "/admin/\(kind.rawValue)" }
     static func invitation(_ token: String) -> String { "/admin/invitations/\(token)" }
     static func setup(_ token: String) -> String { "/admin/setup/\(token)" }

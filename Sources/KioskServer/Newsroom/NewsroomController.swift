@@ -62,6 +62,7 @@ struct NewsroomController<Store: PublicationStore>: Sendable {
         addPageRoutes(to: admin)
         addMediaRoutes(to: admin)
         addSiteRoutes(to: admin)
+        addImportRoutes(to: admin)
     }
 
     // MARK: Layout

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import KioskImport
 import Logging
 import NIOCore
 
@@ -12,7 +11,7 @@ import NIOCore
 /// pages are rewritten to those folders (`/articles/slug/`, `/latest/page/2/`), so they resolve on
 /// a server that serves a folder's `index.html`. The search form and newsletter sign-up need the
 /// running program and are left as they are.
-public struct StaticSite {
+public struct StaticSite: Sendable {
     let responder: any HTTPResponder<KioskRequestContext>
     let publicURL: String
     let logger: Logger
@@ -37,41 +36,69 @@ public struct StaticSite {
         public var bytes = 0
     }
 
-    /// Writes the site into `folder`, which must not exist or be empty.
+    /// How many pages are rendered and written at once.
+    static let concurrentPages = 8
+
+    /// What writing one address gave: whether it was a page, its size, and the addresses it links to.
+    struct Written: Sendable {
+        let isPage: Bool
+        let bytes: Int
+        let links: [String]
+    }
+
+    /// Writes the site into `folder`, which must not exist or be empty. The site is walked breadth
+    /// first from the front page, the sitemaps and the feeds, several pages at a time.
     public func write(to folder: URL, progress: (String) -> Void) async throws -> Summary {
         let files = FileManager.default
         if files.fileExists(atPath: folder.path), !(try files.contentsOfDirectory(atPath: folder.path)).isEmpty {
             throw ExportError("\(folder.path) is not empty; write the static site into a new folder.")
         }
-        var queue = ["/", "/robots.txt", "/sitemap.xml", "/sitemap-news.xml", "/feed.xml", "/feed.atom", "/feed.json", "/newsletter"]
-        var seen = Set(queue)
+        var frontier = ["/", "/robots.txt", "/sitemap.xml", "/sitemap-news.xml", "/feed.xml", "/feed.atom", "/feed.json", "/newsletter"]
+        var seen = Set(frontier)
         var summary = Summary()
-        while !queue.isEmpty {
-            let path = queue.removeFirst()
-            guard let (status, contentType, body) = try await fetch(path), status == .ok else { continue }
-            var bytes = body
-            var found: [String] = []
-            if contentType.hasPrefix("text/html") {
-                let html = String(decoding: body, as: UTF8.self)
-                let links = HTMLLinks.addresses(in: html).compactMap(localPath)
-                found = links
-                bytes = Array(Self.rewritingLinks(in: html, links).utf8)
-                summary.pages += 1
-            } else {
-                if contentType.contains("xml") { found = Self.locations(in: String(decoding: body, as: UTF8.self)).compactMap(localPath) }
-                summary.files += 1
+        var reported = 0
+        while !frontier.isEmpty {
+            let level = frontier
+            frontier = []
+            try await withThrowingTaskGroup(of: Written?.self) { group in
+                var next = level.makeIterator()
+                for _ in 0..<Self.concurrentPages {
+                    guard let path = next.next() else { break }
+                    group.addTask { try await write(path, into: folder) }
+                }
+                while let result = try await group.next() {
+                    if let path = next.next() { group.addTask { try await write(path, into: folder) } }
+                    guard let written = result else { continue }
+                    if written.isPage { summary.pages += 1 } else { summary.files += 1 }
+                    summary.bytes += written.bytes
+                    for link in written.links where seen.insert(link).inserted { frontier.append(link) }
+                }
             }
-            let file = folder.appendingPathComponent(Self.file(for: path))
-            try files.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: file)
-            summary.bytes += bytes.count
-            for next in found where !seen.contains(next) {
-                seen.insert(next)
-                queue.append(next)
+            if summary.pages + summary.files >= reported + 500 {
+                reported = summary.pages + summary.files
+                progress("\(summary.pages) pages and \(summary.files) files written")
             }
-            if (summary.pages + summary.files) % 500 == 0 { progress("\(summary.pages) pages and \(summary.files) files written") }
         }
         return summary
+    }
+
+    /// Renders `path` and writes it into `folder`, its links pointing at their folders; `nil` when it does not answer 200.
+    private func write(_ path: String, into folder: URL) async throws -> Written? {
+        guard let (status, contentType, body) = try await fetch(path), status == .ok else { return nil }
+        let written: Written
+        var bytes = body
+        if contentType.hasPrefix("text/html") {
+            let rewritten = rewritingLinks(in: body)
+            bytes = rewritten.html
+            written = Written(isPage: true, bytes: bytes.count, links: rewritten.links)
+        } else {
+            let links = contentType.contains("xml") ? Self.locations(in: String(decoding: body, as: UTF8.self)).compactMap(localPath) : []
+            written = Written(isPage: false, bytes: bytes.count, links: links)
+        }
+        let file = folder.appendingPathComponent(Self.file(for: path))
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: file)
+        return written
     }
 
     /// The path of a link that stays on this site and is worth writing, without fragment and
@@ -109,18 +136,39 @@ public struct StaticSite {
         return file.hasSuffix("index.html") ? "/" + file.dropLast("index.html".count) : path
     }
 
-    /// `html` with each of `links` (as its attribute value) pointing at its folder in the static site.
-    static func rewritingLinks(in html: String, _ links: [String]) -> String {
-        var html = html
-        for link in Set(links) {
-            let target = staticLink(for: link)
-            guard target != link else { continue }
-            for quote in ["\"", "'"] {
-                html = html.replacingOccurrences(of: "=\(quote)\(link)\(quote)", with: "=\(quote)\(target)\(quote)")
-                html = html.replacingOccurrences(of: "=\(quote)\(link)#", with: "=\(quote)\(target)#")
+    /// The site's own links among the attribute values of `html` (Kiosk's own pages, where every
+    /// attribute value is quoted and every quote in text escaped), and `html` with each link that is
+    /// a bare path (with or without a fragment) pointing at its folder in the static site. One pass
+    /// over the bytes.
+    func rewritingLinks(in html: [UInt8]) -> (html: [UInt8], links: [String]) {
+        var output: [UInt8] = []
+        output.reserveCapacity(html.count + html.count / 16)
+        var links: [String] = []
+        var copied = 0
+        var index = 0
+        while index + 2 < html.count {
+            guard html[index] == UInt8(ascii: "="), html[index + 1] == UInt8(ascii: "\"") || html[index + 1] == UInt8(ascii: "'") else {
+                index += 1
+                continue
             }
+            let quote = html[index + 1]
+            let start = index + 2
+            guard let end = html[start...].firstIndex(of: quote) else { break }
+            index = end + 1
+            guard start < end, html[start] == UInt8(ascii: "/") || html[start] == UInt8(ascii: "h") else { continue }
+            let value = String(decoding: html[start..<end], as: UTF8.self)
+            guard let link = localPath(value) else { continue }
+            links.append(link)
+            let base = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let target = Self.staticLink(for: link)
+            guard String(base[0]) == link, target != link else { continue }
+            output += html[copied..<start]
+            output += Array(target.utf8)
+            if base.count == 2 { output += Array(("#" + base[1]).utf8) }
+            copied = end
         }
-        return html
+        output += html[copied...]
+        return (output, links)
     }
 
     /// The `<loc>` addresses of a sitemap.

@@ -12,6 +12,14 @@ struct ArchiveDesk<Store: PublicationStore> {
     let now: @Sendable () -> Date
     /// Who the history names as having saved the first revision ("WordPress import").
     let importer: ChangeAuthor
+    /// What this run has read or stored already: the taxonomy, and the image of each file.
+    let memory = Memory()
+
+    /// What one run keeps so that each post does not read the whole taxonomy or an image file again.
+    final class Memory {
+        var taxonomy: Taxonomy?
+        var images: [String: Media] = [:]
+    }
 
     /// A desk storing into `store`, images into `mediaFolder` (this node's cache), the history naming "`platform` import".
     init(store: Store, mediaFolder: String, maximumImageBytes: Int, now: @escaping @Sendable () -> Date, platform: String) {
@@ -35,7 +43,7 @@ struct ArchiveDesk<Store: PublicationStore> {
     ) async throws {
         for slug in Self.candidates(wanted) {
             let content = try make(slug)
-            let names = ContentNames(of: content, in: try await store.taxonomy(), topImage: topImage)
+            let names = ContentNames(of: content, in: try await taxonomy(covering: content), topImage: topImage)
             let article = ImportedArticle(
                 content: content, status: status, publishedAt: status == .draft ? nil : dates.published, createdAt: dates.created, updatedAt: dates.updated,
                 revision: NewRevision(kind: .created, by: importer, content: content, names: names), key: key, oldPaths: oldPaths)
@@ -148,6 +156,20 @@ struct ArchiveDesk<Store: PublicationStore> {
         return base
     }
 
+    /// The taxonomy as this run last read it, read again when `content` names a term it does not hold.
+    private func taxonomy(covering content: ArticleContent) async throws -> Taxonomy {
+        if let known = memory.taxonomy, known.sections.contains(where: { $0.id == content.sectionID }),
+            content.topicIDs.allSatisfy({ id in known.topics.contains { $0.id == id } }),
+            content.authorIDs.allSatisfy({ id in known.authors.contains { $0.id == id } }),
+            content.seriesID.map({ id in known.series.contains { $0.id == id } }) ?? true
+        {
+            return known
+        }
+        let current = try await store.taxonomy()
+        memory.taxonomy = current
+        return current
+    }
+
     /// `wanted`, then `wanted-2` to `wanted-20`.
     private static func candidates(_ wanted: Slug) -> [Slug] {
         [wanted] + (2...20).compactMap { Slug.parse("\(wanted.rawValue.prefix(Slug.maximumLength - 4))-\($0)") }
@@ -157,6 +179,10 @@ struct ArchiveDesk<Store: PublicationStore> {
     func storeImage(
         file: URL?, address: String, alt: String, caption: String, credit: String, label: String, _ report: inout ArchiveImportReport
     ) async throws -> Media? {
+        if let file, let known = memory.images[file.path] {
+            report.countImage(known.id.rawValue)
+            return known
+        }
         guard let file, let data = try? Data(contentsOf: file), data.count <= media.maximumBytes else {
             report.note("\(label): the image \(address) is missing from the export's images or too large.")
             return nil
@@ -168,6 +194,7 @@ struct ArchiveDesk<Store: PublicationStore> {
                     caption: caption, credit: String(credit.prefix(300)))
             }
             report.countImage(stored.id.rawValue)
+            memory.images[file.path] = stored
             return stored
         } catch let error as ValidationError {
             report.note("\(label): the image \(address) was refused: \(error.message)")

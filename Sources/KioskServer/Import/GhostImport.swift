@@ -189,15 +189,13 @@ public struct GhostImporter<Store: PublicationStore> {
             return converter
         }
         let first = try convert([:]).convert(html)
+        WordPressImporter<Store>.noteDropped(first.notes, label: label, &report)
+        guard !first.notes.images.isEmpty else { return first.markdown }
         var images: [String: String] = [:]
         for (address, alt) in first.notes.images where images[address] == nil {
             if let media = try await image(address, alt: alt, caption: "", label: label, &report) { images[address] = SitePaths.media(media.fileName) }
         }
-        let converted = try convert(images).convert(html)
-        if !converted.notes.dropped.isEmpty {
-            report.note("\(label): its body held \(converted.notes.dropped.keys.sorted().map { "<\($0)>" }.joined(separator: ", ")), left out.")
-        }
-        return converted.markdown
+        return try convert(images).convert(html).markdown
     }
 
     /// Ghost writes the site's own address as `__GHOST_URL__`; a link to `__GHOST_URL__/slug/` is a link to `/slug/`.

@@ -106,7 +106,7 @@ public struct SubstackImporter<Store: PublicationStore> {
                 images[address] = SitePaths.media(media.fileName)
             }
         }
-        let body = desk.renderer.render(try convert(images).convert(html).markdown)
+        let body = desk.renderer.render(images.isEmpty ? first.markdown : try convert(images).convert(html).markdown)
         let title = row("title").isEmpty ? "Untitled" : row("title")
         let date = SubscriberCSV.date(row("post_date"))
         let wanted = try Slug.parse(slugText) ?? Slug.derived(from: title) ?? Slug("post-\(id)")

@@ -285,6 +285,8 @@ public struct WordPressImporter<Store: PublicationStore> {
         for name in unknown { report.note("\(label) uses the shortcode [\(name)], which Kiosk does not know; its tags were removed and its text kept.") }
         let links = { (address: String) -> String in OldAddress.normalized(address: address).flatMap { catalogue.newPaths[$0] } ?? address }
         let first = try HTMLToMarkdown(linkAddress: links).convert(html)
+        Self.noteDropped(first.notes, label: label, &report)
+        guard !first.notes.images.isEmpty else { return first.markdown }
         var images: [String: String] = [:]
         for (address, alt) in first.notes.images where images[address] == nil {
             // WordPress puts resized copies (photo-300x225.jpg) in bodies; the original is what comes in.
@@ -294,11 +296,13 @@ public struct WordPressImporter<Store: PublicationStore> {
                 images[address] = SitePaths.media(media.fileName)
             }
         }
-        let converted = try HTMLToMarkdown(imageAddress: { images[$0] ?? $0 }, linkAddress: links).convert(html)
-        if let dropped = converted.notes.dropped.keys.sorted().first {
-            report.note("\(label): \(converted.notes.dropped.keys.sorted().joined(separator: ", ")) in its body were left out (\(dropped) and the like never come in).")
-        }
-        return converted.markdown
+        return try HTMLToMarkdown(imageAddress: { images[$0] ?? $0 }, linkAddress: links).convert(html).markdown
+    }
+
+    /// Names in the report the elements a body held that never come in.
+    static func noteDropped(_ notes: ConversionNotes, label: String, _ report: inout ArchiveImportReport) {
+        guard !notes.dropped.isEmpty else { return }
+        report.note("\(label): its body held \(notes.dropped.keys.sorted().map { "<\($0)>" }.joined(separator: ", ")), left out.")
     }
 
     private func importImage(attachment id: String, catalogue: Catalogue, label: String, _ report: inout ArchiveImportReport) async throws -> Media? {

@@ -329,46 +329,71 @@ private struct MarkdownWriter {
 
     /// Text with every character Markdown would read as syntax escaped.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            if "\\`*_[]<>|~&".contains(character) { result.append("\\") }
-            result.append(character)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if markdownSpecial.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The ASCII characters that mean something in Markdown's inline text.
+    private static let markdownSpecial: Set<UInt8> = Set("\\`*_[]<>|~&".utf8)
 
     /// Runs of HTML whitespace as one space.
     static func collapsingSpaces(_ text: String) -> String {
-        var result = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var space = false
-        for character in text {
-            if character == " " || character == "\n" || character == "\t" || character == "\r" || character == "\u{0C}" {
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 space = true
             } else {
-                if space { result.append(" ") }
+                if space { bytes.append(0x20) }
                 space = false
-                result.append(character)
+                bytes.append(byte)
             }
         }
-        if space { result.append(" ") }
-        return result
+        if space { bytes.append(0x20) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `text` with a backslash before anything at the start of a line that Markdown would read as
     /// a heading, list, quote, rule or figure block.
     static func protectingLineStarts(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let body = line.drop { $0 == " " }
-            guard let first = body.first else { return String(line) }
-            if "#+-=>:".contains(first) { return "\\" + body }
-            let digits = body.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, body.dropFirst(digits.count).first == "." || body.dropFirst(digits.count).first == ")" {
-                return String(digits) + "\\" + body.dropFirst(digits.count)
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            var first = lineStart
+            while first < lineEnd, bytes[first] == 0x20 { first += 1 }
+            if first == lineEnd {
+                output += bytes[lineStart..<lineEnd]
+            } else {
+                var digits = first
+                while digits < lineEnd, bytes[digits] >= 0x30, bytes[digits] <= 0x39 { digits += 1 }
+                if lineStarters.contains(bytes[first]) {
+                    output.append(UInt8(ascii: "\\"))
+                    output += bytes[first..<lineEnd]
+                } else if digits > first, digits < lineEnd, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")") {
+                    output += bytes[first..<digits]
+                    output.append(UInt8(ascii: "\\"))
+                    output += bytes[digits..<lineEnd]
+                } else {
+                    output += bytes[first..<lineEnd]
+                }
             }
-            return String(body)
-        }.joined(separator: "\n")
+            if lineEnd < bytes.count { output.append(0x0A) }
+            lineStart = lineEnd + 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
+
+    /// What makes a line a heading, list item, quote, rule or block when it starts one.
+    private static let lineStarters: Set<UInt8> = Set("#+-=>:".utf8)
 
     static func first(in node: HTMLNode, _ matches: (HTMLNode) -> Bool) -> HTMLNode? {
         for child in node.children {

@@ -36,7 +36,8 @@ public struct WordPressBody {
     /// (their tags are removed, what they enclose is kept).
     public func html(_ content: String) -> (html: String, unknownShortcodes: [String]) {
         var unknown: [String] = []
-        let expanded = expandShortcodes(content.replacingOccurrences(of: "\r\n", with: "\n"), unknown: &unknown)
+        let unified = content.utf8.contains(0x0D) ? content.replacingOccurrences(of: "\r\n", with: "\n") : content
+        let expanded = expandShortcodes(unified, unknown: &unknown)
         let isBlockEditor = content.contains("<!-- wp:")
         return (isBlockEditor ? expanded : Self.autoParagraphs(Self.linkingBareURLs(expanded)), unknown)
     }
@@ -135,8 +136,8 @@ public struct WordPressBody {
         var current: [Substring] = []
         var preDepth = 0
         for line in spacedAroundBlocks(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            preDepth += line.components(separatedBy: "<pre").count - 1
-            preDepth = max(0, preDepth - (line.components(separatedBy: "</pre>").count - 1))
+            preDepth += occurrences(of: "<pre", in: line)
+            preDepth = max(0, preDepth - occurrences(of: "</pre>", in: line))
             if line.trimmingSpaces().isEmpty, preDepth == 0 {
                 if !current.isEmpty { chunks.append(current.joined(separator: "\n")) }
                 current = []
@@ -148,8 +149,26 @@ public struct WordPressBody {
         return chunks.map { chunk in
             let trimmed = chunk.trimmingSpaces()
             if startsWithBlock(trimmed) { return trimmed }
-            return "<p>" + trimmed.replacingOccurrences(of: "\n", with: "<br>\n") + "</p>"
+            return "<p>" + trimmed.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>\n") + "</p>"
         }.joined(separator: "\n")
+    }
+
+    /// How many times `needle` occurs in `line`, compared byte by byte.
+    static func occurrences(of needle: String, in line: Substring) -> Int {
+        let needle = Array(needle.utf8)
+        let bytes = Array(line.utf8)
+        guard bytes.count >= needle.count, let first = needle.first else { return 0 }
+        var count = 0
+        var index = 0
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                count += 1
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return count
     }
 
     /// `text` with blank lines before each block element's start and after its end, so that

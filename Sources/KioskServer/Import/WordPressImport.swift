@@ -66,10 +66,12 @@ public struct WordPressImporter<Store: PublicationStore> {
     }
 
     /// What the first reading learns: the site, and the attachments and addresses of every item.
-    struct Catalogue {
+    struct Catalogue: Sendable {
         var site = WordPressSite()
         var source: String { "wordpress:" + (site.baseBlogURL.isEmpty ? site.link : site.baseBlogURL) }
         var attachments: [String: WordPressItem] = [:]
+        /// The attachments by the address of their file.
+        var attachmentsByAddress: [String: WordPressItem] = [:]
         /// Old path (normalized) → the Kiosk path an imported item will have.
         var newPaths: [String: String] = [:]
     }
@@ -85,7 +87,10 @@ public struct WordPressImporter<Store: PublicationStore> {
             case .author(let author): terms.authors[author.login] = try await authorID(author, catalogue: catalogue, first.site, &report)
             case .term(let term): try await add(term, to: &terms, source: "wordpress:" + Self.origin(first.site), &report)
             case .item(let item):
-                if item.type == "attachment" { catalogue.attachments[item.id] = item }
+                if item.type == "attachment" {
+                    catalogue.attachments[item.id] = item
+                    catalogue.attachmentsByAddress[item.attachmentURL] = item
+                }
                 if let kioskPath = Self.intendedPath(item) {
                     for old in Self.oldPaths(item) { catalogue.newPaths[old] = kioskPath }
                 }
@@ -95,13 +100,86 @@ public struct WordPressImporter<Store: PublicationStore> {
         progress("Read \(catalogue.attachments.count) attachments and \(catalogue.newPaths.count) addresses")
         let second = try WordPressExport(path: path)
         var done = 0
-        while let record = try second.next() {
-            guard case .item(let item) = record, item.type == "post" || item.type == "page" else { continue }
-            try await importItem(item, catalogue: catalogue, terms: &terms, &report)
-            done += 1
+        var batch: [WordPressItem] = []
+        var finished = false
+        while !finished {
+            if let record = try second.next() {
+                guard case .item(let item) = record, item.type == "post" || item.type == "page" else { continue }
+                batch.append(item)
+                guard batch.count == Self.batchSize else { continue }
+            } else {
+                finished = true
+            }
+            var fresh: [WordPressItem] = []
+            for item in batch {
+                if try await store.importedRecord(Self.key(of: item, catalogue)) == nil { fresh.append(item) } else { report.unchanged += 1 }
+            }
+            for (item, body) in zip(fresh, await Self.prepare(fresh, catalogue: catalogue, renderer: desk.renderer)) {
+                try await importItem(item, body: body, catalogue: catalogue, terms: &terms, &report)
+            }
+            done += batch.count
             progress("\(done) posts and pages read")
+            batch.removeAll()
         }
         return report
+    }
+
+    /// How many posts are read before their bodies are converted together.
+    static var batchSize: Int { 64 }
+
+    /// The ledger key of a post or page.
+    static func key(of item: WordPressItem, _ catalogue: Catalogue) -> ImportKey {
+        ImportKey(source: catalogue.source, kind: item.type == "page" ? "page" : "article", externalID: item.id)
+    }
+
+    /// A body converted before its post is stored, on whichever core is free: its HTML, the
+    /// shortcodes Kiosk does not know, its first conversion, and its rendering when it has no image to bring in first.
+    struct PreparedBody: Sendable {
+        let html: String
+        let unknownShortcodes: [String]
+        let converted: Result<ConvertedBody, HTMLConversionError>
+        let rendered: RenderedBody?
+    }
+
+    /// Markdown converted from a body, with what the conversion noticed.
+    struct ConvertedBody: Sendable {
+        let markdown: String
+        let notes: ConversionNotes
+    }
+
+    /// The bodies of `items`, converted in as many slices as there are cores.
+    static func prepare(_ items: [WordPressItem], catalogue: Catalogue, renderer: MarkdownRenderer) async -> [PreparedBody] {
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
+        let size = (items.count + slices - 1) / max(slices, 1)
+        return await withTaskGroup(of: (Int, [PreparedBody]).self) { group in
+            for start in stride(from: 0, to: items.count, by: max(size, 1)) {
+                let slice = Array(items[start..<min(start + size, items.count)])
+                group.addTask { (start, slice.map { prepare($0, catalogue: catalogue, renderer: renderer) }) }
+            }
+            var prepared: [(Int, [PreparedBody])] = []
+            for await part in group { prepared.append(part) }
+            return prepared.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    private static func prepare(_ item: WordPressItem, catalogue: Catalogue, renderer: MarkdownRenderer) -> PreparedBody {
+        let gallery = { (ids: [Int]) in
+            ids.compactMap { id in catalogue.attachments[String(id)] }.map {
+                WordPressBody.GalleryImage(source: $0.attachmentURL, alt: $0.meta["_wp_attachment_image_alt"] ?? "", caption: $0.excerpt)
+            }
+        }
+        let (html, unknown) = WordPressBody(galleryImages: gallery).html(item.content)
+        let converted = Result { () throws(HTMLConversionError) in
+            let first = try HTMLToMarkdown(linkAddress: { newPath(of: $0, catalogue) }).convert(html)
+            return ConvertedBody(markdown: first.markdown, notes: first.notes)
+        }
+        let rendered = (try? converted.get()).flatMap { $0.notes.images.isEmpty ? renderer.render($0.markdown) : nil }
+        return PreparedBody(html: html, unknownShortcodes: unknown, converted: converted, rendered: rendered)
+    }
+
+    /// Where a link to `address` goes once imported: an imported story's new path, or `address` itself.
+    static func newPath(of address: String, _ catalogue: Catalogue) -> String {
+        OldAddress.normalized(address: address).flatMap { catalogue.newPaths[$0] } ?? address
     }
 
     // MARK: Authors and terms
@@ -166,22 +244,20 @@ public struct WordPressImporter<Store: PublicationStore> {
         return [OldAddress.normalized(address: item.link), OldAddress.normalized(path: "/", query: query)].compactMap { $0 }
     }
 
-    private func importItem(_ item: WordPressItem, catalogue: Catalogue, terms: inout TermMap, _ report: inout ArchiveImportReport) async throws {
+    private func importItem(
+        _ item: WordPressItem, body prepared: PreparedBody, catalogue: Catalogue, terms: inout TermMap, _ report: inout ArchiveImportReport
+    ) async throws {
         let label = "\(item.type) \(item.id) “\(item.title.prefix(80))”"
         let kind = item.type == "page" ? "page" : "article"
-        let key = ImportKey(source: catalogue.source, kind: kind, externalID: item.id)
-        guard try await store.importedRecord(key) == nil else {
-            report.unchanged += 1
-            return
-        }
+        let key = Self.key(of: item, catalogue)
         guard ["publish", "future", "draft", "pending", "private"].contains(item.status) else {
             report.skip("\(label): its status is “\(item.status)”, which is not imported.")
             return
         }
         if item.status == "private" { report.note("\(label) was private; it comes in as a draft.") }
-        let body: String
+        let rendered: RenderedBody
         do {
-            body = try await convertBody(item, catalogue: catalogue, label: label, &report)
+            rendered = try await body(prepared, catalogue: catalogue, label: label, &report)
         } catch let error as HTMLConversionError {
             report.skip("\(label): \(error.description).")
             return
@@ -192,7 +268,6 @@ public struct WordPressImporter<Store: PublicationStore> {
         let published = item.publishedGMT ?? item.publishedLocal
         let created = published ?? now()
         let updated = max(item.modifiedGMT ?? created, created)
-        let rendered = desk.renderer.render(body)
         do {
             if kind == "page" {
                 try await importPage(item, title: title, body: rendered, topImage: topImage, key: key, dates: .init(published: published, created: created, updated: updated), label: label, &report)
@@ -275,28 +350,25 @@ public struct WordPressImporter<Store: PublicationStore> {
 
     // MARK: Bodies and images
 
-    private func convertBody(_ item: WordPressItem, catalogue: Catalogue, label: String, _ report: inout ArchiveImportReport) async throws -> String {
-        let gallery = { (ids: [Int]) in
-            ids.compactMap { id in catalogue.attachments[String(id)] }.map {
-                WordPressBody.GalleryImage(source: $0.attachmentURL, alt: $0.meta["_wp_attachment_image_alt"] ?? "", caption: $0.excerpt)
-            }
+    /// The rendered body of a prepared post: its images brought in first when it has any.
+    private func body(_ prepared: PreparedBody, catalogue: Catalogue, label: String, _ report: inout ArchiveImportReport) async throws -> RenderedBody {
+        for name in prepared.unknownShortcodes {
+            report.note("\(label) uses the shortcode [\(name)], which Kiosk does not know; its tags were removed and its text kept.")
         }
-        let (html, unknown) = WordPressBody(galleryImages: gallery).html(item.content)
-        for name in unknown { report.note("\(label) uses the shortcode [\(name)], which Kiosk does not know; its tags were removed and its text kept.") }
-        let links = { (address: String) -> String in OldAddress.normalized(address: address).flatMap { catalogue.newPaths[$0] } ?? address }
-        let first = try HTMLToMarkdown(linkAddress: links).convert(html)
+        let first = try prepared.converted.get()
         Self.noteDropped(first.notes, label: label, &report)
-        guard !first.notes.images.isEmpty else { return first.markdown }
+        if let rendered = prepared.rendered { return rendered }
         var images: [String: String] = [:]
         for (address, alt) in first.notes.images where images[address] == nil {
             // WordPress puts resized copies (photo-300x225.jpg) in bodies; the original is what comes in.
-            let attachment = catalogue.attachments.values.first { $0.attachmentURL == address || $0.attachmentURL == Self.originalAddress(address) }
+            let attachment = catalogue.attachmentsByAddress[address] ?? catalogue.attachmentsByAddress[Self.originalAddress(address)]
             let source = attachment?.attachmentURL ?? address
             if let media = try await importImage(address: source, attachment: attachment, alt: alt, label: label, &report) {
                 images[address] = SitePaths.media(media.fileName)
             }
         }
-        return try HTMLToMarkdown(imageAddress: { images[$0] ?? $0 }, linkAddress: links).convert(html).markdown
+        let markdown = try HTMLToMarkdown(imageAddress: { images[$0] ?? $0 }, linkAddress: { Self.newPath(of: $0, catalogue) }).convert(prepared.html).markdown
+        return desk.renderer.render(markdown)
     }
 
     /// Names in the report the elements a body held that never come in.

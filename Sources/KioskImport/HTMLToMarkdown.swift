@@ -332,14 +332,14 @@ private struct MarkdownWriter {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
-            if markdownSpecial.contains(byte) { bytes.append(UInt8(ascii: "\\")) }
+            if markdownSpecial[Int(byte)] { bytes.append(UInt8(ascii: "\\")) }
             bytes.append(byte)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The ASCII characters that mean something in Markdown's inline text.
-    private static let markdownSpecial: Set<UInt8> = Set("\\`*_[]<>|~&".utf8)
+    private static let markdownSpecial: [Bool] = (0..<256).map { "\\`*_[]<>|~&".utf8.contains(UInt8($0)) }
 
     /// Runs of HTML whitespace as one space.
     static func collapsingSpaces(_ text: String) -> String {
@@ -375,7 +375,7 @@ private struct MarkdownWriter {
             } else {
                 var digits = first
                 while digits < lineEnd, bytes[digits] >= 0x30, bytes[digits] <= 0x39 { digits += 1 }
-                if lineStarters.contains(bytes[first]) {
+                if lineStarters[Int(bytes[first])] {
                     output.append(UInt8(ascii: "\\"))
                     output += bytes[first..<lineEnd]
                 } else if digits > first, digits < lineEnd, bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")") {
@@ -393,7 +393,7 @@ private struct MarkdownWriter {
     }
 
     /// What makes a line a heading, list item, quote, rule or block when it starts one.
-    private static let lineStarters: Set<UInt8> = Set("#+-=>:".utf8)
+    private static let lineStarters: [Bool] = (0..<256).map { "#+-=>:".utf8.contains(UInt8($0)) }
 
     static func first(in node: HTMLNode, _ matches: (HTMLNode) -> Bool) -> HTMLNode? {
         for child in node.children {

@@ -130,38 +130,50 @@ public struct WordPressBody {
     ]
 
     /// WordPress's paragraph rules: text separated by blank lines becomes paragraphs, a single
-    /// line break inside one becomes `<br>`, and block elements are left unwrapped.
+    /// line break inside one becomes `<br>`, and block elements are left unwrapped. Works on the
+    /// UTF-8 bytes: every character it looks for is ASCII.
     static func autoParagraphs(_ text: String) -> String {
-        var chunks: [String] = []
-        var current: [Substring] = []
+        var output: [UInt8] = []
+        var current: [ArraySlice<UInt8>] = []
         var preDepth = 0
-        for line in spacedAroundBlocks(text).split(separator: "\n", omittingEmptySubsequences: false) {
-            preDepth += occurrences(of: "<pre", in: line)
-            preDepth = max(0, preDepth - occurrences(of: "</pre>", in: line))
-            if line.trimmingSpaces().isEmpty, preDepth == 0 {
-                if !current.isEmpty { chunks.append(current.joined(separator: "\n")) }
-                current = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            let chunk = trimmed(Array(current.joined(separator: [0x0A]))[...])
+            current = []
+            if !output.isEmpty { output.append(0x0A) }
+            if startsWithBlock(chunk) {
+                output += chunk
+            } else {
+                output += Array("<p>".utf8) + Array(chunk.split(separator: 0x0A, omittingEmptySubsequences: false).joined(separator: Array("<br>\n".utf8))) + Array("</p>".utf8)
+            }
+        }
+        for line in spacedAroundBlocks(Array(text.utf8)).split(separator: 0x0A, omittingEmptySubsequences: false) {
+            preDepth += occurrences(of: Array("<pre".utf8), in: line)
+            preDepth = max(0, preDepth - occurrences(of: Array("</pre>".utf8), in: line))
+            if trimmed(line).isEmpty, preDepth == 0 {
+                flush()
             } else {
                 current.append(line)
             }
         }
-        if !current.isEmpty { chunks.append(current.joined(separator: "\n")) }
-        return chunks.map { chunk in
-            let trimmed = chunk.trimmingSpaces()
-            if startsWithBlock(trimmed) { return trimmed }
-            return "<p>" + trimmed.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>\n") + "</p>"
-        }.joined(separator: "\n")
+        flush()
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// How many times `needle` occurs in `line`, compared byte by byte.
-    static func occurrences(of needle: String, in line: Substring) -> Int {
-        let needle = Array(needle.utf8)
-        let bytes = Array(line.utf8)
-        guard bytes.count >= needle.count, let first = needle.first else { return 0 }
+    /// `bytes` without spaces, tabs and line breaks at either end.
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return bytes[first...last]
+    }
+
+    /// How many times `needle` occurs in `line`.
+    static func occurrences(of needle: [UInt8], in line: ArraySlice<UInt8>) -> Int {
+        guard let first = needle.first, line.count >= needle.count else { return 0 }
         var count = 0
-        var index = 0
-        while index <= bytes.count - needle.count {
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) {
+        var index = line.startIndex
+        while index <= line.endIndex - needle.count {
+            if line[index] == first, line[index..<(index + needle.count)].elementsEqual(needle) {
                 count += 1
                 index += needle.count
             } else {
@@ -173,30 +185,37 @@ public struct WordPressBody {
 
     /// `text` with blank lines before each block element's start and after its end, so that
     /// splitting at blank lines never puts one inside a paragraph.
-    private static func spacedAroundBlocks(_ text: String) -> String {
-        var output = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "<") {
-            output += rest[..<open]
-            rest = rest[open...]
-            let afterBracket = rest.dropFirst()
-            let closingTag = afterBracket.first == "/"
-            let name = String(afterBracket.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
-            guard blockElements.contains(name), let end = rest.firstIndex(of: ">") else {
-                output.append("<")
-                rest = rest.dropFirst()
+    private static func spacedAroundBlocks(_ text: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count + text.count / 8)
+        var index = 0
+        while index < text.count {
+            guard text[index] == UInt8(ascii: "<"), let name = elementName(text[(index + 1)...]), blockElements.contains(name),
+                let end = text[index...].firstIndex(of: UInt8(ascii: ">"))
+            else {
+                output.append(text[index])
+                index += 1
                 continue
             }
-            let tag = rest[...end]
-            output += closingTag ? tag + "\n\n" : "\n\n" + tag
-            rest = rest[rest.index(after: end)...]
+            let closing = index + 1 < text.count && text[index + 1] == UInt8(ascii: "/")
+            if !closing { output += [0x0A, 0x0A] }
+            output += text[index...end]
+            if closing { output += [0x0A, 0x0A] }
+            index = end + 1
         }
-        return output + rest
+        return output
     }
 
-    private static func startsWithBlock(_ chunk: String) -> Bool {
-        guard chunk.hasPrefix("<") else { return false }
-        let name = chunk.dropFirst().drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
+    /// The lower-cased element name after a `<` (any `/` first skipped), or `nil` when there is none.
+    private static func elementName(_ bytes: ArraySlice<UInt8>) -> String? {
+        let name = bytes.drop { $0 == UInt8(ascii: "/") }.prefix { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+        }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self).lowercased()
+    }
+
+    private static func startsWithBlock(_ chunk: ArraySlice<UInt8>) -> Bool {
+        guard chunk.first == UInt8(ascii: "<"), let name = elementName(chunk.dropFirst()) else { return false }
         return blockElements.contains(name)
     }
 }

@@ -102,6 +102,8 @@ public struct WordPressImporter<Store: PublicationStore> {
         var done = 0
         var batch: [WordPressItem] = []
         var finished = false
+        // Each batch's bodies are converted while the batch before it is stored.
+        var converting: (items: [WordPressItem], bodies: Task<[PreparedBody], Never>)?
         while !finished {
             if let record = try second.next() {
                 guard case .item(let item) = record, item.type == "post" || item.type == "page" else { continue }
@@ -114,14 +116,28 @@ public struct WordPressImporter<Store: PublicationStore> {
             for item in batch {
                 if try await store.importedRecord(Self.key(of: item, catalogue)) == nil { fresh.append(item) } else { report.unchanged += 1 }
             }
-            for (item, body) in zip(fresh, await Self.prepare(fresh, catalogue: catalogue, renderer: desk.renderer)) {
-                try await importItem(item, body: body, catalogue: catalogue, terms: &terms, &report)
+            let renderer = desk.renderer
+            let next = (items: fresh, bodies: Task { [fresh, catalogue] in await Self.prepare(fresh, catalogue: catalogue, renderer: renderer) })
+            if let previous = converting {
+                try await storeBatch(previous.items, previous.bodies, catalogue: catalogue, terms: &terms, &report)
             }
+            converting = next
             done += batch.count
             progress("\(done) posts and pages read")
             batch.removeAll()
         }
+        if let last = converting {
+            try await storeBatch(last.items, last.bodies, catalogue: catalogue, terms: &terms, &report)
+        }
         return report
+    }
+
+    private func storeBatch(
+        _ items: [WordPressItem], _ bodies: Task<[PreparedBody], Never>, catalogue: Catalogue, terms: inout TermMap, _ report: inout ArchiveImportReport
+    ) async throws {
+        for (item, body) in zip(items, await bodies.value) {
+            try await importItem(item, body: body, catalogue: catalogue, terms: &terms, &report)
+        }
     }
 
     /// How many posts are read before their bodies are converted together.

@@ -273,7 +273,9 @@ def test_refused_and_deferred_recipients(fresh_newsroom: NewsroomServer, smtp: I
         with sqlite3.connect(fresh_newsroom.database) as db:
             rows = dict(db.execute(
                 "SELECT s.email, d.state || ':' || d.attempts FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id").fetchall())
-        if rows.get("reader00000@example.org", "").startswith("failed") and rows.get("reader00001@example.org") == "queued:1":
+        # The sink has the message before the sender records the acceptance: wait for all three records.
+        if (rows.get("reader00000@example.org", "").startswith("failed") and rows.get("reader00001@example.org") == "queued:1"
+                and rows.get("reader00002@example.org") == "sent:1"):
             break
         time.sleep(0.2)
     assert rows["reader00000@example.org"] == "failed:1"

@@ -272,6 +272,10 @@ private struct MarkdownWriter {
 
     /// A figure block for an image with its caption (a `figure`, or an image standing alone).
     private mutating func figure(_ node: HTMLNode) -> [String] {
+        // A gallery holds a figure per image: each becomes a figure block, the gallery's own caption follows them.
+        if node.name == "figure", Self.first(in: node, { $0.name == "figure" }) != nil {
+            return blocks(node.children.filter { $0.name != "figcaption" }) + node.children.filter { $0.name == "figcaption" }.flatMap { blocks($0.children) }
+        }
         let imageNode = node.name == "img" ? node : Self.first(in: node) { $0.name == "img" }
         guard let imageNode, let image = image(imageNode) else {
             return blocks(node.children.filter { $0.name != "figcaption" }) + captionBlocks(node)

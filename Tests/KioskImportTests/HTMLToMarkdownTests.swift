@@ -168,6 +168,24 @@ struct WordPressBodyTests {
         #expect(markdown.contains("(https://old.example/clip.mp4)"))
         #expect(markdown.contains("and Kept words \\[not a shortcode"))
     }
+
+    @Test("a block-editor gallery keeps every image with its own caption, and the gallery's caption after them")
+    func blockGallery() throws {
+        let html = """
+            <!-- wp:gallery {"linkTo":"none"} -->
+            <figure class="wp-block-gallery has-nested-images columns-default is-cropped"><!-- wp:image {"id":3} -->
+            <figure class="wp-block-image size-large"><img src="https://old.example/3.jpg" alt="Barges at dawn" class="wp-image-3"/><figcaption class="wp-element-caption">Barges at dawn</figcaption></figure>
+            <!-- /wp:image --><!-- wp:image {"id":4} -->
+            <figure class="wp-block-image size-large"><img src="https://old.example/4.jpg" alt="The lock gate" class="wp-image-4"/></figure>
+            <!-- /wp:image --><figcaption class="blocks-gallery-caption wp-element-caption">Orsk, 2 June</figcaption></figure>
+            <!-- /wp:gallery -->
+            """
+        let converted = try HTMLToMarkdown().convert(html)
+        #expect(converted.notes.images.map(\.address) == ["https://old.example/3.jpg", "https://old.example/4.jpg"])
+        #expect(converted.markdown.contains(":::figure\n![Barges at dawn](https://old.example/3.jpg)\nBarges at dawn\n:::"), "\(converted.markdown)")
+        #expect(converted.markdown.contains("![The lock gate](https://old.example/4.jpg)"), "\(converted.markdown)")
+        #expect(converted.markdown.contains("Orsk, 2 June"), "\(converted.markdown)")
+    }
 }
 
 /// Names and other plain text that WordPress escaped.

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import Synchronization
 
 /// The public site written out as plain files that any web server or CDN can serve: every page
 /// reachable from the front page, the sitemaps and the feeds (articles, pages, every listing page,
@@ -186,13 +187,13 @@ public struct StaticSite: Sendable {
         }
         let collected = CollectedBytes()
         try await response.body.write(BodyCollector(into: collected))
-        return (response.status, response.headers[.contentType] ?? "", collected.bytes)
+        return (response.status, response.headers[.contentType] ?? "", collected.bytes.withLock { $0 })
     }
 }
 
 /// The bytes of one response body, as they are written.
-private final class CollectedBytes: @unchecked Sendable {
-    var bytes: [UInt8] = []
+private final class CollectedBytes: Sendable {
+    let bytes = Mutex<[UInt8]>([])
 }
 
 /// Gathers a response body's bytes (the writer is handed over by value, so they go to a shared box).
@@ -200,7 +201,7 @@ private struct BodyCollector: ResponseBodyWriter {
     let into: CollectedBytes
 
     mutating func write(_ buffer: ByteBuffer) async throws {
-        into.bytes += buffer.readableBytesView
+        into.bytes.withLock { $0 += buffer.readableBytesView }
     }
 
     consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}

@@ -148,6 +148,7 @@ struct ArchiveDesk<Store: PublicationStore> {
 
     /// `wanted` when free, otherwise `wanted-2`, `wanted-3`…
     static func freeSlug(_ wanted: Slug?, taken: Set<Slug>) -> Slug {
+        // "imported" is a constant that passes Slug's rules, so this cannot fail.
         let base = wanted ?? (try! Slug("imported"))
         guard taken.contains(base) else { return base }
         for number in 2... {

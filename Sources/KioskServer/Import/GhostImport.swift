@@ -189,7 +189,7 @@ public struct GhostImporter<Store: PublicationStore> {
             return converter
         }
         let first = try convert([:]).convert(html)
-        WordPressImporter<Store>.noteDropped(first.notes, label: label, &report)
+        report.noteDropped(first.notes, label: label)
         guard !first.notes.images.isEmpty else { return first.markdown }
         var images: [String: String] = [:]
         for (address, alt) in first.notes.images where images[address] == nil {

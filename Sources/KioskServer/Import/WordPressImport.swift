@@ -37,6 +37,12 @@ public struct ArchiveImportReport: Sendable, Codable {
         if attention.count < Self.listed { attention.append(line) } else { unlisted += 1 }
     }
 
+    /// Names the elements a body held that never come in.
+    mutating func noteDropped(_ notes: ConversionNotes, label: String) {
+        guard !notes.dropped.isEmpty else { return }
+        note("\(label): its body held \(notes.dropped.keys.sorted().map { "<\($0)>" }.joined(separator: ", ")), left out.")
+    }
+
     private enum CodingKeys: String, CodingKey {
         case imported, unchanged, skipped, attention, unlisted
     }
@@ -372,7 +378,7 @@ public struct WordPressImporter<Store: PublicationStore> {
             report.note("\(label) uses the shortcode [\(name)], which Kiosk does not know; its tags were removed and its text kept.")
         }
         let first = try prepared.converted.get()
-        Self.noteDropped(first.notes, label: label, &report)
+        report.noteDropped(first.notes, label: label)
         if let rendered = prepared.rendered { return rendered }
         var images: [String: String] = [:]
         for (address, alt) in first.notes.images where images[address] == nil {
@@ -387,11 +393,6 @@ public struct WordPressImporter<Store: PublicationStore> {
         return desk.renderer.render(markdown)
     }
 
-    /// Names in the report the elements a body held that never come in.
-    static func noteDropped(_ notes: ConversionNotes, label: String, _ report: inout ArchiveImportReport) {
-        guard !notes.dropped.isEmpty else { return }
-        report.note("\(label): its body held \(notes.dropped.keys.sorted().map { "<\($0)>" }.joined(separator: ", ")), left out.")
-    }
 
     private func importImage(attachment id: String, catalogue: Catalogue, label: String, _ report: inout ArchiveImportReport) async throws -> Media? {
         guard let attachment = catalogue.attachments[id] else {

@@ -124,6 +124,14 @@ def test_what_is_not_a_wordpress_export_is_refused_in_one_line(kiosk_bin: str, t
         "notes.csv": ("email,date\nsomeone@example.org,2025-01-01\n", "The export is truncated or damaged"),
         "feed.xml": ("<?xml version='1.0'?><feed><entry/></feed>", "its root element is <feed>"),
         "cut.xml": ((FIXTURE / "export.xml").read_text()[:20000], "The export is truncated or damaged"),
+        # One body of about 11 MB: more than libxml2 reads in one text, refused at once and by name.
+        "huge.xml": (
+            "<?xml version='1.0'?><rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'"
+            " xmlns:wp='http://wordpress.org/export/1.2/'><channel><wp:wxr_version>1.2</wp:wxr_version><item><title>Too long</title>"
+            "<wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><content:encoded>"
+            + "word &amp; word " * 900_000 + "</content:encoded></item></channel></rss>",
+            "one text there is longer than 10 MB",
+        ),
     }
     for name, (text, fragment) in cases.items():
         path = tmp_path / name

@@ -17,7 +17,7 @@ public struct Slug: Hashable, Sendable, Comparable, CustomStringConvertible {
         guard text.utf8.allSatisfy(Self.isAllowed) else {
             throw ValidationError(field: "slug", message: "A slug may only contain lowercase letters a–z, digits and hyphens.")
         }
-        guard text.first != "-", text.last != "-", !text.contains("--") else {
+        guard text.first != "-", text.last != "-", !text.containsBytes("--") else {
             throw ValidationError(field: "slug", message: "A slug cannot start or end with a hyphen or contain two in a row.")
         }
         self.rawValue = text

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// A WordPress post's body made ready for `HTMLToMarkdown`: shortcodes turned into the HTML they
 /// stand for, and, for classic (non-block) posts, WordPress's own paragraph rules (wpautop) applied,
@@ -37,9 +38,9 @@ public struct WordPressBody {
     public func html(_ content: String) -> (html: String, unknownShortcodes: [String]) {
         var unknown: [String] = []
         let unified = content.utf8.contains(0x0D) ? content.replacingOccurrences(of: "\r\n", with: "\n") : content
-        let expanded = expandShortcodes(unified, unknown: &unknown)
-        let isBlockEditor = content.contains("<!-- wp:")
-        return (isBlockEditor ? expanded : Self.autoParagraphs(Self.linkingBareURLs(expanded)), unknown)
+        let expanded = unified.utf8.contains(UInt8(ascii: "[")) ? expandShortcodes(unified, unknown: &unknown) : unified
+        let isBlockEditor = content.containsBytes("<!-- wp:")
+        return (isBlockEditor ? expanded : Self.autoParagraphs(Self.linkingBareURLs(Array(expanded.utf8))), unknown)
     }
 
     // MARK: Shortcodes
@@ -47,7 +48,7 @@ public struct WordPressBody {
     private func expandShortcodes(_ text: String, unknown: inout [String]) -> String {
         var output = ""
         var rest = Substring(text)
-        while let open = rest.firstIndex(of: "[") {
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "[")) {
             output += rest[..<open]
             rest = rest[open...]
             guard let tag = Shortcode.parse(rest) else {
@@ -58,7 +59,7 @@ public struct WordPressBody {
             rest = rest[tag.end...]
             var enclosed = ""
             let closing = "[/\(tag.name)]"
-            if !tag.selfClosing, let close = rest.range(of: closing) {
+            if !tag.selfClosing, let close = rest.firstByteRange(of: closing) {
                 enclosed = String(rest[..<close.lowerBound])
                 rest = rest[close.upperBound...]
             }
@@ -110,14 +111,23 @@ public struct WordPressBody {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;")
     }
 
-    /// A line holding nothing but an address becomes an embed of it, as WordPress does.
-    private static func linkingBareURLs(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            let trimmed = line.trimmingSpaces()
-            guard trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://"), !trimmed.contains(" "), !trimmed.contains("<"), !trimmed.contains("\"")
-            else { return String(line) }
-            return "\n<iframe src=\"\(attributeEscaped(trimmed))\"></iframe>\n"
-        }.joined(separator: "\n")
+    /// A line holding nothing but an address becomes an embed of it, as WordPress does. Works on
+    /// the UTF-8 bytes, like wpautop.
+    private static func linkingBareURLs(_ text: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.count)
+        for (number, line) in text.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            if number > 0 { output.append(0x0A) }
+            let address = trimmed(line)
+            guard address.starts(with: "http://".utf8) || address.starts(with: "https://".utf8),
+                !address.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\"") })
+            else {
+                output += line
+                continue
+            }
+            output += Array("\n<iframe src=\"\(attributeEscaped(String(decoding: address, as: UTF8.self)))\"></iframe>\n".utf8)
+        }
+        return output
     }
 
     // MARK: wpautop
@@ -132,7 +142,7 @@ public struct WordPressBody {
     /// WordPress's paragraph rules: text separated by blank lines becomes paragraphs, a single
     /// line break inside one becomes `<br>`, and block elements are left unwrapped. Works on the
     /// UTF-8 bytes: every character it looks for is ASCII.
-    static func autoParagraphs(_ text: String) -> String {
+    static func autoParagraphs(_ text: [UInt8]) -> String {
         var output: [UInt8] = []
         var current: [ArraySlice<UInt8>] = []
         var preDepth = 0
@@ -147,7 +157,7 @@ public struct WordPressBody {
                 output += Array("<p>".utf8) + Array(chunk.split(separator: 0x0A, omittingEmptySubsequences: false).joined(separator: Array("<br>\n".utf8))) + Array("</p>".utf8)
             }
         }
-        for line in spacedAroundBlocks(Array(text.utf8)).split(separator: 0x0A, omittingEmptySubsequences: false) {
+        for line in spacedAroundBlocks(text).split(separator: 0x0A, omittingEmptySubsequences: false) {
             preDepth += occurrences(of: Array("<pre".utf8), in: line)
             preDepth = max(0, preDepth - occurrences(of: Array("</pre>".utf8), in: line))
             if trimmed(line).isEmpty, preDepth == 0 {

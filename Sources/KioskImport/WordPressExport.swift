@@ -1,17 +1,27 @@
 import CLibXML2
 import Foundation
+import Synchronization
 
 /// A WordPress export (WXR, "WordPress eXtended RSS") read one record at a time, so that memory
 /// stays bounded whatever the file's size: the site's description first, then its authors and
-/// terms, then each post, page and attachment. External entities and DTDs are never loaded.
-public final class WordPressExport {
+/// terms, then each post, page and attachment. External entities and DTDs are never loaded. One
+/// task at a time reads it (a lock guards the reader), so the next records can be read on another
+/// core while the last ones are stored.
+public final class WordPressExport: Sendable {
     /// The WXR versions this reader understands.
     public static let versions: ClosedRange<Double> = 1.0...1.2
 
-    /// What the export says about its site.
-    public private(set) var site = WordPressSite()
-    private let reader: xmlTextReaderPtr
+    /// libxml2's reader and what has been read of the site so far.
+    private struct State {
+        let reader: xmlTextReaderPtr
+        var site = WordPressSite()
+    }
+
+    private let state: Mutex<State>
     private let name: String
+
+    /// What the export says about its site (whole once the first item has been read).
+    public var site: WordPressSite { state.withLock { $0.site } }
 
     /// Opens the export at `path`; throws `WordPressExportError` when it cannot be read.
     public init(path: String) throws(WordPressExportError) {
@@ -21,55 +31,66 @@ public final class WordPressExport {
         guard let reader = xmlReaderForFile(path, nil, Int32(options)) else {
             throw WordPressExportError("\(path) cannot be opened as XML.")
         }
-        self.reader = reader
+        // Errors come back as exceptions with their line; libxml2 must not print them as well.
+        xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)
+        state = Mutex(State(reader: reader))
         name = URL(fileURLWithPath: path).lastPathComponent
     }
 
     deinit {
-        xmlFreeTextReader(reader)
+        state.withLock { xmlFreeTextReader($0.reader) }
     }
 
     /// The next author, term or item, or `nil` at the end of the export.
     public func next() throws(WordPressExportError) -> WordPressRecord? {
+        let name = name
+        return try state.withLock { state throws(WordPressExportError) -> WordPressRecord? in try Self.next(&state, name: name) }
+    }
+
+    private static func next(_ state: inout State, name: String) throws(WordPressExportError) -> WordPressRecord? {
+        let reader = state.reader
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 {
-                guard site.wxrVersion != nil else { throw WordPressExportError("\(name) is not a WordPress export: it has no wp:wxr_version.") }
+                guard state.site.wxrVersion != nil else { throw WordPressExportError("\(name) is not a WordPress export: it has no wp:wxr_version.") }
                 return nil
             }
-            guard status == 1 else { throw failure() }
+            guard status == 1 else { throw failure(reader, name: name) }
             guard xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) else { continue }
             let depth = xmlTextReaderDepth(reader)
             let qualified = xmlTextReaderConstName(reader).map { String(cString: $0) } ?? ""
             if depth == 0, qualified != "rss" { throw WordPressExportError("\(name) is not a WordPress export: its root element is <\(qualified)>, not <rss>.") }
             guard depth == 2 else { continue }
-            guard let expanded = xmlTextReaderExpand(reader) else { throw failure() }
+            guard let expanded = xmlTextReaderExpand(reader) else { throw failure(reader, name: name) }
             let element = HTMLNode(expanded)
             switch qualified {
-            case "title": site.title = element.textContent.trimmingSpaces()
-            case "link": site.link = element.textContent.trimmingSpaces()
-            case "wp:base_site_url": site.baseSiteURL = element.textContent.trimmingSpaces()
-            case "wp:base_blog_url": site.baseBlogURL = element.textContent.trimmingSpaces()
+            case "title": state.site.title = element.textContent.trimmingSpaces()
+            case "link": state.site.link = element.textContent.trimmingSpaces()
+            case "wp:base_site_url": state.site.baseSiteURL = element.textContent.trimmingSpaces()
+            case "wp:base_blog_url": state.site.baseBlogURL = element.textContent.trimmingSpaces()
             case "wp:wxr_version":
                 let text = element.textContent.trimmingSpaces()
                 guard let version = Double(text), Self.versions.contains(version) else {
                     throw WordPressExportError("\(name) is a WordPress export of version \(text); Kiosk reads versions 1.0 to 1.2.")
                 }
-                site.wxrVersion = text
+                state.site.wxrVersion = text
             case "wp:author": return .author(WordPressAuthor(element))
             case "wp:category": return .term(WordPressTerm(element, kind: .category))
             case "wp:tag": return .term(WordPressTerm(element, kind: .tag))
             case "item":
-                guard site.wxrVersion != nil else { throw WordPressExportError("\(name) is not a WordPress export: an item comes before wp:wxr_version.") }
+                guard state.site.wxrVersion != nil else { throw WordPressExportError("\(name) is not a WordPress export: an item comes before wp:wxr_version.") }
                 return .item(WordPressItem(element))
             default: continue
             }
         }
     }
 
-    private func failure() -> WordPressExportError {
+    private static func failure(_ reader: xmlTextReaderPtr, name: String) -> WordPressExportError {
         let line = xmlTextReaderGetParserLineNumber(reader)
         let detail = xmlGetLastError().flatMap { $0.pointee.message.map { String(cString: $0).trimmingSpaces() } } ?? "not well-formed XML"
+        if detail.hasSuffix("huge text node") {
+            return WordPressExportError("\(name) line \(line): one text there is longer than 10 MB, more than Kiosk reads in a single field.")
+        }
         return WordPressExportError("\(name) line \(line): \(detail). The export is truncated or damaged.")
     }
 }
@@ -102,7 +123,7 @@ public struct WordPressSite: Sendable, Equatable {
 }
 
 /// One record of a WordPress export.
-public enum WordPressRecord {
+public enum WordPressRecord: Sendable {
     case author(WordPressAuthor)
     case term(WordPressTerm)
     case item(WordPressItem)
@@ -225,10 +246,11 @@ public struct WordPressItem: Sendable, Equatable {
     /// Two items are the same when they are the same item of the export.
     public static func == (left: WordPressItem, right: WordPressItem) -> Bool { left.id == right.id && left.type == right.type }
 
-    /// The text of each child element by local name (the first of each name), trimmed.
+    /// The text of each child element by local name (the first of each name), trimmed; bodies and
+    /// excerpts (`content:encoded`, `excerpt:encoded`) are left to the caller.
     static func fields(of element: HTMLNode) -> [String: String] {
         var fields: [String: String] = [:]
-        for child in element.children where child.isElement && fields[child.name] == nil {
+        for child in element.children where child.isElement && child.name != "encoded" && fields[child.name] == nil {
             fields[child.name] = child.textContent.trimmingSpaces()
         }
         return fields

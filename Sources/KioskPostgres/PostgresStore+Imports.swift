@@ -4,9 +4,13 @@ import KioskStore
 import PostgresNIO
 
 extension PostgresStore {
-    /// The id of the record the item with `key` was imported as, or `nil`.
-    public func importedRecord(_ key: ImportKey) async throws -> Int64? {
-        try await read { connection in try await ImportLedger.target(connection, key) }
+    /// The ids of the records the items with `keys` were imported as; keys not imported are absent.
+    public func importedRecords(_ keys: [ImportKey]) async throws -> [ImportKey: Int64] {
+        try await read { connection in
+            var found: [ImportKey: Int64] = [:]
+            for key in keys { found[key] = try await ImportLedger.target(connection, key) }
+            return found
+        }
     }
 
     /// Records that the item with `key` was imported as record `id`.
@@ -14,18 +18,28 @@ extension PostgresStore {
         try await write(.newsroom) { connection in try await ImportLedger.record(connection, key, id, now: now) }
     }
 
-    /// Stores an imported article with its revision, ledger entry and old addresses, in one transaction.
-    public func importArticle(_ article: ImportedArticle, now: Date) async throws -> Article {
+    /// Stores imported articles in one transaction, each with its revision, ledger entry and old
+    /// addresses; one whose slug is taken or whose key was imported is left out, before anything of it is written.
+    public func importArticles(_ articles: [ImportedArticle], now: Date) async throws -> [ImportOutcome] {
         try await write { connection in
-            try await ImportLedger.ensureNew(connection, article.key)
-            let id = try await ArticleColumns.insert(
-                connection, article.content, status: article.status, publishedAt: article.publishedAt, now: article.createdAt)
-            try await connection.execute("UPDATE article SET updated_at = \(article.updatedAt) WHERE id = \(id.rawValue)")
-            _ = try await Revisions.record(connection, article: id, article.revision, now: now)
-            try await ImportLedger.record(connection, article.key, id.rawValue, now: now)
-            try await ImportLedger.recordOldPaths(connection, article.oldPaths, kind: "article", target: id.rawValue)
-            guard let stored = try await ArticleColumns.fetch(connection, id: id) else { throw StoreError.notFound }
-            return (stored, article.status == .published ? .readers : .newsroom)
+            var outcomes: [ImportOutcome] = []
+            for article in articles {
+                do {
+                    try await ImportLedger.ensureNew(connection, article.key)
+                    let id = try await ArticleColumns.insert(
+                        connection, article.content, status: article.status, publishedAt: article.publishedAt, now: article.createdAt)
+                    try await connection.execute("UPDATE article SET updated_at = \(article.updatedAt) WHERE id = \(id.rawValue)")
+                    _ = try await Revisions.record(connection, article: id, article.revision, now: now)
+                    try await ImportLedger.record(connection, article.key, id.rawValue, now: now)
+                    try await ImportLedger.recordOldPaths(connection, article.oldPaths, kind: "article", target: id.rawValue)
+                    outcomes.append(.stored(id))
+                } catch StoreError.slugTaken {
+                    outcomes.append(.slugTaken)
+                } catch StoreError.duplicate {
+                    outcomes.append(.alreadyImported)
+                }
+            }
+            return (outcomes, articles.contains { $0.status == .published } ? .readers : .newsroom)
         }
     }
 

@@ -73,7 +73,7 @@ public struct MarkdownRenderer: Sendable {
             case .markdown(let text):
                 let document = CmarkDocument(text, extensionNames: extensionNames, options: Self.options)
                 html += document.html()
-                for paragraph in document.topLevelParagraphs() where opening.count < Self.openingParagraphs {
+                for paragraph in document.topLevelParagraphs(upTo: Self.openingParagraphs - opening.count) {
                     opening.append(paragraph.html)
                     if excerpt.isEmpty { excerpt = Self.shorten(paragraph.text) }
                 }
@@ -115,8 +115,26 @@ public struct MarkdownRenderer: Sendable {
 
     /// Cuts plain text at a word boundary near `excerptLength`, adding an ellipsis when cut.
     static func shorten(_ text: String) -> String {
-        let text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard text.count > excerptLength else { return text }
+        // Runs of white space become one space, ends trimmed, reading no further than needed.
+        var collapsed = ""
+        var count = 0
+        var spaceWaiting = false
+        for character in text {
+            if character.isWhitespace {
+                spaceWaiting = !collapsed.isEmpty
+                continue
+            }
+            if spaceWaiting {
+                collapsed.append(" ")
+                count += 1
+                spaceWaiting = false
+            }
+            collapsed.append(character)
+            count += 1
+            if count > excerptLength { break }
+        }
+        guard count > excerptLength else { return collapsed }
+        let text = collapsed
         let cut = text.prefix(excerptLength)
         let wordEnd = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<wordEnd]).trimmingCharacters(in: .punctuationCharacters) + "…"
@@ -159,11 +177,11 @@ private final class CmarkDocument {
         Self.take(cmark_render_html(root, options, extensions))
     }
 
-    /// The document's top-level paragraphs, as HTML and as plain text.
-    func topLevelParagraphs() -> [(html: String, text: String)] {
+    /// The document's first `limit` top-level paragraphs, as HTML and as plain text.
+    func topLevelParagraphs(upTo limit: Int) -> [(html: String, text: String)] {
         var paragraphs: [(html: String, text: String)] = []
         var node = cmark_node_first_child(root)
-        while let current = node {
+        while let current = node, paragraphs.count < limit {
             if cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH {
                 paragraphs.append((
                     Self.take(cmark_render_html(current, options, extensions)),
@@ -197,6 +215,7 @@ enum BlockSplitter {
 
     /// The blocks of `markdown` in order; an unclosed block runs to the end of the text.
     static func blocks(of markdown: String) -> [Block] {
+        guard markdown.containsBytes(closing) else { return [.markdown(markdown)] }
         var blocks: [Block] = []
         var plain: [Substring] = []
         var open: (title: String?, lines: [Substring])?
@@ -207,7 +226,8 @@ enum BlockSplitter {
                 blocks.append(.figure(lines: block.lines))
             }
         }
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for bytes in markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
             let trimmed = trimmingSpaces(line)
             if var block = open {
                 if trimmed == closing {

@@ -27,7 +27,7 @@ enum ArticleColumns {
         let id = Article.ID(db.lastInsertedRowID)
         try replaceLinks(db, article: id, content: content)
         try Redirects.forget(db, kind: .article, slug: content.slug.rawValue)
-        try SearchIndex.update(db, article: id)
+        try SearchIndex.add(db, article: id)
         return id
     }
 
@@ -51,8 +51,8 @@ enum ArticleColumns {
 
     /// Replaces the article's topics and ordered authors.
     static func replaceLinks(_ db: Database, article: Article.ID, content: ArticleContent) throws {
-        try db.execute(sql: "DELETE FROM article_topic WHERE article_id = ?", arguments: [article.rawValue])
-        try db.execute(sql: "DELETE FROM article_author WHERE article_id = ?", arguments: [article.rawValue])
+        try db.cachedStatement(sql: "DELETE FROM article_topic WHERE article_id = ?").execute(arguments: [article.rawValue])
+        try db.cachedStatement(sql: "DELETE FROM article_author WHERE article_id = ?").execute(arguments: [article.rawValue])
         for topic in content.topicIDs {
             try db.cachedStatement(sql: "INSERT INTO article_topic (article_id, topic_id) VALUES (?, ?)")
                 .execute(arguments: [article.rawValue, topic.rawValue])
@@ -270,7 +270,7 @@ enum Redirects {
 
     /// Drops a redirect from `slug`, because something now lives there.
     static func forget(_ db: Database, kind: RedirectKind, slug: String) throws {
-        try db.execute(sql: "DELETE FROM slug_redirect WHERE kind = ? AND old_slug = ?", arguments: [kind.rawValue, slug])
+        try db.cachedStatement(sql: "DELETE FROM slug_redirect WHERE kind = ? AND old_slug = ?").execute(arguments: [kind.rawValue, slug])
     }
 
     /// Where an old slug points now, if it was ever recorded and the target is visible.

@@ -4,9 +4,13 @@ import KioskCore
 import KioskStore
 
 extension SQLiteStore {
-    /// The id of the record the item with `key` was imported as, or `nil`.
-    public func importedRecord(_ key: ImportKey) async throws -> Int64? {
-        try await read { db in try ImportLedger.target(db, key) }
+    /// The ids of the records the items with `keys` were imported as; keys not imported are absent.
+    public func importedRecords(_ keys: [ImportKey]) async throws -> [ImportKey: Int64] {
+        try await read { db in
+            var found: [ImportKey: Int64] = [:]
+            for key in keys { found[key] = try ImportLedger.target(db, key) }
+            return found
+        }
     }
 
     /// Records that the item with `key` was imported as record `id`.
@@ -14,17 +18,27 @@ extension SQLiteStore {
         try await write(.newsroom) { db in try ImportLedger.record(db, key, id, now: now) }
     }
 
-    /// Stores an imported article with its revision, ledger entry and old addresses, in one transaction.
-    public func importArticle(_ article: ImportedArticle, now: Date) async throws -> Article {
+    /// Stores imported articles in one transaction, each with its revision, ledger entry and old
+    /// addresses; one whose slug is taken or whose key was imported is left out, before anything of it is written.
+    public func importArticles(_ articles: [ImportedArticle], now: Date) async throws -> [ImportOutcome] {
         try await write { db in
-            try ImportLedger.ensureNew(db, article.key)
-            let id = try ArticleColumns.insert(db, article.content, status: article.status, publishedAt: article.publishedAt, now: article.createdAt)
-            try db.execute(sql: "UPDATE article SET updated_at = ? WHERE id = ?", arguments: [article.updatedAt, id.rawValue])
-            try Revisions.record(db, article: id, article.revision, now: now)
-            try ImportLedger.record(db, article.key, id.rawValue, now: now)
-            try ImportLedger.recordOldPaths(db, article.oldPaths, kind: "article", target: id.rawValue)
-            guard let stored = try ArticleColumns.fetch(db, id: id) else { throw StoreError.notFound }
-            return (stored, article.status == .published ? .readers : .newsroom)
+            var outcomes: [ImportOutcome] = []
+            for article in articles {
+                do {
+                    try ImportLedger.ensureNew(db, article.key)
+                    let id = try ArticleColumns.insert(db, article.content, status: article.status, publishedAt: article.publishedAt, now: article.createdAt)
+                    try db.cachedStatement(sql: "UPDATE article SET updated_at = ? WHERE id = ?").execute(arguments: [article.updatedAt, id.rawValue])
+                    try Revisions.record(db, article: id, article.revision, now: now)
+                    try ImportLedger.record(db, article.key, id.rawValue, now: now)
+                    try ImportLedger.recordOldPaths(db, article.oldPaths, kind: "article", target: id.rawValue)
+                    outcomes.append(.stored(id))
+                } catch StoreError.slugTaken {
+                    outcomes.append(.slugTaken)
+                } catch StoreError.duplicate {
+                    outcomes.append(.alreadyImported)
+                }
+            }
+            return (outcomes, articles.contains { $0.status == .published } ? .readers : .newsroom)
         }
     }
 
@@ -71,15 +85,14 @@ enum ImportLedger {
     }
 
     static func record(_ db: Database, _ key: ImportKey, _ id: Int64, now: Date) throws {
-        try db.execute(
-            sql: "INSERT OR REPLACE INTO import_ledger (source, kind, external_id, target_id, imported_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [key.source, key.kind, key.externalID, id, now])
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO import_ledger (source, kind, external_id, target_id, imported_at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [key.source, key.kind, key.externalID, id, now])
     }
 
     /// Keeps the first record to claim each old address.
     static func recordOldPaths(_ db: Database, _ paths: [String], kind: String, target: Int64) throws {
         for path in paths {
-            try db.execute(sql: "INSERT OR IGNORE INTO old_address (path, kind, target_id) VALUES (?, ?, ?)", arguments: [path, kind, target])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO old_address (path, kind, target_id) VALUES (?, ?, ?)").execute(arguments: [path, kind, target])
         }
     }
 }

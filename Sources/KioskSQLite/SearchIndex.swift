@@ -12,6 +12,11 @@ enum SearchIndex {
     static func update(_ db: Database, article: Article.ID) throws {
         try db.cachedStatement(sql: "DELETE FROM article_search WHERE rowid = ?").execute(arguments: [article.rawValue])
         try db.cachedStatement(sql: "DELETE FROM article_search_filter WHERE article_id = ?").execute(arguments: [article.rawValue])
+        try add(db, article: article)
+    }
+
+    /// Indexes an article not indexed before (one just inserted).
+    static func add(_ db: Database, article: Article.ID) throws {
         try db.cachedStatement(sql: insert + " WHERE a.id = ?").execute(arguments: [article.rawValue])
         try db.cachedStatement(sql: insertFilter + " WHERE a.id = ?").execute(arguments: [article.rawValue])
     }

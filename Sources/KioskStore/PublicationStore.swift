@@ -128,14 +128,15 @@ public protocol PageStore: Sendable {
 
 /// What archive imports keep: which item became which record, and the addresses stories had before.
 public protocol ImportStore: Sendable {
-    /// The id of the record the item with `key` was imported as, or `nil` when it was not imported.
-    func importedRecord(_ key: ImportKey) async throws -> Int64?
+    /// The ids of the records the items with `keys` were imported as, in one read; keys not imported are absent.
+    func importedRecords(_ keys: [ImportKey]) async throws -> [ImportKey: Int64]
     /// Records that the item with `key` was imported as record `id` (authors, terms and media, made by other methods).
     func recordImport(_ key: ImportKey, as id: Int64, now: Date) async throws
-    /// Stores an imported article as it was (dates, status), with its first revision, the ledger
-    /// entry of its key and its old addresses, in one transaction: a killed import leaves either all
-    /// of it or none. Throws `StoreError.duplicate` when the key was imported already.
-    func importArticle(_ article: ImportedArticle, now: Date) async throws -> Article
+    /// Stores imported articles as they were (dates, status), each with its first revision, the
+    /// ledger entry of its key and its old addresses, all in one transaction: a killed import leaves
+    /// either all of them or none. An article whose slug another has, or whose key was imported
+    /// already, is left out and says so in its outcome (in the order given); the others are stored.
+    func importArticles(_ articles: [ImportedArticle], now: Date) async throws -> [ImportOutcome]
     /// Stores an imported page the same way.
     func importPage(_ page: ImportedPage, now: Date) async throws -> SitePage
     /// Where the published story or page that once answered at `oldPath` (as `OldAddress` normalizes it) lives now.
@@ -353,4 +354,11 @@ public protocol IssueStore: Sendable {
 public protocol MaintenanceStore: TransferStore {
     /// Deletes every article, page, section, topic, series, author, media record, redirect and newsroom account; settings stay.
     func removeAllContent() async throws
+}
+
+extension ImportStore {
+    /// The id of the record the item with `key` was imported as, or `nil` when it was not imported.
+    public func importedRecord(_ key: ImportKey) async throws -> Int64? {
+        try await importedRecords([key])[key]
+    }
 }

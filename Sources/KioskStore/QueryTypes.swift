@@ -194,6 +194,16 @@ public struct ImportedArticle: Sendable {
     }
 }
 
+/// What became of one article of `importArticles`.
+public enum ImportOutcome: Sendable, Equatable {
+    /// Stored, with this id.
+    case stored(Article.ID)
+    /// Left out: another article has its slug.
+    case slugTaken
+    /// Left out: its key was imported already.
+    case alreadyImported
+}
+
 /// A page read from an archive, with what it keeps from its old home.
 public struct ImportedPage: Sendable {
     /// Its content, body converted.

@@ -147,6 +147,9 @@ struct MarkdownRendererTests {
         #expect(body.excerpt.hasSuffix("word…"))
         #expect(body.excerpt.count <= MarkdownRenderer.excerptLength + 1)
         #expect(renderer.render("Short [linked](https://a.example) text.").excerpt == "Short linked text.")
+        #expect(renderer.render("Runs\nof   space").excerpt == "Runs of space", "white space and line breaks collapse")
+        let broken = Array(repeating: "word", count: 100).joined(separator: "\n")
+        #expect(renderer.render(broken).excerpt == body.excerpt, "counted after collapsing")
     }
 
     @Test("smart punctuation and empty input")

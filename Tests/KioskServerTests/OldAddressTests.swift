@@ -29,12 +29,12 @@ struct OldAddressTests {
         content.slug = try Slug("imported-story")
         let names = ContentNames(of: content, in: try await site.store.taxonomy(), topImage: nil)
         let when = site.clock.now.addingTimeInterval(-86_400 * 30)
-        _ = try await site.store.importArticle(
-            ImportedArticle(
+        _ = try await site.store.importArticles(
+            [ImportedArticle(
                 content: content, status: .published, publishedAt: when, createdAt: when, updatedAt: when,
                 revision: NewRevision(kind: .created, by: ChangeAuthor(integration: "import"), content: content, names: names),
                 key: ImportKey(source: "wordpress:https://old.example", kind: "article", externalID: "41"),
-                oldPaths: ["/2025/06/imported-story", "/?p=41", "/imported-story-old", "/p/imported-story"]),
+                oldPaths: ["/2025/06/imported-story", "/?p=41", "/imported-story-old", "/p/imported-story"])],
             now: site.clock.now)
         try await site.application.test(.router) { client in
             for path in ["/2025/06/imported-story/", "/2025/06/Imported-Story", "/?p=41", "/imported-story-old/", "/p/imported-story", "/p/imported-story?utm=x"] {

@@ -26,22 +26,34 @@ struct ImportStoreContractTests {
         let fixture = try await kind.publication()
         let store = fixture.store
         let item = try imported(fixture, slug: "old-harbour-story", status: .published, id: "41", paths: ["/2025/06/old-harbour-story", "/?p=41"])
-        let article = try await store.importArticle(item, now: now)
+        guard case .stored(let id) = try await store.importArticles([item], now: now).first, let article = try await store.article(id) else {
+            Issue.record("the article was not stored")
+            return
+        }
         #expect(article.publishedAt == item.publishedAt && article.createdAt == item.createdAt && article.updatedAt == item.updatedAt)
         #expect(try await store.revisions(of: article.id).map(\.kind) == [.created])
         #expect(try await store.importedRecord(item.key) == article.id.rawValue)
         #expect(try await store.currentPath(forOldPath: "/2025/06/old-harbour-story") == "/articles/old-harbour-story")
         #expect(try await store.currentPath(forOldPath: "/?p=41") == "/articles/old-harbour-story")
         #expect(try await store.currentPath(forOldPath: "/2025/06/other") == nil)
-        await #expect(throws: StoreError.self) { _ = try await store.importArticle(item, now: now) }
-        #expect(try await store.articleCount() == fixture.articles.count + 2, "the second run stored nothing")
+        let before = try await store.articleCount()
         let draft = try imported(fixture, slug: "old-draft", status: .draft, id: "42", paths: ["/?p=42"])
-        _ = try await store.importArticle(draft, now: now)
-        #expect(try await store.currentPath(forOldPath: "/?p=42") == nil, "a draft's old address leads nowhere")
         let clash = try imported(fixture, slug: "vote-count", status: .published, id: "43", paths: ["/?p=43"])
-        await #expect(throws: StoreError.slugTaken(try Slug("vote-count"))) { _ = try await store.importArticle(clash, now: now) }
-        #expect(try await store.importedRecord(clash.key) == nil, "a refused item leaves no ledger entry")
-        #expect(try await store.currentPath(forOldPath: "/?p=43") == nil, "nor an old address")
+        let twin = try imported(fixture, slug: "old-draft", status: .published, id: "44", paths: ["/?p=44"])
+        let outcomes = try await store.importArticles([item, draft, clash, twin], now: now)
+        #expect(outcomes.count == 4 && outcomes[0] == .alreadyImported && outcomes[2] == .slugTaken && outcomes[3] == .slugTaken)
+        guard case .stored = outcomes[1] else {
+            Issue.record("the draft in the same batch was not stored: \(outcomes)")
+            return
+        }
+        #expect(try await store.articleCount() == before + 1, "of a batch, only the new article with a free slug is stored")
+        #expect(try await store.currentPath(forOldPath: "/?p=42") == nil, "a draft's old address leads nowhere")
+        for refused in [clash, twin] {
+            #expect(try await store.importedRecord(refused.key) == nil, "a refused item leaves no ledger entry")
+        }
+        for path in ["/?p=43", "/?p=44"] {
+            #expect(try await store.currentPath(forOldPath: path) == nil, "nor an old address")
+        }
         let author = ImportKey(source: "wordpress:https://old.example", kind: "author", externalID: "editor")
         try await store.recordImport(author, as: fixture.ada.id.rawValue, now: now)
         #expect(try await store.importedRecord(author) == fixture.ada.id.rawValue)

@@ -36,27 +36,94 @@ struct ArchiveDesk<Store: PublicationStore> {
         let updated: Date
     }
 
-    /// Stores an article whose content `make` gives for a slug, at `wanted` or the first free `wanted-N`.
-    func storeArticle(
-        wanted: Slug, status: ArticleStatus, dates: Dates, topImage: Media?, key: ImportKey, oldPaths: [String], label: String,
-        _ report: inout ArchiveImportReport, make: (Slug) throws -> ArticleContent
-    ) async throws {
-        for slug in Self.candidates(wanted) {
-            let content = try make(slug)
-            let names = ContentNames(of: content, in: try await taxonomy(covering: content), topImage: topImage)
-            let article = ImportedArticle(
-                content: content, status: status, publishedAt: status == .draft ? nil : dates.published, createdAt: dates.created, updatedAt: dates.updated,
-                revision: NewRevision(kind: .created, by: importer, content: content, names: names), key: key, oldPaths: oldPaths)
-            do {
-                _ = try await store.importArticle(article, now: now())
-                report.count("articles")
-                if slug != wanted { report.note("\(label): /articles/\(wanted) was taken, so it is at /articles/\(slug).") }
-                return
-            } catch StoreError.slugTaken {
+    /// An imported article ready to be stored but for its slug: `make` gives its content for one.
+    struct PendingArticle {
+        let wanted: Slug
+        let status: ArticleStatus
+        let dates: Dates
+        let topImage: Media?
+        let key: ImportKey
+        let oldPaths: [String]
+        /// How the report names it.
+        let label: String
+        let make: (Slug) throws -> ArticleContent
+    }
+
+    /// An article on its way into the store, at its `attempt`th address (see `candidate`).
+    struct Attempt {
+        let article: PendingArticle
+        let attempt: Int
+    }
+
+    /// Articles made ready for one transaction: those that passed validation, and the records to write.
+    struct Round {
+        fileprivate let attempts: [Attempt]
+        fileprivate let records: [ImportedArticle]
+    }
+
+    /// A round being written, while the caller prepares the next.
+    struct Writing {
+        fileprivate let round: Round
+        fileprivate let outcomes: Task<[ImportOutcome], any Error>
+    }
+
+    /// Stores `articles` together, one transaction per round: each at its wanted address, and one
+    /// whose address is taken at the first free `wanted-N` in a later round (reported).
+    func storeArticles(_ articles: [PendingArticle], _ report: inout ArchiveImportReport) async throws {
+        try await finish(write(prepare(articles.map { Attempt(article: $0, attempt: 0) }, &report)), &report)
+    }
+
+    /// Makes each attempt's record at its address; one with no address left, or that fails validation, is left out (reported).
+    func prepare(_ attempts: [Attempt], _ report: inout ArchiveImportReport) async throws -> Round {
+        var kept: [Attempt] = []
+        var records: [ImportedArticle] = []
+        for entry in attempts {
+            guard let slug = Self.candidate(entry.article.wanted, attempt: entry.attempt) else {
+                report.skip("\(entry.article.label): no free address was found for it.")
                 continue
             }
+            do {
+                records.append(try await importedArticle(entry.article, slug: slug))
+                kept.append(entry)
+            } catch let error as ValidationError {
+                report.skip("\(entry.article.label): \(error.message)")
+            }
         }
-        report.skip("\(label): no free address was found for it.")
+        return Round(attempts: kept, records: records)
+    }
+
+    /// Starts writing `round` in one transaction, on another task.
+    func write(_ round: Round) -> Writing {
+        let (store, records, now) = (store, round.records, now())
+        return Writing(round: round, outcomes: Task { records.isEmpty ? [] : try await store.importArticles(records, now: now) })
+    }
+
+    /// Waits for `writing` to end and reports what it stored; articles whose address was taken are
+    /// tried at their next address, a round at a time, before this returns.
+    func finish(_ writing: Writing, _ report: inout ArchiveImportReport) async throws {
+        var retry: [Attempt] = []
+        for (entry, outcome) in zip(writing.round.attempts, try await writing.outcomes.value) {
+            switch outcome {
+            case .stored:
+                report.count("articles")
+                if entry.attempt > 0, let slug = Self.candidate(entry.article.wanted, attempt: entry.attempt) {
+                    report.note("\(entry.article.label): /articles/\(entry.article.wanted) was taken, so it is at /articles/\(slug).")
+                }
+            case .alreadyImported: report.unchanged += 1
+            case .slugTaken: retry.append(Attempt(article: entry.article, attempt: entry.attempt + 1))
+            }
+        }
+        if !retry.isEmpty { try await finish(write(prepare(retry, &report)), &report) }
+    }
+
+    private func importedArticle(_ article: PendingArticle, slug: Slug) async throws -> ImportedArticle {
+        let content = try article.make(slug)
+        let names = ContentNames(of: content, in: try await taxonomy(covering: content), topImage: article.topImage)
+        let dates = article.dates
+        return ImportedArticle(
+            content: content, status: article.status, publishedAt: article.status == .draft ? nil : dates.published, createdAt: dates.created,
+            updatedAt: dates.updated, revision: NewRevision(kind: .created, by: importer, content: content, names: names), key: article.key,
+            oldPaths: article.oldPaths)
     }
 
     /// Stores a page whose content `make` gives for a slug, off Kiosk's own addresses and at the first free one.
@@ -171,9 +238,16 @@ struct ArchiveDesk<Store: PublicationStore> {
         return current
     }
 
-    /// `wanted`, then `wanted-2` to `wanted-20`.
+    /// The address tried for `wanted` at `attempt`: `wanted` itself first, then `wanted-2` to `wanted-20`; `nil` after that.
+    private static func candidate(_ wanted: Slug, attempt: Int) -> Slug? {
+        guard attempt > 0 else { return wanted }
+        guard attempt < 20 else { return nil }
+        return Slug.parse("\(wanted.rawValue.prefix(Slug.maximumLength - 4))-\(attempt + 1)")
+    }
+
+    /// Every address tried for `wanted`, in order.
     private static func candidates(_ wanted: Slug) -> [Slug] {
-        [wanted] + (2...20).compactMap { Slug.parse("\(wanted.rawValue.prefix(Slug.maximumLength - 4))-\($0)") }
+        (0..<20).compactMap { candidate(wanted, attempt: $0) }
     }
 
     /// The media record of the image in `file`, checked like an upload (the same file is stored once); `nil`, reported, when it is missing or refused.

@@ -133,13 +133,14 @@ public struct GhostImporter<Store: PublicationStore> {
             }
             let topics = (catalogue.export.tagsOfPost[post.id] ?? []).compactMap { catalogue.topics[$0] }
             let dek = String(PlainText.of(post.customExcerpt ?? "").prefix(ArticleForm.maximumDekLength))
-            try await desk.storeArticle(
-                wanted: wanted, status: status, dates: dates, topImage: topImage, key: key, oldPaths: oldPaths, label: label, &report
+            let article = ArchiveDesk<Store>.PendingArticle(
+                wanted: wanted, status: status, dates: dates, topImage: topImage, key: key, oldPaths: oldPaths, label: label
             ) { slug in
                 try ArticleContent(
                     slug: slug, title: title, dek: dek, format: .reporting, sectionID: catalogue.section, topicIDs: topics, authorIDs: authors,
                     topMediaID: topImage?.id, body: body)
             }
+            try await desk.storeArticles([article], &report)
         } catch let error as ValidationError {
             report.skip("\(label): \(error.message)")
         }

@@ -63,7 +63,7 @@ public struct ImportJobRunner<Store: PublicationStore>: Service {
         } catch is CancellationError {
             logger.warning("Archive import stopped; another node or a restart continues it", metadata: ["job": "\(job.id)"])
         } catch {
-            let message = (error as? ImportError)?.description ?? (error as? CustomStringConvertible)?.description ?? "\(error)"
+            let message = (error as? ImportError)?.description ?? (error as? any CustomStringConvertible)?.description ?? "\(error)"
             logger.error("Archive import failed", metadata: ["job": "\(job.id)", "error": "\(String(reflecting: error))"])
             try? await store.finishImportJob(job.id, status: .failed, report: message, now: now())
         }

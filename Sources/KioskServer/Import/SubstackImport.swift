@@ -110,14 +110,16 @@ public struct SubstackImporter<Store: PublicationStore> {
         let title = row("title").isEmpty ? "Untitled" : row("title")
         let date = SubscriberCSV.date(row("post_date"))
         let wanted = try Slug.parse(slugText) ?? Slug.derived(from: title) ?? Slug("post-\(id)")
-        try await desk.storeArticle(
+        let dek = String(row("subtitle").prefix(ArticleForm.maximumDekLength))
+        let article = ArchiveDesk<Store>.PendingArticle(
             wanted: wanted, status: published ? .published : .draft, dates: .init(published: date, created: date ?? desk.now(), updated: date ?? desk.now()),
-            topImage: nil, key: key, oldPaths: [OldAddress.normalized(path: "/p/\(slugText)")].compactMap { $0 }, label: label, &report
+            topImage: nil, key: key, oldPaths: [OldAddress.normalized(path: "/p/\(slugText)")].compactMap { $0 }, label: label
         ) { slug in
             try ArticleContent(
-                slug: slug, title: title, dek: String(row("subtitle").prefix(ArticleForm.maximumDekLength)), format: .reporting, sectionID: section,
+                slug: slug, title: title, dek: dek, format: .reporting, sectionID: section,
                 authorIDs: [author], body: body)
         }
+        try await desk.storeArticles([article], &report)
     }
 
     /// A link to another post of the publication (`…/p/slug`) goes to that post here.

@@ -106,44 +106,60 @@ public struct WordPressImporter<Store: PublicationStore> {
         progress("Read \(catalogue.attachments.count) attachments and \(catalogue.newPaths.count) addresses")
         let second = try WordPressExport(path: path)
         var done = 0
-        var batch: [WordPressItem] = []
-        var finished = false
-        // Each batch's bodies are converted while the batch before it is stored.
+        // While one batch is checked against the ledger and stored, the next is read and the one
+        // after it converted, each on whichever core is free.
+        var reading = Self.readBatch(second)
         var converting: (items: [WordPressItem], bodies: Task<[PreparedBody], Never>)?
-        while !finished {
-            if let record = try second.next() {
-                guard case .item(let item) = record, item.type == "post" || item.type == "page" else { continue }
-                batch.append(item)
-                guard batch.count == Self.batchSize else { continue }
-            } else {
-                finished = true
-            }
-            var fresh: [WordPressItem] = []
-            for item in batch {
-                if try await store.importedRecord(Self.key(of: item, catalogue)) == nil { fresh.append(item) } else { report.unchanged += 1 }
-            }
+        var writing: ArchiveDesk<Store>.Writing?
+        while true {
+            let batch = try await reading.value
+            guard !batch.isEmpty else { break }
+            reading = Self.readBatch(second)
+            let known = try await store.importedRecords(batch.map { Self.key(of: $0, catalogue) })
+            let fresh = batch.filter { known[Self.key(of: $0, catalogue)] == nil }
+            report.unchanged += batch.count - fresh.count
             let renderer = desk.renderer
             let next = (items: fresh, bodies: Task { [fresh, catalogue] in await Self.prepare(fresh, catalogue: catalogue, renderer: renderer) })
             if let previous = converting {
-                try await storeBatch(previous.items, previous.bodies, catalogue: catalogue, terms: &terms, &report)
+                try await storeBatch(previous.items, previous.bodies, catalogue: catalogue, terms: &terms, writing: &writing, &report)
             }
             converting = next
             done += batch.count
             progress("\(done) posts and pages read")
-            batch.removeAll()
         }
         if let last = converting {
-            try await storeBatch(last.items, last.bodies, catalogue: catalogue, terms: &terms, &report)
+            try await storeBatch(last.items, last.bodies, catalogue: catalogue, terms: &terms, writing: &writing, &report)
         }
+        if let writing { try await desk.finish(writing, &report) }
         return report
     }
 
-    private func storeBatch(
-        _ items: [WordPressItem], _ bodies: Task<[PreparedBody], Never>, catalogue: Catalogue, terms: inout TermMap, _ report: inout ArchiveImportReport
-    ) async throws {
-        for (item, body) in zip(items, await bodies.value) {
-            try await importItem(item, body: body, catalogue: catalogue, terms: &terms, &report)
+    /// The next posts and pages of `export`, read on another task; none at its end.
+    private static func readBatch(_ export: WordPressExport) -> Task<[WordPressItem], any Error> {
+        Task {
+            var items: [WordPressItem] = []
+            while items.count < batchSize, let record = try export.next() {
+                if case .item(let item) = record, item.type == "post" || item.type == "page" { items.append(item) }
+            }
+            return items
         }
+    }
+
+    /// Brings in what a batch's posts need and prepares their records while the batch before is
+    /// written, then starts writing them once it is done.
+    private func storeBatch(
+        _ items: [WordPressItem], _ bodies: Task<[PreparedBody], Never>, catalogue: Catalogue, terms: inout TermMap,
+        writing: inout ArchiveDesk<Store>.Writing?, _ report: inout ArchiveImportReport
+    ) async throws {
+        var articles: [ArchiveDesk<Store>.Attempt] = []
+        for (item, body) in zip(items, await bodies.value) {
+            if let article = try await importItem(item, body: body, catalogue: catalogue, terms: &terms, &report) {
+                articles.append(.init(article: article, attempt: 0))
+            }
+        }
+        let round = try await desk.prepare(articles, &report)
+        if let previous = writing { try await desk.finish(previous, &report) }
+        writing = desk.write(round)
     }
 
     /// How many posts are read before their bodies are converted together.
@@ -266,15 +282,17 @@ public struct WordPressImporter<Store: PublicationStore> {
         return [OldAddress.normalized(address: item.link), OldAddress.normalized(path: "/", query: query)].compactMap { $0 }
     }
 
+    /// Brings in what a post or page needs (its images, terms and author); a page is stored at once,
+    /// a post comes back to be stored with the rest of its batch.
     private func importItem(
         _ item: WordPressItem, body prepared: PreparedBody, catalogue: Catalogue, terms: inout TermMap, _ report: inout ArchiveImportReport
-    ) async throws {
+    ) async throws -> ArchiveDesk<Store>.PendingArticle? {
         let label = "\(item.type) \(item.id) “\(item.title.prefix(80))”"
         let kind = item.type == "page" ? "page" : "article"
         let key = Self.key(of: item, catalogue)
         guard ["publish", "future", "draft", "pending", "private"].contains(item.status) else {
             report.skip("\(label): its status is “\(item.status)”, which is not imported.")
-            return
+            return nil
         }
         if item.status == "private" { report.note("\(label) was private; it comes in as a draft.") }
         let rendered: RenderedBody
@@ -282,7 +300,7 @@ public struct WordPressImporter<Store: PublicationStore> {
             rendered = try await body(prepared, catalogue: catalogue, label: label, &report)
         } catch let error as HTMLConversionError {
             report.skip("\(label): \(error.description).")
-            return
+            return nil
         }
         let trimmedTitle = item.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let title = trimmedTitle.isEmpty ? "Untitled" : trimmedTitle
@@ -290,24 +308,24 @@ public struct WordPressImporter<Store: PublicationStore> {
         let published = item.publishedGMT ?? item.publishedLocal
         let created = published ?? now()
         let updated = max(item.modifiedGMT ?? created, created)
+        let dates = ArchiveDesk<Store>.Dates(published: published, created: created, updated: updated)
         do {
             if kind == "page" {
-                try await importPage(item, title: title, body: rendered, topImage: topImage, key: key, dates: .init(published: published, created: created, updated: updated), label: label, &report)
-            } else {
-                try await importArticle(
-                    item, title: title, body: rendered, topImage: topImage, key: key, terms: &terms, catalogue: catalogue,
-                    dates: .init(published: published, created: created, updated: updated),
-                    label: label, &report)
+                try await importPage(item, title: title, body: rendered, topImage: topImage, key: key, dates: dates, label: label, &report)
+                return nil
             }
+            return try await pendingArticle(
+                item, title: title, body: rendered, topImage: topImage, key: key, terms: &terms, catalogue: catalogue, dates: dates, label: label, &report)
         } catch let error as ValidationError {
             report.skip("\(label): \(error.message)")
+            return nil
         }
     }
 
-    private func importArticle(
+    private func pendingArticle(
         _ item: WordPressItem, title: String, body: RenderedBody, topImage: Media?, key: ImportKey, terms: inout TermMap, catalogue: Catalogue,
         dates: ArchiveDesk<Store>.Dates, label: String, _ report: inout ArchiveImportReport
-    ) async throws {
+    ) async throws -> ArchiveDesk<Store>.PendingArticle {
         let status: ArticleStatus =
             switch item.status {
             case "publish": .published
@@ -327,8 +345,8 @@ public struct WordPressImporter<Store: PublicationStore> {
         }
         let wanted = try Slug.parse(item.slug) ?? Slug.derived(from: title) ?? Slug("imported-\(item.id)")
         let excerpt = item.excerpt.isEmpty ? "" : (try? HTMLToMarkdown().convert(item.excerpt).markdown.trimmingCharacters(in: .whitespacesAndNewlines)) ?? ""
-        try await desk.storeArticle(
-            wanted: wanted, status: status, dates: dates, topImage: topImage, key: key, oldPaths: Self.oldPaths(item), label: label, &report
+        return ArchiveDesk<Store>.PendingArticle(
+            wanted: wanted, status: status, dates: dates, topImage: topImage, key: key, oldPaths: Self.oldPaths(item), label: label
         ) { slug in
             try ArticleContent(
                 slug: slug, title: title, dek: String(excerpt.prefix(ArticleForm.maximumDekLength)), format: .reporting, sectionID: section, topicIDs: topics,

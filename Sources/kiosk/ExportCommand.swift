@@ -146,7 +146,8 @@ struct ImportWordPressCommand: AsyncParsableCommand {
         abstract: "Import a WordPress site from its export file (WXR): posts, pages, authors, categories, tags and images.",
         discussion: """
             Posts become articles with their dates and status (a private post becomes a draft), categories become sections \
-            and tags topics; featured and body images come from --uploads, a copy of the site's wp-content/uploads folder. \
+            and tags topics; featured and body images come from --uploads, a copy of the site's wp-content/uploads folder, \
+            or are fetched from --media-base, that folder's address on a site still running. \
             Old addresses (/2025/06/slug/, ?p=ID) keep answering with a redirect. Running it again changes nothing, and \
             an interrupted import continues where it stopped. A report lists what was imported, skipped and needs attention.
             """)
@@ -157,10 +158,13 @@ struct ImportWordPressCommand: AsyncParsableCommand {
     @Option(help: "A copy of the site's wp-content/uploads folder, for images (--media is this publication's own media folder).")
     var uploads: String?
 
+    @Option(help: "Instead of --uploads: the address of the site's uploads folder, such as https://old.example/wp-content/uploads/, to fetch images from.")
+    var mediaBase: String?
+
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
-        try await ArchiveImportRun.run(.wordpress, file, images: uploads, storage: storage)
+        try await ArchiveImportRun.run(.wordpress, file, images: ArchiveImportRun.images(folder: uploads, "--uploads", address: mediaBase), storage: storage)
     }
 }
 
@@ -173,7 +177,8 @@ struct ImportGhostCommand: AsyncParsableCommand {
             Posts become articles with their dates and status in one "Archive" section (Ghost has no sections), public tags \
             become topics (#internal tags stay behind), staff users become authors with their bios and portraits. Posts \
             for members or paying members, and posts sent by email only, come in as drafts. Images come from --images, a \
-            copy of the site's content/images folder (by default the images folder beside the export, if there is one). \
+            copy of the site's content/images folder (by default the images folder beside the export, if there is one), \
+            or are fetched from --media-base, that folder's address on a site still running. \
             --members takes the members export: members come in as confirmed subscribers, those who unsubscribed staying \
             unsubscribed. /slug/ keeps answering with a redirect. Running it again changes nothing.
             """)
@@ -184,6 +189,9 @@ struct ImportGhostCommand: AsyncParsableCommand {
     @Option(help: "A copy of the site's content/images folder (default: the images folder beside the export, if any).")
     var images: String?
 
+    @Option(help: "Instead of --images: the address of the site's content/images folder, such as https://old.example/content/images/, to fetch images from.")
+    var mediaBase: String?
+
     @Option(help: "Ghost's members export (.csv, Members → Export), to bring the members in as subscribers.")
     var members: String?
 
@@ -191,8 +199,8 @@ struct ImportGhostCommand: AsyncParsableCommand {
 
     func run() async throws {
         let beside = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("images").path
-        let images = images ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil)
-        try await ArchiveImportRun.run(.ghost, file, images: images, members: members, storage: storage)
+        let folder = images ?? (mediaBase == nil && FileManager.default.fileExists(atPath: beside) ? beside : nil)
+        try await ArchiveImportRun.run(.ghost, file, images: ArchiveImportRun.images(folder: folder, "--images", address: mediaBase), members: members, storage: storage)
     }
 }
 
@@ -225,10 +233,12 @@ struct ImportSubstackCommand: AsyncParsableCommand {
 /// is nothing there), runs it, and prints its report.
 enum ArchiveImportRun {
     static func run(
-        _ platform: ImportPlatform, _ source: String, images: String? = nil, members: String? = nil, author: String? = nil, storage: StorageOptions
+        _ platform: ImportPlatform, _ source: String, images: @autoclosure () throws -> ArchiveImages? = nil, members: String? = nil,
+        author: String? = nil, storage: StorageOptions
     ) async throws {
         try await Kiosk.reportingErrors {
             guard FileManager.default.fileExists(atPath: source) else { throw Messages.Refusal("there is nothing at \(source) to import.") }
+            let images = try images()
             let settings = try await Settings.load(storage: storage)
             var logger = Logger(label: "kiosk")
             logger.logLevel = .warning
@@ -240,6 +250,25 @@ enum ArchiveImportRun {
                     maximumImageBytes: settings.maximumUploadBytes, now: Date.init, progress: Progress.everySecond)
             }
             ImportReportPrinter.print(report)
+        }
+    }
+}
+
+extension ArchiveImportRun {
+    /// Where the images are: the folder given with `option`, or the address given with --media-base; not both.
+    static func images(folder: String?, _ option: String, address: String?) throws -> ArchiveImages? {
+        switch (folder, address) {
+        case (.some, .some): throw Messages.Refusal("give \(option) or --media-base, not both.")
+        case (let folder?, nil):
+            guard FileManager.default.fileExists(atPath: folder) else { throw Messages.Refusal("there is no folder at \(folder) (\(option)).") }
+            return .folder(URL(fileURLWithPath: folder))
+        case (nil, let address?):
+            do {
+                return try ArchiveImages.address(address)
+            } catch {
+                throw Messages.Refusal(error.description)
+            }
+        case (nil, nil): return nil
         }
     }
 }

@@ -15,13 +15,14 @@ struct SubstackImportTests {
     @Test("posts, images and the email list come in; paid posts as drafts, podcasts reported, widgets dropped, /p/slug answering 301; a second run adds nothing")
     func importing() async throws {
         let site = try await TestSite.make()
-        let importer = SubstackImporter(store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, now: { site.clock.now }, progress: { _ in })
         let folder = TestPaths.repository.appendingPathComponent("Tests/fixtures/substack").path
-        let report = try await importer.run(folder: folder, author: "Ilse Varga")
+        let importer = SubstackImporter(
+            store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, folder: folder, now: { site.clock.now }, progress: { _ in })
+        let report = try await importer.run(author: "Ilse Varga")
         #expect(report.imported["articles"] == 4 && report.imported["images"] == 2 && report.imported["subscribers"] == 5, "\(report.imported)")
         #expect(report.skipped.count == 1 && report.skipped[0].contains("podcast"))
         #expect(report.attention.contains { $0.contains("paying subscribers") })
-        let again = try await importer.run(folder: folder, author: "Ilse Varga")
+        let again = try await importer.run(author: "Ilse Varga")
         #expect(again.imported.values.allSatisfy { $0 == 0 } && again.unchanged == 4)
         let subscribers = try await site.store.subscribers(SubscriberFilter(), page: PageRequest(number: 1, size: 20)!).items
         #expect(subscribers.first { $0.email.rawValue == "owen.fairley@example.org" }?.status == .unsubscribed)
@@ -40,8 +41,9 @@ struct SubstackImportTests {
     @Test("a folder without posts.csv is refused by name")
     func notAnExport() async throws {
         let site = try await TestSite.make()
-        let importer = SubstackImporter(store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, now: { site.clock.now }, progress: { _ in })
         let empty = try TestPaths.temporaryFolder()
-        await #expect(throws: ImportError.self) { _ = try await importer.run(folder: empty.path, author: nil) }
+        let importer = SubstackImporter(
+            store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, folder: empty.path, now: { site.clock.now }, progress: { _ in })
+        await #expect(throws: ImportError.self) { _ = try await importer.run(author: nil) }
     }
 }

@@ -5,13 +5,19 @@ counts, dates, taxonomy, images and captions; an old permalink answers 301; the 
 the Nu validator and axe in Chromium. Must show 3:
 A generated export of 600 posts (classic and block bodies, categories, tags, two authors) is
 imported; the first run is killed once it has stored some posts. The second run finishes, a third
-changes nothing, and every post is there once, with its old address answering 301.
+changes nothing, and every post is there once, with its old address answering 301. With
+--media-base, images are fetched from a web server on loopback holding the uploads folder; a missing
+one and one that is not an image are reported and the rest come in.
 """
 
 from __future__ import annotations
 
+import functools
+import http.server
+import shutil
 import sqlite3
 import subprocess
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -143,3 +149,42 @@ def test_what_is_not_a_wordpress_export_is_refused_in_one_line(kiosk_bin: str, t
     if database.exists():
         with sqlite3.connect(database) as connection:
             assert connection.execute("SELECT count(*) FROM article").fetchone()[0] == 0, "nothing half-imported"
+
+
+def test_images_are_fetched_from_the_old_sites_address_with_media_base(kiosk_bin: str, tmp_path: Path) -> None:
+    """The uploads folder served over HTTP on loopback: images come in as from a copy of the folder,
+    one answering 404 and one that is not an image are reported, not fatal; bad options are refused in one line."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE / "uploads", site / "wp-content" / "uploads")
+    (site / "wp-content" / "uploads" / "2025" / "09" / "saint-ormand-talks-table.jpg").unlink()
+    (site / "wp-content" / "uploads" / "2026" / "02" / "upper-vessa-customs-map.png").write_text("<html>not a picture</html>")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/wp-content/uploads/"
+    database = tmp_path / "kiosk.sqlite"
+    try:
+        command = [kiosk_bin, "import", "wordpress", str(FIXTURE / "export.xml"), "--media-base", base, "--database", str(database)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    finally:
+        server.shutdown()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Imported: 8 articles, 2 authors, 5 images, 3 pages, 6 sections, 9 topics." in result.stdout, result.stdout
+    assert f"saint-ormand-talks-table.jpg was not brought in: {base}2025/09/saint-ormand-talks-table.jpg answered 404" in result.stdout, result.stdout
+    assert "upper-vessa-customs-map.png was refused" in result.stdout, result.stdout
+    with sqlite3.connect(database) as connection:
+        captions = dict(connection.execute("SELECT alt, caption FROM media WHERE caption <> ''").fetchall())
+    assert captions["A sealed wooden ballot box on a school desk"] == "A sealed box at polling station 14, Kessel district."
+
+    refusals = {
+        ("--media-base", "ftp://old.example/uploads/"): "--media-base must be the http:// or https:// address",
+        ("--media-base", "https://old.example/wp-content/uploads/?x=1"): "--media-base must be the http:// or https:// address",
+        ("--uploads", str(FIXTURE / "uploads"), "--media-base", base): "give --uploads or --media-base, not both",
+        ("--uploads", str(tmp_path / "nowhere")): "there is no folder at",
+    }
+    for options, fragment in refusals.items():
+        result = subprocess.run([kiosk_bin, "import", "wordpress", str(FIXTURE / "export.xml"), *options, "--database", str(tmp_path / "other.sqlite")],
+                                capture_output=True, text=True, timeout=60)
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode != 0 and len(lines) == 1 and fragment in lines[0], (options, result.stderr)
+        assert not (tmp_path / "other.sqlite").exists(), "nothing is created for a refused command"

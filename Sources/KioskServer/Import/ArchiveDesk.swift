@@ -12,6 +12,8 @@ struct ArchiveDesk<Store: PublicationStore> {
     let now: @Sendable () -> Date
     /// Who the history names as having saved the first revision ("WordPress import").
     let importer: ChangeAuthor
+    /// Where the export's image files are, if anywhere.
+    let images: ArchiveImages?
     /// What this run has read or stored already: the taxonomy, and the image of each file.
     let memory = Memory()
 
@@ -21,9 +23,10 @@ struct ArchiveDesk<Store: PublicationStore> {
         var images: [String: Media] = [:]
     }
 
-    /// A desk storing into `store`, images into `mediaFolder` (this node's cache), the history naming "`platform` import".
-    init(store: Store, mediaFolder: String, maximumImageBytes: Int, now: @escaping @Sendable () -> Date, platform: String) {
+    /// A desk storing into `store`, images from `images` into `mediaFolder` (this node's cache), the history naming "`platform` import".
+    init(store: Store, mediaFolder: String, maximumImageBytes: Int, images: ArchiveImages?, now: @escaping @Sendable () -> Date, platform: String) {
         self.store = store
+        self.images = images
         media = MediaLibrary(directory: mediaFolder, maximumBytes: maximumImageBytes, store: store)
         self.now = now
         importer = ChangeAuthor(integration: "\(platform) import")
@@ -250,26 +253,39 @@ struct ArchiveDesk<Store: PublicationStore> {
         (0..<20).compactMap { candidate(wanted, attempt: $0) }
     }
 
-    /// The media record of the image in `file`, checked like an upload (the same file is stored once); `nil`, reported, when it is missing or refused.
+    /// The media record of the image at `path` below the old site's image folder, checked like an
+    /// upload (the same file is stored once); `nil`, reported, when there is no folder, no path, or
+    /// the file cannot be had or is refused. `hint` says which option brings the images in.
     func storeImage(
-        file: URL?, address: String, alt: String, caption: String, credit: String, label: String, _ report: inout ArchiveImportReport
+        path: String?, address: String, alt: String, caption: String, credit: String, label: String, hint: String, _ report: inout ArchiveImportReport
     ) async throws -> Media? {
-        if let file, let known = memory.images[file.path] {
+        guard let images else {
+            report.note("\(label): the image \(address) was not brought in (\(hint)).")
+            return nil
+        }
+        guard let path else {
+            report.note("\(label): the image \(address) is not in the site's image folder, so it was not brought in.")
+            return nil
+        }
+        if let known = memory.images[path] {
             report.countImage(known.id.rawValue)
             return known
         }
-        guard let file, let data = try? Data(contentsOf: file), data.count <= media.maximumBytes else {
-            report.note("\(label): the image \(address) is missing from the export's images or too large.")
+        let bytes: [UInt8]
+        do {
+            bytes = try await images.bytes(at: path, maximumBytes: media.maximumBytes)
+        } catch {
+            report.note("\(label): the image \(address) was not brought in: \(error.description).")
             return nil
         }
         do {
-            let stored = try await media.add(Array(data)) { fileName, info in
+            let stored = try await media.add(bytes) { fileName, info in
                 try NewMedia(
                     fileName: fileName, contentType: info.format.contentType, width: info.width, height: info.height, alt: alt.isEmpty ? "Image" : alt,
                     caption: caption, credit: String(credit.prefix(300)))
             }
             report.countImage(stored.id.rawValue)
-            memory.images[file.path] = stored
+            memory.images[path] = stored
             return stored
         } catch let error as ValidationError {
             report.note("\(label): the image \(address) was refused: \(error.message)")

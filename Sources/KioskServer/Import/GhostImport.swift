@@ -13,8 +13,6 @@ import KioskStore
 /// or paying members come in as drafts, so nothing paid becomes public by accident.
 public struct GhostImporter<Store: PublicationStore> {
     let desk: ArchiveDesk<Store>
-    /// A copy of the site's `content/images` folder, if there is one.
-    let images: URL?
     let progress: (String) -> Void
 
     /// Classes of Ghost's cards that belong to Ghost, not to the story (sign-up forms, buttons).
@@ -24,10 +22,10 @@ public struct GhostImporter<Store: PublicationStore> {
 
     /// Creates an importer writing into `store`, its images into `mediaFolder` (this node's cache), reading image files from `images`.
     public init(
-        store: Store, mediaFolder: String, maximumImageBytes: Int, images: String?, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void
+        store: Store, mediaFolder: String, maximumImageBytes: Int, images: ArchiveImages?, now: @escaping @Sendable () -> Date,
+        progress: @escaping (String) -> Void
     ) {
-        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, now: now, platform: "Ghost")
-        self.images = images.map { URL(fileURLWithPath: $0) }
+        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, images: images, now: now, platform: "Ghost")
         self.progress = progress
     }
 
@@ -214,16 +212,12 @@ public struct GhostImporter<Store: PublicationStore> {
         return path.removingPercentEncoding ?? path
     }
 
-    /// The media record of the image at `address`, read from the images folder and checked like an upload.
+    /// The media record of the image at `address`, from the site's image folder and checked like an upload.
     private func image(_ address: String, alt: String, caption: String, label: String, _ report: inout ArchiveImportReport) async throws -> Media? {
-        guard let images else {
-            report.note("\(label): the image \(address) was not brought in (give --images with a copy of the site's content/images folder).")
-            return nil
-        }
         let (caption, credit) = Self.splitCredit(caption)
         return try await desk.storeImage(
-            file: Self.imagePath(address).map { images.appendingPathComponent($0) }, address: address, alt: alt, caption: caption, credit: credit,
-            label: label, &report)
+            path: Self.imagePath(address), address: address, alt: alt, caption: caption, credit: credit, label: label,
+            hint: "give --images with a copy of the site's content/images folder, or --media-base with its address", &report)
     }
 
     /// Ghost has no credit field, so newsrooms end captions with "Photo: Name": that part becomes the credit.

@@ -119,7 +119,7 @@ private final class LatestLine: Sendable {
 public enum ArchiveImport {
     /// Imports `file` from `platform` into `store`; for Substack, `file` is the export's folder or the zip file Substack sends.
     public static func run(
-        _ platform: ImportPlatform, file: URL, images: String? = nil, members: String? = nil, author: String? = nil, store: some PublicationStore,
+        _ platform: ImportPlatform, file: URL, images: ArchiveImages? = nil, members: String? = nil, author: String? = nil, store: some PublicationStore,
         mediaFolder: String, maximumImageBytes: Int, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void
     ) async throws -> ArchiveImportReport {
         switch platform {
@@ -132,16 +132,18 @@ public enum ArchiveImport {
         case .substack:
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else {
-                return try await SubstackImporter(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, now: now, progress: progress)
-                    .run(folder: file.path, author: author)
+                return try await SubstackImporter(
+                    store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, folder: file.path, now: now, progress: progress
+                ).run(author: author)
             }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-substack-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             progress("Unpacking \(file.lastPathComponent)")
             _ = try ZipArchive.extract(file, into: folder, maximumBytes: unpackedLimit)
-            return try await SubstackImporter(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, now: now, progress: progress)
-                .run(folder: exportRoot(in: folder).path, author: author)
+            return try await SubstackImporter(
+                store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, folder: exportRoot(in: folder).path, now: now, progress: progress
+            ).run(author: author)
         }
     }
 

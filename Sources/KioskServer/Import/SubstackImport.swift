@@ -24,15 +24,22 @@ public struct SubstackImporter<Store: PublicationStore> {
     /// Substack's embed blocks, kept as links to what they showed.
     static var embeds: Set<String> { ["tweet", "youtube-wrap", "instagram", "embedded-post-wrap", "vimeo-wrap", "spotify-wrap"] }
 
-    /// Creates an importer writing into `store`, its images into `mediaFolder` (this node's cache).
-    public init(store: Store, mediaFolder: String, maximumImageBytes: Int, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void) {
-        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, now: now, platform: "Substack")
+    /// The unzipped export.
+    let folder: URL
+
+    /// Creates an importer of the unzipped export in `folder` writing into `store`, its images into `mediaFolder` (this node's cache).
+    public init(
+        store: Store, mediaFolder: String, maximumImageBytes: Int, folder: String, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void
+    ) {
+        self.folder = URL(fileURLWithPath: folder)
+        let images = ArchiveImages.folder(self.folder.appendingPathComponent("images"))
+        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, images: images, now: now, platform: "Substack")
         self.progress = progress
     }
 
-    /// Imports the unzipped export in `folder`; posts are bylined to `author` (by default the publication's name).
-    public func run(folder path: String, author authorName: String?) async throws -> ArchiveImportReport {
-        let folder = URL(fileURLWithPath: path)
+    /// Imports the export; posts are bylined to `author` (by default the publication's name).
+    public func run(author authorName: String?) async throws -> ArchiveImportReport {
+        let path = folder.path
         guard let postsCSV = try? String(contentsOf: folder.appendingPathComponent("posts.csv"), encoding: .utf8) else {
             throw ImportError("\(path) has no posts.csv: it is not an unzipped Substack export.")
         }
@@ -101,8 +108,9 @@ public struct SubstackImporter<Store: PublicationStore> {
         }
         var images: [String: String] = [:]
         for (address, alt) in first.notes.images where images[address] == nil {
-            let file = Self.imageFile(address).map { folder.appendingPathComponent("images/\($0)") }
-            if let media = try await desk.storeImage(file: file, address: address, alt: alt, caption: "", credit: "", label: label, &report) {
+            if let media = try await desk.storeImage(
+                path: Self.imageFile(address), address: address, alt: alt, caption: "", credit: "", label: label, hint: "the export has no images folder", &report)
+            {
                 images[address] = SitePaths.media(media.fileName)
             }
         }

@@ -60,14 +60,14 @@ public struct WordPressImporter<Store: PublicationStore> {
     let desk: ArchiveDesk<Store>
     var store: Store { desk.store }
     var now: @Sendable () -> Date { desk.now }
-    /// A copy of the site's `wp-content/uploads` folder, if given.
-    let uploads: URL?
     let progress: (String) -> Void
 
-    /// Creates an importer writing into `store`, its images into `mediaFolder` (this node's cache).
-    public init(store: Store, mediaFolder: String, maximumImageBytes: Int, uploads: String?, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void) {
-        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, now: now, platform: "WordPress")
-        self.uploads = uploads.map { URL(fileURLWithPath: $0) }
+    /// Creates an importer writing into `store`, its images (from `uploads`, the site's `wp-content/uploads`) into `mediaFolder` (this node's cache).
+    public init(
+        store: Store, mediaFolder: String, maximumImageBytes: Int, uploads: ArchiveImages?, now: @escaping @Sendable () -> Date,
+        progress: @escaping (String) -> Void
+    ) {
+        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, images: uploads, now: now, platform: "WordPress")
         self.progress = progress
     }
 
@@ -428,18 +428,14 @@ public struct WordPressImporter<Store: PublicationStore> {
         return String(address[..<dash]) + String(address[dot...])
     }
 
-    /// The media record of the image at `address`, read from the uploads folder and checked like an upload.
+    /// The media record of the image at `address`, from the site's uploads folder and checked like an upload.
     private func importImage(address: String, attachment: WordPressItem?, alt bodyAlt: String, label: String, _ report: inout ArchiveImportReport) async throws -> Media? {
-        guard let uploads else {
-            report.note("\(label): the image \(address) was not brought in (give --uploads with a copy of wp-content/uploads).")
-            return nil
-        }
-        let file = Self.uploadPath(address).flatMap { $0.split(separator: "/").contains("..") ? nil : uploads.appendingPathComponent($0) }
         let alt = attachment?.meta["_wp_attachment_image_alt"].flatMap { $0.isEmpty ? nil : $0 } ?? (bodyAlt.isEmpty ? attachment?.title ?? "" : bodyAlt)
         // WordPress has no credit field: a plugin's `_credit`, else the attachment's description, holds it.
         let credit = attachment?.meta["_credit"] ?? attachment.map { PlainText.of($0.content) } ?? ""
         return try await desk.storeImage(
-            file: file, address: address, alt: alt, caption: PlainText.of(attachment?.excerpt ?? ""), credit: credit, label: label, &report)
+            path: Self.uploadPath(address), address: address, alt: alt, caption: PlainText.of(attachment?.excerpt ?? ""), credit: credit, label: label,
+            hint: "give --uploads with a copy of wp-content/uploads, or --media-base with its address", &report)
     }
 
     /// The part of an upload's address below `wp-content/uploads/`.

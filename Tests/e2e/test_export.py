@@ -128,6 +128,8 @@ def test_a_damaged_or_foreign_export_is_refused_and_leaves_nothing(fresh_newsroo
     text = manifest.read_text()
     manifest.write_text(text.replace('"format":1', '"format":99'))
     refused("format 99")
+    manifest.write_text(text.replace('"format":1', '"format":0'))
+    refused("names format 0, which no Kiosk writes")
     manifest.write_text(json.dumps({"hello": "world"}))
     refused("is not the manifest of a Kiosk export")
     manifest.unlink()

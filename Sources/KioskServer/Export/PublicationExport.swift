@@ -145,8 +145,9 @@ public enum PublicationExport {
     }
 
     /// Reads the export in `folder` into `target`, which must hold no publication: everything is
-    /// checked first (manifest, every row, every body and media file against its checksum), then
-    /// written table by table, and every table's rows counted at the end. Returns the row counts.
+    /// checked first (the manifest, every row read and counted, every body and media file against
+    /// its checksum), then written table by table, and every table's rows counted at the end.
+    /// Returns the row counts.
     public static func read(from folder: URL, into target: some TransferStore, progress: (String) -> Void) async throws -> [(table: String, rows: Int)] {
         let manifest = try manifest(in: folder)
         if let rows = try await PublicationTables.publicationRows(in: target) {
@@ -196,6 +197,7 @@ public enum PublicationExport {
         guard let manifest = try? ExportJSON.decoder.decode(ExportManifest.self, from: data), manifest.kind == ExportManifest.kind else {
             throw ExportError("\(url.path) is not the manifest of a Kiosk export.")
         }
+        guard manifest.format >= 1 else { throw ExportError("\(url.path) names format \(manifest.format), which no Kiosk writes.") }
         guard manifest.format <= ExportManifest.currentFormat else {
             throw ExportError("the export has format \(manifest.format), made by Kiosk \(manifest.kioskVersion); this Kiosk reads format \(ExportManifest.currentFormat) and older. Upgrade Kiosk first.")
         }

@@ -147,11 +147,10 @@ extension PostgresStore {
 enum Revisions {
     @discardableResult
     static func record(_ connection: Connection, article: Article.ID, _ revision: NewRevision, now: Date) async throws -> Revision.ID {
-        let snapshot = String(decoding: try JSONEncoder().encode(revision.draft), as: UTF8.self)
         let id: Int64? = try await connection.value(
             """
             INSERT INTO revision (article_id, saved_by, saved_at, kind, title, text, snapshot)
-            VALUES (\(article.rawValue), \(revision.savedBy), \(now), \(revision.kind.rawValue), \(revision.title), \(revision.text), \(snapshot))
+            VALUES (\(article.rawValue), \(revision.savedBy), \(now), \(revision.kind.rawValue), \(revision.title), \(revision.text), \(revision.snapshot))
             RETURNING id
             """)
         return Revision.ID(id ?? 0)

@@ -145,9 +145,8 @@ extension SQLiteStore {
 enum Revisions {
     @discardableResult
     static func record(_ db: Database, article: Article.ID, _ revision: NewRevision, now: Date) throws -> Revision.ID {
-        let snapshot = String(decoding: try JSONEncoder().encode(revision.draft), as: UTF8.self)
         try db.cachedStatement(sql: "INSERT INTO revision (article_id, saved_by, saved_at, kind, title, text, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [article.rawValue, revision.savedBy, now, revision.kind.rawValue, revision.title, revision.text, snapshot])
+            .execute(arguments: [article.rawValue, revision.savedBy, now, revision.kind.rawValue, revision.title, revision.text, revision.snapshot])
         return Revision.ID(db.lastInsertedRowID)
     }
 }

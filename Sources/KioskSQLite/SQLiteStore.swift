@@ -40,6 +40,11 @@ public struct SQLiteStore: PublicationStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(5)
+        // The one writing connection keeps up to 64 MB of pages (SQLite's default is 2 MB), so that
+        // large writes (an archive import, the search index's merges) do not read back what they just wrote.
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
+        }
         return configuration
     }
 

@@ -12,6 +12,8 @@ public struct NewRevision: Sendable, Equatable {
     public let text: String
     /// The fields, to restore from.
     public let draft: ArticleDraft
+    /// The fields as the JSON a revision keeps, written here rather than in the store's transaction.
+    public let snapshot: String
 
     /// The revision of `content` saved by `author`, its text written with `names`.
     public init(kind: RevisionKind, by author: ChangeAuthor, content: ArticleContent, names: ContentNames) {
@@ -20,6 +22,7 @@ public struct NewRevision: Sendable, Equatable {
         title = content.title
         text = RevisionText.make(content, names: names)
         draft = ArticleDraft(content)
+        snapshot = Self.json(draft)
     }
 
     /// The same revision kept for another reason, e.g. a refused save kept as a `conflict`.
@@ -33,6 +36,12 @@ public struct NewRevision: Sendable, Equatable {
         self.title = title
         self.text = text
         self.draft = draft
+        snapshot = Self.json(draft)
+    }
+
+    /// `draft` as JSON. Its fields are strings, integers and lists of them, which always encode.
+    private static func json(_ draft: ArticleDraft) -> String {
+        String(decoding: (try? JSONEncoder().encode(draft)) ?? Data(), as: UTF8.self)
     }
 }
 

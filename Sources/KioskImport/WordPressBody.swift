@@ -37,8 +37,8 @@ public struct WordPressBody {
     /// (their tags are removed, what they enclose is kept).
     public func html(_ content: String) -> (html: String, unknownShortcodes: [String]) {
         var unknown: [String] = []
-        let unified = content.utf8.contains(0x0D) ? content.replacingOccurrences(of: "\r\n", with: "\n") : content
-        let expanded = unified.utf8.contains(UInt8(ascii: "[")) ? expandShortcodes(unified, unknown: &unknown) : unified
+        let unified = content.containsBytes("\r") ? content.replacingOccurrences(of: "\r\n", with: "\n") : content
+        let expanded = unified.containsBytes("[") ? expandShortcodes(unified, unknown: &unknown) : unified
         let isBlockEditor = content.containsBytes("<!-- wp:")
         return (isBlockEditor ? expanded : Self.autoParagraphs(Self.linkingBareURLs(Array(expanded.utf8))), unknown)
     }

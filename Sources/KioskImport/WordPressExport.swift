@@ -19,12 +19,15 @@ public final class WordPressExport: Sendable {
 
     private let state: Mutex<State>
     private let name: String
+    /// Whether posts and pages come with their bodies (attachments always do).
+    private let bodies: Bool
 
     /// What the export says about its site (whole once the first item has been read).
     public var site: WordPressSite { state.withLock { $0.site } }
 
-    /// Opens the export at `path`; throws `WordPressExportError` when it cannot be read.
-    public init(path: String) throws(WordPressExportError) {
+    /// Opens the export at `path`, reading the bodies of posts and pages only if `bodies` (a first
+    /// reading that only learns the items' addresses is faster without); throws `WordPressExportError` when it cannot be read.
+    public init(path: String, bodies: Bool = true) throws(WordPressExportError) {
         _ = HTMLDocument.libraryReady
         guard FileManager.default.isReadableFile(atPath: path) else { throw WordPressExportError("\(path) cannot be read.") }
         let options = XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
@@ -35,6 +38,7 @@ public final class WordPressExport: Sendable {
         xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)
         state = Mutex(State(reader: reader))
         name = URL(fileURLWithPath: path).lastPathComponent
+        self.bodies = bodies
     }
 
     deinit {
@@ -43,11 +47,11 @@ public final class WordPressExport: Sendable {
 
     /// The next author, term or item, or `nil` at the end of the export.
     public func next() throws(WordPressExportError) -> WordPressRecord? {
-        let name = name
-        return try state.withLock { state throws(WordPressExportError) -> WordPressRecord? in try Self.next(&state, name: name) }
+        let (name, bodies) = (name, bodies)
+        return try state.withLock { state throws(WordPressExportError) -> WordPressRecord? in try Self.next(&state, name: name, bodies: bodies) }
     }
 
-    private static func next(_ state: inout State, name: String) throws(WordPressExportError) -> WordPressRecord? {
+    private static func next(_ state: inout State, name: String, bodies: Bool) throws(WordPressExportError) -> WordPressRecord? {
         let reader = state.reader
         while true {
             let status = xmlTextReaderRead(reader)
@@ -79,7 +83,7 @@ public final class WordPressExport: Sendable {
             case "wp:tag": return .term(WordPressTerm(element, kind: .tag))
             case "item":
                 guard state.site.wxrVersion != nil else { throw WordPressExportError("\(name) is not a WordPress export: an item comes before wp:wxr_version.") }
-                return .item(WordPressItem(element))
+                return .item(WordPressItem(element, bodies: bodies))
             default: continue
             }
         }
@@ -218,16 +222,17 @@ public struct WordPressItem: Sendable, Equatable {
     /// Its custom fields, the first value of each key.
     public let meta: [String: String]
 
-    init(_ element: HTMLNode) {
+    init(_ element: HTMLNode, bodies: Bool) {
         let fields = Self.fields(of: element)
         id = fields["post_id"] ?? ""
         type = fields["post_type"] ?? ""
+        let withBody = bodies || type == "attachment"
         status = fields["status"] ?? ""
         title = fields["title"] ?? ""
         slug = fields["post_name"] ?? ""
         link = fields["link"] ?? ""
         creator = fields["creator"] ?? ""
-        content = element.children.first { $0.name == "encoded" && $0.namespacePrefix == "content" }?.textContent ?? ""
+        content = withBody ? element.children.first { $0.name == "encoded" && $0.namespacePrefix == "content" }?.textContent ?? "" : ""
         excerpt = (element.children.first { $0.name == "encoded" && $0.namespacePrefix == "excerpt" }?.textContent ?? "").trimmingSpaces()
         publishedGMT = Self.date(fields["post_date_gmt"])
         publishedLocal = Self.date(fields["post_date"])

@@ -87,7 +87,7 @@ public struct WordPressImporter<Store: PublicationStore> {
         var report = ArchiveImportReport()
         var catalogue = Catalogue()
         var terms = TermMap()
-        let first = try WordPressExport(path: path)
+        let first = try WordPressExport(path: path, bodies: false)
         while let record = try first.next() {
             switch record {
             case .author(let author): terms.authors[author.login] = try await authorID(author, catalogue: catalogue, first.site, &report)

@@ -307,6 +307,8 @@ def main() -> None:
     parser.add_argument("--attachments", type=int, default=200, help="images in the export (default 200)")
     parser.add_argument("--kiosk-runs", type=int, default=3, help="Kiosk imports, each into a new database; the median counts (default 3)")
     args = parser.parse_args()
+    if args.kiosk_runs < 1:
+        raise SystemExit("--kiosk-runs must be 1 or more")
     if not KIOSK.exists():
         raise SystemExit(f"{KIOSK} is missing; build it with: flock /tmp/kiosk-release.lock swift build -c release --product kiosk --scratch-path .build-release")
     ensure_packages()
@@ -367,7 +369,7 @@ def main() -> None:
           f"Side-loading the {manifest['attachments']} images (resized copies included) took {reference['summary']['sideload_seconds']:.1f} s of its time.")
     walls = ", ".join(f"{run['wall']:.1f}" for run in runs)
     print(f"Kiosk's row is the median of {len(runs)} imports, each into a new database ({walls} s); "
-          f"WordPress's single run lasts ten times as long, so it averages the machine's swings over its own length.")
+          f"WordPress's single run lasts {ratio:.0f} times as long, so it averages the machine's swings over its own length.")
     print(f"Kiosk {ratio:.2f}x WordPress's speed (target: 10x or more){'' if ratio >= TARGET else ' -- below the target'}.")
     print("Other processes' CPU s: what the rest of the machine used meanwhile (0 on an idle machine; the 2 cores give 2 s per second).")
     print(f"Checked: both hold {posts:,} posts with the export's statuses and {manifest['featured']:,} featured images; "

@@ -95,7 +95,7 @@ public struct MarkdownRenderer: Sendable {
             guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n"), html.components(separatedBy: "<p>").count == 2 else { return html }
             return String(html.dropFirst(3).dropLast(5))
         }
-        var text = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var text = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         guard let imageIndex = text.firstIndex(where: { $0.hasPrefix("![") && $0.hasSuffix(")") }) else {
             return CmarkDocument(text.joined(separator: "\n\n"), extensionNames: extensionNames, options: Self.options).html()
         }
@@ -131,11 +131,14 @@ public struct MarkdownRenderer: Sendable {
             }
             collapsed.append(character)
             count += 1
-            if count > excerptLength { break }
+            // `count` can run ahead of the characters when a mark joins the one before; recount then.
+            if count > excerptLength {
+                count = collapsed.count
+                if count > excerptLength { break }
+            }
         }
         guard count > excerptLength else { return collapsed }
-        let text = collapsed
-        let cut = text.prefix(excerptLength)
+        let cut = collapsed.prefix(excerptLength)
         let wordEnd = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<wordEnd]).trimmingCharacters(in: .punctuationCharacters) + "…"
     }

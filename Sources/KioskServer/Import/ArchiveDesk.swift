@@ -21,6 +21,8 @@ struct ArchiveDesk<Store: PublicationStore> {
     final class Memory {
         var taxonomy: Taxonomy?
         var images: [String: Media] = [:]
+        /// Why each image file that could not be had could not, so it is not tried again.
+        var unavailable: [String: String] = [:]
     }
 
     /// A desk storing into `store`, images from `images` into `mediaFolder` (this node's cache), the history naming "`platform` import".
@@ -99,6 +101,11 @@ struct ArchiveDesk<Store: PublicationStore> {
     func write(_ round: Round) -> Writing {
         let (store, records, now) = (store, round.records, now())
         return Writing(round: round, outcomes: Task { records.isEmpty ? [] : try await store.importArticles(records, now: now) })
+    }
+
+    /// Waits for `writing` to end, whatever came of it, so that an import that stops leaves no transaction running.
+    func abandon(_ writing: Writing?) async {
+        _ = try? await writing?.outcomes.value
     }
 
     /// Waits for `writing` to end and reports what it stored; articles whose address was taken are
@@ -272,9 +279,11 @@ struct ArchiveDesk<Store: PublicationStore> {
             return known
         }
         let bytes: [UInt8]
-        do {
+        do throws(ArchiveImagesError) {
+            if let reason = memory.unavailable[path] { throw ArchiveImagesError(reason) }
             bytes = try await images.bytes(at: path, maximumBytes: media.maximumBytes)
         } catch {
+            memory.unavailable[path] = error.description
             report.note("\(label): the image \(address) was not brought in: \(error.description).")
             return nil
         }

@@ -12,8 +12,18 @@ public enum ArchiveImages: Sendable, Equatable {
     /// The image folder's address (`https://old.example/wp-content/uploads/`).
     case web(URL)
 
-    /// How long one file may take to arrive.
-    static let fetchTimeout = TimeAmount.seconds(30)
+    /// How long one file may take to arrive, answer and body.
+    static let fetchTimeout = Duration.seconds(30)
+
+    /// The client that fetches files: it follows no redirect (an address leading elsewhere is
+    /// reported, so an old site cannot send the importer into another network) and gives up on a
+    /// connection silent for 10 seconds.
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(10))
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// The folder's address from `--media-base`, checked: http or https, a host, no query.
     public static func address(_ text: String) throws(ArchiveImagesError) -> ArchiveImages {
@@ -34,10 +44,10 @@ public enum ArchiveImages: Sendable, Equatable {
         switch self {
         case .folder(let folder):
             let file = folder.appendingPathComponent(path)
-            guard let size = try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int else {
+            guard let size = try? FileManager.default.attributesOfItem(atPath: file.resolvingSymlinksInPath().path)[.size] as? Int else {
                 throw ArchiveImagesError("it is missing from the export's images")
             }
-            guard size <= maximumBytes else { throw ArchiveImagesError("it is larger than \(maximumBytes / 1_000_000) MB") }
+            guard size <= maximumBytes else { throw .tooLarge("it", maximumBytes) }
             guard let data = FileManager.default.contents(atPath: file.path) else { throw ArchiveImagesError("it cannot be read") }
             return Array(data)
         case .web(let base):
@@ -46,25 +56,40 @@ public enum ArchiveImages: Sendable, Equatable {
         }
     }
 
-    /// The body of a `200 OK` answer to a GET of `address`, read up to `maximumBytes`.
+    /// The body of a `200 OK` answer to a GET of `address`, read up to `maximumBytes`, all within `fetchTimeout`.
     private static func fetch(_ address: String, maximumBytes: Int) async throws(ArchiveImagesError) -> [UInt8] {
         do {
-            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: address), timeout: fetchTimeout)
-            guard response.status == .ok else {
-                throw ArchiveImagesError("\(address) answered \(response.status.code) \(response.status.reasonPhrase)")
+            return try await withThrowingTaskGroup(of: [UInt8]?.self) { group in
+                group.addTask { try await body(of: address, maximumBytes: maximumBytes) }
+                group.addTask {
+                    try await Task.sleep(for: fetchTimeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let bytes = first else {
+                    throw ArchiveImagesError("\(address) took longer than \(fetchTimeout.components.seconds) seconds")
+                }
+                return bytes
             }
-            if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maximumBytes {
-                throw ArchiveImagesError("\(address) is larger than \(maximumBytes / 1_000_000) MB")
-            }
-            var body = try await response.body.collect(upTo: maximumBytes)
-            return body.readBytes(length: body.readableBytes) ?? []
         } catch let error as ArchiveImagesError {
             throw error
         } catch is NIOTooManyBytesError {
-            throw ArchiveImagesError("\(address) is larger than \(maximumBytes / 1_000_000) MB")
+            throw .tooLarge(address, maximumBytes)
         } catch {
             throw ArchiveImagesError("\(address) could not be fetched (\(error))")
         }
+    }
+
+    private static func body(of address: String, maximumBytes: Int) async throws -> [UInt8] {
+        let response = try await client.execute(HTTPClientRequest(url: address), timeout: .seconds(fetchTimeout.components.seconds))
+        guard response.status == .ok else {
+            throw ArchiveImagesError("\(address) answered \(response.status.code) \(response.status.reasonPhrase)")
+        }
+        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > maximumBytes {
+            throw ArchiveImagesError.tooLarge(address, maximumBytes)
+        }
+        var body = try await response.body.collect(upTo: maximumBytes)
+        return body.readBytes(length: body.readableBytes) ?? []
     }
 }
 
@@ -75,5 +100,10 @@ public struct ArchiveImagesError: Error, Equatable, CustomStringConvertible {
 
     init(_ description: String) {
         self.description = description
+    }
+
+    /// `what` is larger than `maximumBytes`.
+    static func tooLarge(_ what: String, _ maximumBytes: Int) -> ArchiveImagesError {
+        ArchiveImagesError("\(what) is larger than the upload limit (\(maximumBytes.formatted()) bytes)")
     }
 }

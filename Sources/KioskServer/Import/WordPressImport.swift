@@ -111,26 +111,36 @@ public struct WordPressImporter<Store: PublicationStore> {
         var reading = Self.readBatch(second)
         var converting: (items: [WordPressItem], bodies: Task<[PreparedBody], Never>)?
         var writing: ArchiveDesk<Store>.Writing?
-        while true {
-            let batch = try await reading.value
-            guard !batch.isEmpty else { break }
-            reading = Self.readBatch(second)
-            let known = try await store.importedRecords(batch.map { Self.key(of: $0, catalogue) })
-            let fresh = batch.filter { known[Self.key(of: $0, catalogue)] == nil }
-            report.unchanged += batch.count - fresh.count
-            let renderer = desk.renderer
-            let next = (items: fresh, bodies: Task { [fresh, catalogue] in await Self.prepare(fresh, catalogue: catalogue, renderer: renderer) })
-            if let previous = converting {
-                try await storeBatch(previous.items, previous.bodies, catalogue: catalogue, terms: &terms, writing: &writing, &report)
+        do {
+            while true {
+                try Task.checkCancellation()
+                let batch = try await reading.value
+                guard !batch.isEmpty else { break }
+                reading = Self.readBatch(second)
+                let known = try await store.importedRecords(batch.map { Self.key(of: $0, catalogue) })
+                let fresh = batch.filter { known[Self.key(of: $0, catalogue)] == nil }
+                report.unchanged += batch.count - fresh.count
+                let renderer = desk.renderer
+                let next = (items: fresh, bodies: Task { [fresh, catalogue] in await Self.prepare(fresh, catalogue: catalogue, renderer: renderer) })
+                if let previous = converting {
+                    try await storeBatch(previous.items, previous.bodies, catalogue: catalogue, terms: &terms, writing: &writing, &report)
+                }
+                converting = next
+                done += batch.count
+                progress("\(done) posts and pages read")
             }
-            converting = next
-            done += batch.count
-            progress("\(done) posts and pages read")
+            if let last = converting {
+                try await storeBatch(last.items, last.bodies, catalogue: catalogue, terms: &terms, writing: &writing, &report)
+            }
+            if let writing { try await desk.finish(writing, &report) }
+        } catch {
+            // Nothing of this run goes on once it stops (cancelled when its node lost the job, or
+            // failed): reading and converting end, and a transaction under way ends before this returns.
+            reading.cancel()
+            converting?.bodies.cancel()
+            await desk.abandon(writing)
+            throw error
         }
-        if let last = converting {
-            try await storeBatch(last.items, last.bodies, catalogue: catalogue, terms: &terms, writing: &writing, &report)
-        }
-        if let writing { try await desk.finish(writing, &report) }
         return report
     }
 

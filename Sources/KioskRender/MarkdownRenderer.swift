@@ -72,7 +72,7 @@ public struct MarkdownRenderer: Sendable {
             switch block {
             case .markdown(let text):
                 let document = CmarkDocument(text, extensionNames: extensionNames, options: Self.options)
-                html += document.html()
+                html += Self.scrollableTables(document.html())
                 for paragraph in document.topLevelParagraphs(upTo: Self.openingParagraphs - opening.count) {
                     opening.append(paragraph.html)
                     if excerpt.isEmpty { excerpt = Self.shorten(paragraph.text) }
@@ -111,6 +111,15 @@ public struct MarkdownRenderer: Sendable {
         if !credit.isEmpty { parts.append("<span class=\"credit\">\(credit)</span>") }
         let figcaption = parts.isEmpty ? "" : "<figcaption>\(parts.joined(separator: " "))</figcaption>"
         return "<figure class=\"body-figure\">\(image)\(figcaption)</figure>\n"
+    }
+
+    /// `html` with each table inside a region that scrolls sideways and can be reached with the
+    /// keyboard, so a table wider than a phone can be read without a pointer. Only cmark's table
+    /// extension writes `<table>` here: raw HTML in a body never comes through.
+    static func scrollableTables(_ html: String) -> String {
+        guard html.containsBytes("<table>") else { return html }
+        return html.replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n<table>")
+            .replacingOccurrences(of: "</table>", with: "</table>\n</div>")
     }
 
     /// Cuts plain text at a word boundary near `excerptLength`, adding an ellipsis when cut.

@@ -47,6 +47,9 @@ struct MarkdownRendererTests {
         #expect(html.contains("<blockquote>\n<p>A quotation.</p>\n</blockquote>"))
         #expect(html.contains("<ul>\n<li>one</li>\n<li>two</li>\n</ul>"))
         #expect(html.contains("<td>Ruritania</td>"))
+        #expect(
+            html.contains("<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">\n<table>")
+                && html.contains("</table>\n</div>"), "a table scrolls in a region the keyboard reaches")
         #expect(html.contains("<a href=\"https://auto.example/link\">https://auto.example/link</a>"))
     }
 

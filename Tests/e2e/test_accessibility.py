@@ -22,6 +22,9 @@ BLOCKING = {"serious", "critical"}
 PAGES = {
     "home": ("/", 200),
     "article": (SERIES_ARTICLE, 200),
+    "article-with-table": ("/articles/europe-gas-storage-arithmetic-tighter", 200),
+    "article-with-table-2": ("/articles/malacca-bottleneck-week-of-rerouted-tankers", 200),
+    "article-with-table-3": ("/articles/who-watches-a-truce-ceasefire-monitors", 200),
     "section": ("/sections/europe", 200),
     "series": (SERIES_PATH, 200),
     "author": ("/authors/nadia-rahimi", 200),

@@ -21,7 +21,7 @@ struct ArchiveImagesTests {
         try Data("12345".utf8).write(to: folder.appendingPathComponent("2025/06/a.jpg"))
         let images = ArchiveImages.folder(folder)
         #expect(try await images.bytes(at: "2025/06/a.jpg", maximumBytes: 5) == Array("12345".utf8))
-        for (path, limit, reason) in [("2025/06/a.jpg", 4, "larger than"), ("2025/06/b.jpg", 5, "missing"), ("../secret.jpg", 5, "leaves"), ("2025/./a.jpg", 5, "leaves")] {
+        for (path, limit, reason) in [("2025/06/a.jpg", 4, "larger than"), ("2025/06/b.jpg", 5, "not in the image folder"), ("../secret.jpg", 5, "leaves"), ("2025/./a.jpg", 5, "leaves")] {
             await #expect("\(path)") {
                 _ = try await images.bytes(at: path, maximumBytes: limit)
             } throws: { error in

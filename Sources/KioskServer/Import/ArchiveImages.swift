@@ -45,10 +45,12 @@ public enum ArchiveImages: Sendable, Equatable {
         case .folder(let folder):
             let file = folder.appendingPathComponent(path)
             guard let size = try? FileManager.default.attributesOfItem(atPath: file.resolvingSymlinksInPath().path)[.size] as? Int else {
-                throw ArchiveImagesError("it is missing from the export's images")
+                throw ArchiveImagesError("it is not in the image folder")
             }
             guard size <= maximumBytes else { throw .tooLarge("it", maximumBytes) }
             guard let data = FileManager.default.contents(atPath: file.path) else { throw ArchiveImagesError("it cannot be read") }
+            // The file may have grown since it was measured.
+            guard data.count <= maximumBytes else { throw .tooLarge("it", maximumBytes) }
             return Array(data)
         case .web(let base):
             let encoded = parts.map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? String($0) }

@@ -47,6 +47,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        .target(
+            name: "CKioskImaging",
+            dependencies: ["CVips"]
+        ),
+        .target(
+            name: "KioskImaging",
+            dependencies: ["KioskCore", "CKioskImaging"],
+            swiftSettings: strictSwift
+        ),
         .target(
             name: "KioskCore",
             swiftSettings: strictSwift
@@ -193,6 +207,7 @@ let package = Package(
             swiftSettings: strictSwift
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"], swiftSettings: strictSwift),
+        .testTarget(name: "KioskImagingTests", dependencies: ["KioskImaging", "KioskCore"], swiftSettings: strictSwift),
         .testTarget(name: "KioskImportTests", dependencies: ["KioskImport", "KioskRender", "KioskCore"], swiftSettings: strictSwift),
         .testTarget(
             name: "KioskMailTests",

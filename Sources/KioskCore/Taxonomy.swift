@@ -129,10 +129,25 @@ public struct Media: Hashable, Sendable, Identifiable {
     public var caption: String
     /// Who made the image.
     public var credit: String
+    /// Where the image's subject is; crops keep it in view.
+    public var focus: FocalPoint
+    /// The key of the rendition plan asked for, or `nil` when none was (images from before renditions).
+    public var renditionsWanted: String?
+    /// The key of the rendition plan whose files are all made, or `nil` while none is complete.
+    public var renditionsMade: String?
+    /// Why the renditions wanted could not be made, or `nil`.
+    public var renditionsFailure: String?
 
     /// Creates a media value.
-    public init(id: ID, fileName: String, contentType: String, width: Int, height: Int, alt: String, caption: String, credit: String) {
+    public init(
+        id: ID, fileName: String, contentType: String, width: Int, height: Int, alt: String, caption: String, credit: String,
+        focus: FocalPoint = .centre, renditionsWanted: String? = nil, renditionsMade: String? = nil, renditionsFailure: String? = nil
+    ) {
         self.id = id
+        self.focus = focus
+        self.renditionsWanted = renditionsWanted
+        self.renditionsMade = renditionsMade
+        self.renditionsFailure = renditionsFailure
         self.fileName = fileName
         self.contentType = contentType
         self.width = width

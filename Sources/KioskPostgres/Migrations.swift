@@ -28,6 +28,7 @@ enum Migrator {
         Migration(name: "v6 pages", sql: v6),
         Migration(name: "v7 import ledger and old addresses", sql: v7),
         Migration(name: "v8 import jobs", sql: v8),
+        Migration(name: "v9 image renditions", sql: v9),
     ]
 
     /// The advisory lock that makes nodes starting at once migrate one after the other.
@@ -66,6 +67,28 @@ enum Migrator {
         }
         return (applied, all.map(\.name).filter { done.contains($0) || applied.contains($0) })
     }
+
+    /// As the SQLite store's v16: each image's focal point, the state of its renditions, and their files.
+    private static let v9 = """
+        ALTER TABLE media ADD COLUMN focus_x double precision NOT NULL DEFAULT 0.5 CHECK (focus_x BETWEEN 0 AND 1);
+        ALTER TABLE media ADD COLUMN focus_y double precision NOT NULL DEFAULT 0.5 CHECK (focus_y BETWEEN 0 AND 1);
+        ALTER TABLE media ADD COLUMN renditions_wanted text;
+        ALTER TABLE media ADD COLUMN renditions_made text;
+        ALTER TABLE media ADD COLUMN renditions_error text;
+        ALTER TABLE media ADD COLUMN renditions_node text;
+        ALTER TABLE media ADD COLUMN renditions_lease_until timestamptz;
+        CREATE INDEX media_renditions_to_make ON media(id)
+            WHERE renditions_wanted IS NOT NULL AND renditions_wanted IS DISTINCT FROM renditions_made AND renditions_error IS NULL;
+        CREATE TABLE media_rendition (
+            name text PRIMARY KEY,
+            media_id bigint NOT NULL REFERENCES media(id) ON DELETE CASCADE,
+            content_type text NOT NULL,
+            width integer NOT NULL,
+            height integer NOT NULL,
+            bytes bytea NOT NULL
+        );
+        CREATE INDEX media_rendition_by_media ON media_rendition(media_id);
+        """
 
     /// As the SQLite store's v12: when each session was last used, its browser, and suspensions.
     /// As the SQLite store's v15: archive imports asked for in the newsroom, and their files in parts.

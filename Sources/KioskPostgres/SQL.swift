@@ -122,7 +122,10 @@ enum Records {
         Media(
             id: .init(try row.get(prefix + "id")), fileName: try row.get(prefix + "file_name"), contentType: try row.get(prefix + "content_type"),
             width: try row.get(prefix + "width", as: Int.self), height: try row.get(prefix + "height", as: Int.self), alt: try row.get(prefix + "alt"),
-            caption: try row.get(prefix + "caption"), credit: try row.get(prefix + "credit"))
+            caption: try row.get(prefix + "caption"), credit: try row.get(prefix + "credit"),
+            focus: FocalPoint(uncheckedX: try row.get(prefix + "focus_x"), y: try row.get(prefix + "focus_y")),
+            renditionsWanted: try row.get(prefix + "renditions_wanted"), renditionsMade: try row.get(prefix + "renditions_made"),
+            renditionsFailure: try row.get(prefix + "renditions_error"))
     }
 
     /// Media columns prefixed `media_` from a joined row, or `nil` when the join found none.

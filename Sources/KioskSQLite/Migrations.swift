@@ -55,8 +55,34 @@ enum Migrations {
         migrator.registerMigration("v15 import jobs") { db in
             try db.execute(sql: v15)
         }
+        migrator.registerMigration("v16 image renditions") { db in
+            try db.execute(sql: v16)
+        }
         return migrator
     }
+
+    /// Each image's focal point and the state of its renditions (the plan asked for, the plan made,
+    /// why making failed, which node is making it until when); and the renditions' files.
+    private static let v16 = """
+        ALTER TABLE media ADD COLUMN focus_x REAL NOT NULL DEFAULT 0.5 CHECK (focus_x BETWEEN 0 AND 1);
+        ALTER TABLE media ADD COLUMN focus_y REAL NOT NULL DEFAULT 0.5 CHECK (focus_y BETWEEN 0 AND 1);
+        ALTER TABLE media ADD COLUMN renditions_wanted TEXT;
+        ALTER TABLE media ADD COLUMN renditions_made TEXT;
+        ALTER TABLE media ADD COLUMN renditions_error TEXT;
+        ALTER TABLE media ADD COLUMN renditions_node TEXT;
+        ALTER TABLE media ADD COLUMN renditions_lease_until DATETIME;
+        CREATE INDEX media_renditions_to_make ON media(id)
+            WHERE renditions_wanted IS NOT NULL AND renditions_wanted IS NOT renditions_made AND renditions_error IS NULL;
+        CREATE TABLE media_rendition (
+            name TEXT PRIMARY KEY,
+            media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE,
+            content_type TEXT NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            bytes BLOB NOT NULL
+        );
+        CREATE INDEX media_rendition_by_media ON media_rendition(media_id);
+        """
 
     /// Archive imports asked for in the newsroom, with their uploaded files in parts, for one node to run.
     private static let v15 = """

@@ -170,7 +170,9 @@ enum Summaries {
                     s.slug AS section_slug, s.name AS section_name, se.slug AS series_slug, se.name AS series_name,
                     m.id AS media_id, m.file_name AS media_file_name, m.content_type AS media_content_type,
                     m.width AS media_width, m.height AS media_height, m.alt AS media_alt, m.caption AS media_caption,
-                    m.credit AS media_credit
+                    m.credit AS media_credit, m.focus_x AS media_focus_x, m.focus_y AS media_focus_y,
+                    m.renditions_wanted AS media_renditions_wanted, m.renditions_made AS media_renditions_made,
+                    m.renditions_error AS media_renditions_error
                 FROM article a
                 JOIN section s ON s.id = a.section_id
                 LEFT JOIN series se ON se.id = a.series_id

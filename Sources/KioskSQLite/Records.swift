@@ -44,17 +44,23 @@ extension Author: FetchableRecord {
 
 extension Media: FetchableRecord {
     public init(row: Row) throws {
-        self.init(
-            id: .init(row["id"]), fileName: row["file_name"], contentType: row["content_type"], width: row["width"],
-            height: row["height"], alt: row["alt"], caption: row["caption"], credit: row["credit"])
+        self.init(row: row, prefix: "")
     }
 
     /// Reads media columns prefixed `media_` from a joined row, or `nil` when the join found none.
     static func joined(from row: Row) -> Media? {
-        guard let id: Int64 = row["media_id"] else { return nil }
-        return Media(
-            id: .init(id), fileName: row["media_file_name"], contentType: row["media_content_type"], width: row["media_width"],
-            height: row["media_height"], alt: row["media_alt"], caption: row["media_caption"], credit: row["media_credit"])
+        guard row["media_id"] as Int64? != nil else { return nil }
+        return Media(row: row, prefix: "media_")
+    }
+
+    /// Reads the media columns named with `prefix`.
+    private init(row: Row, prefix: String) {
+        self.init(
+            id: .init(row[prefix + "id"]), fileName: row[prefix + "file_name"], contentType: row[prefix + "content_type"],
+            width: row[prefix + "width"], height: row[prefix + "height"], alt: row[prefix + "alt"], caption: row[prefix + "caption"],
+            credit: row[prefix + "credit"], focus: FocalPoint(uncheckedX: row[prefix + "focus_x"], y: row[prefix + "focus_y"]),
+            renditionsWanted: row[prefix + "renditions_wanted"], renditionsMade: row[prefix + "renditions_made"],
+            renditionsFailure: row[prefix + "renditions_error"])
     }
 }
 

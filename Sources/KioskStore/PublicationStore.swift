@@ -11,7 +11,7 @@ import KioskCore
 /// a closure, calls it with the rows it locked, and writes what it returns. Every write runs in one
 /// transaction, translates the engine's errors into `StoreError`, and reports its commit to `changes`.
 public protocol PublicationStore:
-    SiteStore, TaxonomyStore, MediaStore, ArticleStore, PageStore, ImportStore, ReaderStore, AccountStore, SubscriberStore, IssueStore, MaintenanceStore
+    SiteStore, TaxonomyStore, MediaStore, RenditionStore, ArticleStore, PageStore, ImportStore, ReaderStore, AccountStore, SubscriberStore, IssueStore, MaintenanceStore
 {}
 
 /// The site itself: settings, the shared secret, and the feed of committed changes.
@@ -74,6 +74,46 @@ public protocol MediaStore: Sendable {
     func updateMediaText(_ id: Media.ID, alt: String, caption: String, credit: String) async throws -> Media
     /// Deletes a media record if `decide`, shown the record and how many places use it, does not throw.
     func deleteMedia(_ id: Media.ID, _ decide: @escaping @Sendable (MediaItem) throws -> Void) async throws
+}
+
+/// The resized, stripped copies of images that the public is served instead of the originals,
+/// made in the background by one node at a time per image (under a renewed claim) and kept in the
+/// database like the originals, so every node can serve them.
+public protocol RenditionStore: Sendable {
+    /// Asks for the renditions of plan `key` of image `id`, with its subject at `focus`, to be made,
+    /// and forgets an earlier failure; returns the record.
+    func requestRenditions(_ id: Media.ID, focus: FocalPoint, key: String) async throws -> Media
+    /// Claims for `node`, until `until`, an image whose wanted renditions are not all made and did
+    /// not fail (`preferring` that one when it qualifies), unless another node's claim is still
+    /// running at `now`; `nil` when there is none.
+    func claimRenditionWork(node: String, now: Date, until: Date, preferring: Media.ID?) async throws -> Media?
+    /// The names of the renditions stored for image `id`.
+    func renditionNames(of id: Media.ID) async throws -> Set<String>
+    /// Stores one rendition of image `id` and extends `node`'s claim to `until`; `false` when
+    /// `node` no longer holds the claim (nothing is stored then).
+    func addRendition(_ rendition: Rendition, of id: Media.ID, bytes: [UInt8], node: String, until: Date) async throws -> Bool
+    /// Records plan `key` of image `id` as made (while it is still the one wanted), releases
+    /// `node`'s claim, and deletes the image's renditions not named in `keeping`.
+    func finishRenditions(_ id: Media.ID, key: String, keeping: Set<String>, node: String) async throws
+    /// Records why plan `key` of image `id` could not be made and releases `node`'s claim; the
+    /// image is not tried again until its renditions are asked for again.
+    func failRenditions(_ id: Media.ID, key: String, failure: String, node: String) async throws
+    /// The type and bytes of the rendition named `name`, or `nil`.
+    func rendition(named name: String) async throws -> StoredRendition?
+}
+
+/// A rendition's file as the store keeps it.
+public struct StoredRendition: Sendable {
+    /// Its media type, such as "image/webp".
+    public let contentType: String
+    /// Its bytes.
+    public let bytes: [UInt8]
+
+    /// Describes a stored rendition.
+    public init(contentType: String, bytes: [UInt8]) {
+        self.contentType = contentType
+        self.bytes = bytes
+    }
 }
 
 /// Articles as the newsroom writes them: content, workflow state, revisions.

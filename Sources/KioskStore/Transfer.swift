@@ -51,7 +51,8 @@ public struct CopiedTable: Sendable, Equatable, CustomStringConvertible {
 public enum PublicationTables {
     /// Every table of the publication's data, each after the tables it refers to.
     public static let copied: [CopiedTable] = [
-        CopiedTable("media"), CopiedTable("media_file", key: ["media_id"], batchSize: 8), CopiedTable("site_settings"),
+        CopiedTable("media"), CopiedTable("media_file", key: ["media_id"], batchSize: 8),
+        CopiedTable("media_rendition", key: ["name"], batchSize: 32), CopiedTable("site_settings"),
         CopiedTable("site_secret"), CopiedTable("section"), CopiedTable("topic"), CopiedTable("series"), CopiedTable("author"),
         CopiedTable("user"), CopiedTable("article", batchSize: 200), CopiedTable("article_topic", key: ["article_id", "topic_id"]),
         CopiedTable("article_author", key: ["article_id", "author_id"]), CopiedTable("slug_redirect", key: ["kind", "old_slug"]),

@@ -58,11 +58,14 @@ public enum PublicationExport {
         "recovery_code": "two-step sign-in recovery codes are secrets",
         "api_token": "integration tokens are secrets; make new ones after the move",
         "media_file": "the bytes are the files in media/",
+        "media_rendition": "resized copies of the images, made again from the originals by the server that imports the export",
     ]
 
-    /// Columns an export leaves out (secrets), and what an import writes in their place.
+    /// Columns an export leaves out (secrets, and the state of renditions it does not carry), and
+    /// what an import writes in their place.
     public static let leftOutColumns: [String: [String: CellValue]] = [
         "user": ["password_hash": .text("!"), "totp_secret": .null, "totp_last_step": .null],
+        "media": ["renditions_made": .null, "renditions_error": .null, "renditions_node": .null, "renditions_lease_until": .null],
         "site_settings": ["smtp_url": .text("")],
     ]
 

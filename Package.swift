@@ -120,7 +120,7 @@ let package = Package(
         ),
         .target(
             name: "KioskDemo",
-            dependencies: ["KioskCore", "KioskStore", "KioskRender"],
+            dependencies: ["KioskCore", "KioskStore", "KioskRender", "KioskImaging"],
             swiftSettings: strictSwift
         ),
         .target(
@@ -132,6 +132,7 @@ let package = Package(
                 "KioskRender",
                 "KioskMail",
                 "KioskImport",
+                "KioskImaging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -128,6 +128,9 @@ def main() -> None:
         started = time.perf_counter()
         subprocess.run([str(kiosk), "demo", "--database", str(database), "--media", str(media), "--articles", str(ARTICLES)],
                        cwd=REPO, check=True, capture_output=True)
+        # The images' resized copies are made once, as a running server would have made them; Hugo
+        # resizes nothing either.
+        subprocess.run([str(kiosk), "media", "rebuild", "--database", str(database), "--media", str(media)], cwd=REPO, check=True, capture_output=True)
         made = time.perf_counter() - started
         # Kiosk keeps media in the database and its media folder is a cache it fills on first request:
         # filled beforehand, so that every run reads the same files.

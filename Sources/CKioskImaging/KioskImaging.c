@@ -1,6 +1,12 @@
 #include "KioskImaging.h"
 
+#define _GNU_SOURCE
 #include <math.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
 #include <string.h>
 #include <vips/vips.h>
 
@@ -150,6 +156,13 @@ int kiosk_imaging_can_encode_avif(void) {
     g_object_unref(image);
     vips_error_clear();
     return can;
+}
+
+void kiosk_imaging_lower_thread_priority(void) {
+#ifdef __linux__
+    // On Linux, setpriority with a thread id changes that thread alone.
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
+#endif
 }
 
 void kiosk_imaging_free(void *output) {

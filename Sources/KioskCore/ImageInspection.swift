@@ -46,8 +46,12 @@ public enum ImageInspection {
     /// The largest width or height accepted, in pixels.
     public static let maximumSide = 30_000
 
-    /// Reads the format and size from the header of the image in `bytes`, or throws a `ValidationError` for the field "file".
-    public static func inspect(_ bytes: some RandomAccessCollection<UInt8>) throws(ValidationError) -> ImageInfo {
+    /// The most pixels an image may have unless configured otherwise: 100 megapixels.
+    public static let defaultMaximumPixels = 100_000_000
+
+    /// Reads the format and size from the header of the image in `bytes`, or throws a `ValidationError` for the field "file";
+    /// an image of more than `maximumPixels` pixels is refused before anything decodes it.
+    public static func inspect(_ bytes: some RandomAccessCollection<UInt8>, maximumPixels: Int = defaultMaximumPixels) throws(ValidationError) -> ImageInfo {
         let header = ImageHeader(bytes: bytes)
         guard let format = header.format else {
             throw ValidationError(field: "file", message: "This file is not a JPEG, PNG, WebP or GIF image.")
@@ -64,8 +68,19 @@ public enum ImageInspection {
         guard size.width <= maximumSide, size.height <= maximumSide else {
             throw ValidationError(field: "file", message: "This image is larger than \(maximumSide) pixels on a side.")
         }
+        guard size.width * size.height <= maximumPixels else {
+            throw ValidationError(
+                field: "file",
+                message: "This image is \(size.width) × \(size.height) pixels, \(megapixels(size.width * size.height)) megapixels; "
+                    + "the limit is \(megapixels(maximumPixels)). Make it smaller and upload it again.")
+        }
         return ImageInfo(format: format, width: size.width, height: size.height)
     }
+}
+
+/// `pixels` in megapixels, with one decimal when under ten.
+private func megapixels(_ pixels: Int) -> String {
+    pixels < 10_000_000 ? String(Double(pixels / 100_000) / 10) : String(pixels / 1_000_000)
 }
 
 /// The start of an image file, read in place: every value is `nil` when the bytes end before it.

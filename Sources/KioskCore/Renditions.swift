@@ -162,3 +162,19 @@ public struct RenditionPlan: Hashable, Sendable {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
+
+extension Media {
+    /// The plan whose renditions are all made, or `nil` while they are not (or were made for an
+    /// earlier focal point and the new ones are under way): pages then use the original's address,
+    /// which leads readers to a rendition.
+    public var madeRenditions: RenditionPlan? {
+        guard let made = renditionsMade else { return nil }
+        return [true, false].lazy.map { RenditionPlan(media: self, avif: $0) }.first { $0.key == made }
+    }
+
+    /// The address of the image for readers at about `width` pixels: the fallback rendition at
+    /// least that wide, or the original's address while none is made.
+    public func path(atLeast width: Int) -> String {
+        madeRenditions?.fallback(atLeast: width).path ?? SitePaths.media(fileName)
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskImaging
 import KioskRender
 import KioskStore
 
@@ -28,10 +29,9 @@ public struct DemoSeeder<Store: PublicationStore> {
     /// With an `articleCount` above the 60 written ones, the rest are generated from them (same text,
     /// numbered slugs, dated every 15 minutes further back), for testing at the size of a large archive.
     public func seed(now: Date, articleCount: Int = DemoSeeder.articleCount, progress: (String) -> Void = { _ in }) async throws {
-        let logo = try await store.addMedia(
-            NewMedia(
-                fileName: "demo-logo.svg", contentType: "image/svg+xml", width: 64, height: 64, alt: "The Meridian’s logo: a globe crossed by a meridian"),
-            bytes: Array(illustrator.logo().utf8))
+        try Imaging.allowSVG()
+        let logo = try await addRaster(
+            illustrator.logo(), named: "demo-logo", as: .png, width: 256, height: 256, alt: "The Meridian’s logo: a globe crossed by a meridian")
         var settings = try Self.settings
         settings.logoID = logo.id
         try await store.updateSiteSettings(settings)
@@ -106,11 +106,24 @@ public struct DemoSeeder<Store: PublicationStore> {
 
     private func addIllustration(for demo: DemoArticle) async throws -> Media {
         let drawing = illustrator.draw(demo.image.motif, seed: demo.slug)
-        return try await store.addMedia(
+        return try await addRaster(
+            drawing.svg, named: "demo-\(demo.slug)", as: .jpeg, width: DemoIllustrator.width, height: DemoIllustrator.height,
+            alt: drawing.alt, caption: demo.image.caption, credit: demo.image.credit)
+    }
+
+    /// Stores the drawing `svg` as a raster image made by the same pipeline as every rendition (so
+    /// that share cards and structured data get JPEG crops), and asks for its renditions.
+    private func addRaster(
+        _ svg: String, named name: String, as encoding: RenditionEncoding, width: Int, height: Int, alt: String, caption: String = "", credit: String = ""
+    ) async throws -> Media {
+        let size = Rendition(name: name, width: width, height: height, encoding: encoding)
+        let bytes = try Imaging.render(Array(svg.utf8), as: size, focus: .centre)
+        let media = try await store.addMedia(
             NewMedia(
-                fileName: "demo-\(demo.slug).svg", contentType: "image/svg+xml", width: DemoIllustrator.width, height: DemoIllustrator.height,
-                alt: drawing.alt, caption: demo.image.caption, credit: demo.image.credit),
-            bytes: Array(drawing.svg.utf8))
+                fileName: "\(name).\(encoding.rawValue)", contentType: encoding.contentType, width: width, height: height, alt: alt, caption: caption,
+                credit: credit),
+            bytes: bytes)
+        return try await store.requestRenditions(media.id, focus: .centre, key: RenditionPlan(media: media, avif: Imaging.canEncodeAVIF).key)
     }
 
     private static func lookUp<ID>(_ slug: String, in table: [String: ID], kind: String) throws -> ID {

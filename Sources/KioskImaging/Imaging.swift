@@ -5,6 +5,11 @@ import KioskCore
 public struct ImagingError: Error, CustomStringConvertible {
     /// What libvips said, in one line.
     public let description: String
+
+    /// A failure described by `description`.
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 /// What libvips reads from an image's header, before decoding any pixel.
@@ -59,7 +64,7 @@ public enum Imaging {
         try started()
         var request = kiosk_rendition_request(
             width: Int32(rendition.width), height: Int32(rendition.height), focus_x: focus.x, focus_y: focus.y,
-            encoding: rendition.encoding.libvipsEncoding, quality: Int32(rendition.encoding.quality), effort: 2)
+            encoding: rendition.encoding.libvipsEncoding, quality: Int32(rendition.encoding.quality), effort: 0)
         var output: UnsafeMutableRawPointer?
         var length = 0
         var error = [CChar](repeating: 0, count: 512)
@@ -68,6 +73,12 @@ public enum Imaging {
         defer { kiosk_imaging_free(output) }
         let bytes = Array(UnsafeRawBufferPointer(start: output, count: length))
         return rendition.encoding == .webp ? WebPMetadata.stripped(bytes) : bytes
+    }
+
+    /// Gives the calling thread the lowest scheduling priority, so that work on it takes only the
+    /// processor time other threads leave.
+    public static func lowerThisThreadPriority() {
+        kiosk_imaging_lower_thread_priority()
     }
 
     /// The text the C wrappers wrote into `buffer`, up to its terminating zero.

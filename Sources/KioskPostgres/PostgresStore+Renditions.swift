@@ -87,6 +87,13 @@ extension PostgresStore {
         }
     }
 
+    /// Images whose renditions were never asked for, oldest first, at most `limit`.
+    public func mediaWithoutRenditions(limit: Int) async throws -> [Media] {
+        try await read { connection in
+            try await connection.rows("SELECT * FROM media WHERE renditions_wanted IS NULL ORDER BY id LIMIT \(limit)").map { try Records.media($0) }
+        }
+    }
+
     /// The type and bytes of the rendition named `name`, or `nil`.
     public func rendition(named name: String) async throws -> StoredRendition? {
         try await read { connection in

@@ -140,7 +140,7 @@ public struct EmailRenderer: Sendable {
         StoryView(
             title: story.title, dek: story.dek, url: story.url,
             image: story.image.map {
-                EmailImageView(url: publicURL + SitePaths.media($0.fileName), alt: $0.alt, height: max(1, 544 * $0.height / max($0.width, 1)))
+                EmailImageView(url: publicURL + $0.path(atLeast: 2 * 544), alt: $0.alt, height: max(1, 544 * $0.height / max($0.width, 1)))
             })
     }
 }

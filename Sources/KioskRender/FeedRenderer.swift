@@ -6,6 +6,18 @@ import KioskCore
 /// XML is written with every text and attribute escaped; JSON is encoded by `JSONSerialization`.
 /// Entry ids are stable across slug changes: `tag:HOST,2026:article-ID`.
 public struct FeedRenderer: Sendable {
+    /// The width of the top image feeds carry: enough for a feed reader's column, a fraction of the original's bytes.
+    static let imageWidth = 960
+
+    /// The copy of `media` feeds carry: its JPEG or PNG rendition at least `imageWidth` wide once
+    /// made, the original's address (which leads to one) until then; with its absolute address, type and size.
+    func feedImage(_ media: Media) -> (url: String, type: String, width: Int, height: Int) {
+        guard let copy = media.madeRenditions?.fallback(atLeast: Self.imageWidth) else {
+            return (absolute(SitePaths.media(media.fileName)), media.contentType, media.width, media.height)
+        }
+        return (absolute(copy.path), copy.encoding.contentType, copy.width, copy.height)
+    }
+
     /// Absolute base of public URLs, without trailing slash.
     public let publicURL: String
 
@@ -60,8 +72,9 @@ public struct FeedRenderer: Sendable {
                 xml += "<dc:creator>\(x(author.name))</dc:creator>\n"
             }
             if let media = article.topMedia {
+                let image = feedImage(media)
                 xml += """
-                    <media:content url="\(x(absolute(SitePaths.media(media.fileName))))" type="\(x(media.contentType))" medium="image" width="\(media.width)" height="\(media.height)">
+                    <media:content url="\(x(image.url))" type="\(x(image.type))" medium="image" width="\(image.width)" height="\(image.height)">
                     <media:description type="plain">\(x(media.alt))</media:description>
                     </media:content>
 
@@ -106,7 +119,8 @@ public struct FeedRenderer: Sendable {
                 xml += "<author><name>\(x(author.name))</name><uri>\(x(absolute(SitePaths.author(author.slug))))</uri></author>\n"
             }
             if let media = article.topMedia {
-                xml += "<link rel=\"enclosure\" type=\"\(x(media.contentType))\" href=\"\(x(absolute(SitePaths.media(media.fileName))))\"/>\n"
+                let image = feedImage(media)
+                xml += "<link rel=\"enclosure\" type=\"\(x(image.type))\" href=\"\(x(image.url))\"/>\n"
             }
             xml += "</entry>\n"
         }
@@ -131,7 +145,7 @@ public struct FeedRenderer: Sendable {
                 "tags": [article.section.name],
             ]
             if let media = article.topMedia {
-                item["image"] = absolute(SitePaths.media(media.fileName))
+                item["image"] = feedImage(media).url
             }
             return item
         }
@@ -207,7 +221,8 @@ public struct FeedRenderer: Sendable {
         var html = ""
         if let media = article.topMedia {
             let credit = [media.caption, media.credit].filter { !$0.isEmpty }.joined(separator: " ")
-            html += "<figure><img src=\"\(x(absolute(SitePaths.media(media.fileName))))\" alt=\"\(x(media.alt))\" width=\"\(media.width)\" height=\"\(media.height)\">"
+            let image = feedImage(media)
+            html += "<figure><img src=\"\(x(image.url))\" alt=\"\(x(media.alt))\" width=\"\(image.width)\" height=\"\(image.height)\">"
             html += credit.isEmpty ? "</figure>\n" : "<figcaption>\(x(credit))</figcaption></figure>\n"
         }
         if site.settings.feedsCarryFullText {

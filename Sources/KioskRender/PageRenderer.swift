@@ -267,17 +267,34 @@ public struct PageRenderer: Sendable {
         )
     }
 
+    /// `media` for `<picture>`: its renditions in every type made, narrowest first, the fallback
+    /// type's widest in `src`; the original's address alone while none are made.
     private func imageView(_ media: Media) -> ImageView {
-        ImageView(
-            url: SitePaths.media(media.fileName), alt: media.alt, width: media.width, height: media.height,
-            caption: media.caption, credit: media.credit)
+        guard let plan = media.madeRenditions else {
+            return ImageView(
+                url: SitePaths.media(media.fileName), alt: media.alt, width: media.width, height: media.height, caption: media.caption,
+                credit: media.credit)
+        }
+        func srcset(_ encoding: RenditionEncoding) -> String? {
+            plan.sizes[encoding].map { $0.map { "\($0.path) \($0.width)w" }.joined(separator: ", ") }
+        }
+        let modern: [RenditionEncoding] = [.avif, .webp]
+        return ImageView(
+            url: plan.largest.path, alt: media.alt, width: plan.largest.width, height: plan.largest.height, caption: media.caption,
+            credit: media.credit,
+            sources: modern.compactMap { encoding in srcset(encoding).map { PictureSourceView(type: encoding.contentType, srcset: $0) } },
+            srcset: srcset(plan.fallback))
     }
 
-    /// `media` with an absolute URL, for share cards and structured data.
+    /// `media` with an absolute URL, for share cards: its 1200 × 630 JPEG crop once made.
     private func absoluteImageView(_ media: Media) -> ImageView {
-        ImageView(
-            url: publicURL + SitePaths.media(media.fileName), alt: media.alt, width: media.width, height: media.height,
-            caption: media.caption, credit: media.credit)
+        guard let card = media.madeRenditions?.crops[.card] else {
+            return ImageView(
+                url: publicURL + SitePaths.media(media.fileName), alt: media.alt, width: media.width, height: media.height,
+                caption: media.caption, credit: media.credit)
+        }
+        return ImageView(
+            url: publicURL + card.path, alt: media.alt, width: card.width, height: card.height, caption: media.caption, credit: media.credit)
     }
 
     /// Autodiscovery links: the listing's own feeds (if given), then the site-wide ones, each in every format.

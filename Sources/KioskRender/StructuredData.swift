@@ -16,7 +16,7 @@ extension PageRenderer {
             author: detail.authors.map { PersonData(name: $0.name, url: publicURL + SitePaths.author($0.slug)) },
             publisher: OrganizationData(name: site.settings.name, url: homeURL, logo: site.logo.map(imageObject)),
             articleSection: detail.section.name, keywords: detail.topics.map(\.name), inLanguage: site.settings.locale,
-            image: detail.topMedia.map(imageObject))
+            image: detail.topMedia.map(articleImages))
         let crumbs = [
             (site.settings.name, homeURL), (detail.section.name, publicURL + SitePaths.section(detail.section.slug)),
             (content.title, publicURL + SitePaths.article(content.slug)),
@@ -26,9 +26,22 @@ extension PageRenderer {
         return [Self.embeddableJSON(article), Self.embeddableJSON(breadcrumbs)].compactMap { $0 }
     }
 
-    /// A schema.org `ImageObject` with an absolute URL and the image's size.
+    /// A schema.org `ImageObject` with an absolute URL and the image's size: its largest
+    /// rendition once made, the original's address until then.
     private func imageObject(_ media: Media) -> ImageObjectData {
-        ImageObjectData(url: publicURL + SitePaths.media(media.fileName), width: media.width, height: media.height)
+        guard let largest = media.madeRenditions?.largest else {
+            return ImageObjectData(url: publicURL + SitePaths.media(media.fileName), width: media.width, height: media.height)
+        }
+        return ImageObjectData(url: publicURL + largest.path, width: largest.width, height: largest.height)
+    }
+
+    /// An article's images for search engines: its JPEG crops in 16:9, 4:3 and 1:1 once made
+    /// (the three ratios Google asks for), the original's address until then.
+    private func articleImages(_ media: Media) -> [ImageObjectData] {
+        guard let plan = media.madeRenditions else { return [imageObject(media)] }
+        return [CropShape.wide, .standard, .square].compactMap { plan.crops[$0] }.map {
+            ImageObjectData(url: publicURL + $0.path, width: $0.width, height: $0.height)
+        }
     }
 
     /// `value` as JSON with `<`, `>`, `&` (and U+2028/9) as `\u` escapes, so it cannot end its `<script>`.
@@ -68,7 +81,7 @@ private struct NewsArticleData: Encodable {
     let keywords: [String]
     let inLanguage: String
     let isAccessibleForFree = true
-    let image: ImageObjectData?
+    let image: [ImageObjectData]?
 
     enum CodingKeys: String, CodingKey {
         case context = "@context", type = "@type", headline, description, url, mainEntityOfPage, datePublished, dateModified

@@ -138,6 +138,10 @@ struct ImageView: MustacheParent {
     let height: Int
     let caption: String
     let credit: String
+    /// The image's renditions for `<picture>`, modern types first; empty while none are made.
+    var sources: [PictureSourceView] = []
+    /// The fallback type's renditions, as an `srcset`; `nil` while none are made.
+    var srcset: String?
 
     func child(named name: String) -> Any? {
         switch name {
@@ -147,6 +151,23 @@ struct ImageView: MustacheParent {
         case "height": height
         case "caption": present(caption.isEmpty ? nil : caption)
         case "credit": present(credit.isEmpty ? nil : credit)
+        case "responsive": present(sources.isEmpty ? nil : true)
+        case "sources": sources
+        case "srcset": srcset
+        default: nil
+        }
+    }
+}
+
+/// One `<source>` of a `<picture>`: a type and its renditions by width.
+struct PictureSourceView: MustacheParent {
+    let type: String
+    let srcset: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "type": type
+        case "srcset": srcset
         default: nil
         }
     }

@@ -91,6 +91,13 @@ extension SQLiteStore {
         }
     }
 
+    /// Images whose renditions were never asked for, oldest first, at most `limit`.
+    public func mediaWithoutRenditions(limit: Int) async throws -> [Media] {
+        try await read { db in
+            try Media.fetchAll(db, sql: "SELECT * FROM media WHERE renditions_wanted IS NULL ORDER BY id LIMIT ?", arguments: [limit])
+        }
+    }
+
     /// The type and bytes of the rendition named `name`, or `nil`.
     public func rendition(named name: String) async throws -> StoredRendition? {
         try await read { db in

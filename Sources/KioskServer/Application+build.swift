@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var contentAPIKey: String?
     /// The largest media upload accepted, in bytes.
     public var maximumUploadBytes: Int
+    /// The most pixels an uploaded image may have.
+    public var maximumImagePixels: Int
     /// This node's name among several: sent with every response as `X-Kiosk-Node` and recorded with
     /// the deliveries it claims.
     public var nodeID: String
@@ -34,9 +36,11 @@ public struct ServerConfiguration: Sendable {
     /// Creates a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, mediaDirectory: String, publicURL: String? = nil,
-        cachePolicy: CachePolicy = CachePolicy(), contentAPIKey: String? = nil, maximumUploadBytes: Int = 10 << 20, nodeID: String = "kiosk",
-        trustedProxies: [AddressRange] = [], strictTransportSeconds: Int = 31_536_000
+        cachePolicy: CachePolicy = CachePolicy(), contentAPIKey: String? = nil, maximumUploadBytes: Int = 10 << 20,
+        maximumImagePixels: Int = ImageInspection.defaultMaximumPixels, nodeID: String = "kiosk", trustedProxies: [AddressRange] = [],
+        strictTransportSeconds: Int = 31_536_000
     ) {
+        self.maximumImagePixels = maximumImagePixels
         self.strictTransportSeconds = strictTransportSeconds
         self.maximumUploadBytes = maximumUploadBytes
         self.nodeID = nodeID
@@ -72,14 +76,17 @@ public struct AppDependencies<Store: PublicationStore>: Sendable {
     public var logger: Logger
     /// Seals the secrets kept in the database with the operator's key.
     public var secrets: SecretBox
+    /// Images waiting for their renditions, shared by the routes and this node's `RenditionMaker`.
+    public var renditions: RenditionQueue
 
     /// Bundles the dependencies.
     public init(
         store: Store, theme: Theme, adminTheme: Theme, passwordHasher: PasswordHasher = PasswordHasher(), pageCache: PageCache, logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init, mailTransport: any MailTransport, mailIdentity: MailIdentity,
-        secrets: SecretBox = SecretBox(key: nil)
+        secrets: SecretBox = SecretBox(key: nil), renditions: RenditionQueue = RenditionQueue()
     ) {
         self.secrets = secrets
+        self.renditions = renditions
         self.mailTransport = mailTransport
         self.mailIdentity = mailIdentity
         self.store = store
@@ -130,14 +137,17 @@ public func buildRouter<Store: PublicationStore>(
         store: dependencies.store, site: site, pages: pages, publicURL: configuration.publicURL, accessKey: configuration.contentAPIKey,
         logger: dependencies.logger
     ).addRoutes(to: router)
+    let auth = NewsroomAuth(
+        store: dependencies.store, hasher: dependencies.passwordHasher, secureCookies: configuration.publicURL.lowercased().hasPrefix("https:"),
+        publicOrigin: PublicOrigin.of(configuration.publicURL), now: dependencies.now)
+    MediaRoutes(store: dependencies.store, directory: configuration.mediaDirectory, queue: dependencies.renditions).addRoutes(to: router)
     StaticFilesController(
-        media: MediaFiles(
-            folder: StaticFiles(directory: configuration.mediaDirectory, cacheControl: "public, max-age=31536000"),
-            directory: configuration.mediaDirectory, store: dependencies.store, changes: dependencies.store.changes),
         assets: StaticFiles(directory: dependencies.theme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable"),
         adminAssets: StaticFiles(directory: dependencies.adminTheme.assetsDirectory, cacheControl: "public, max-age=31536000, immutable")
     ).addRoutes(to: router)
-    let mediaLibrary = MediaLibrary(directory: configuration.mediaDirectory, maximumBytes: configuration.maximumUploadBytes, store: dependencies.store)
+    let mediaLibrary = MediaLibrary(
+        directory: configuration.mediaDirectory, maximumBytes: configuration.maximumUploadBytes, maximumPixels: configuration.maximumImagePixels,
+        store: dependencies.store, renditions: dependencies.renditions)
     AdminAPIController(
         store: dependencies.store, media: mediaLibrary, publicURL: configuration.publicURL, now: dependencies.now, logger: dependencies.logger
     ).addRoutes(to: router)
@@ -149,9 +159,7 @@ public func buildRouter<Store: PublicationStore>(
     ).addRoutes(to: router)
     let newsroom = NewsroomController(
         store: dependencies.store,
-        auth: NewsroomAuth(
-            store: dependencies.store, hasher: dependencies.passwordHasher, secureCookies: configuration.publicURL.lowercased().hasPrefix("https:"),
-            publicOrigin: PublicOrigin.of(configuration.publicURL), now: dependencies.now),
+        auth: auth,
         pages: AdminPages(theme: dependencies.adminTheme), site: site, publicPages: renderer,
         media: mediaLibrary, publicURL: configuration.publicURL, logger: dependencies.logger, mailer: mailer, emails: emails,
         secrets: dependencies.secrets)

@@ -159,10 +159,11 @@ struct ContentAPIController<Store: PublicationStore> {
             "series": article.series.map { ["slug": $0.slug.rawValue, "name": $0.name] as Any } ?? NSNull(),
             "authors": article.authors.map { ["slug": $0.slug.rawValue, "name": $0.name, "url": publicURL + SitePaths.author($0.slug)] },
             "excerpt": article.excerpt,
-            "image": article.topMedia.map {
-                [
-                    "url": publicURL + SitePaths.media($0.fileName), "alt": $0.alt, "caption": $0.caption, "credit": $0.credit,
-                    "width": $0.width, "height": $0.height,
+            "image": article.topMedia.map { image in
+                let largest = image.madeRenditions?.largest
+                return [
+                    "url": publicURL + image.path(atLeast: .max), "alt": image.alt, "caption": image.caption, "credit": image.credit,
+                    "width": largest?.width ?? image.width, "height": largest?.height ?? image.height,
                 ] as Any
             } ?? NSNull(),
             "published_at": APIQuery.timestamp(article.publishedAt),

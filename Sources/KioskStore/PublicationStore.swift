@@ -100,6 +100,8 @@ public protocol RenditionStore: Sendable {
     func failRenditions(_ id: Media.ID, key: String, failure: String, node: String) async throws
     /// The type and bytes of the rendition named `name`, or `nil`.
     func rendition(named name: String) async throws -> StoredRendition?
+    /// Images whose renditions were never asked for (stored before Kiosk made them), oldest first, at most `limit`.
+    func mediaWithoutRenditions(limit: Int) async throws -> [Media]
 }
 
 /// A rendition's file as the store keeps it.

@@ -60,6 +60,8 @@ struct ExportCommand: AsyncParsableCommand {
             pageCache: PageCache(capacity: 0), logger: logger, mailTransport: FolderTransport(folder: outbox), mailIdentity: try settings.mailIdentity())
         let router = buildRouter(
             configuration: ServerConfiguration(mediaDirectory: media, publicURL: settings.publicURL, cachePolicy: settings.cachePolicy), dependencies: dependencies)
+        let resized = try await MediaRebuild.makeAll(store)
+        if resized.made > 0 { print("Resized \(resized.made) images first, so that the pages name their resized copies.") }
         print("Writing the public site of \(settings.database) into \(folder), for \(settings.publicURL)")
         let started = ContinuousClock.now
         let summary = try await StaticSite(router: router, publicURL: settings.publicURL, logger: logger).write(
@@ -245,9 +247,7 @@ enum ArchiveImportRun {
             guard let mediaFolder = settings.media else { throw Messages.Refusal("there is no media folder for the images; give --media or KIOSK_MEDIA.") }
             print("Importing \(source) into \(settings.database)")
             let report = try await settings.database.withStore(logger: logger) { store in
-                try await ArchiveImport.run(
-                    platform, file: URL(fileURLWithPath: source), images: images, members: members, author: author, store: store, mediaFolder: mediaFolder,
-                    maximumImageBytes: settings.maximumUploadBytes, now: Date.init, progress: Progress.everySecond)
+                try await importArchive(platform, source, images: images, members: members, author: author, into: store, settings: settings, mediaFolder: mediaFolder)
             }
             ImportReportPrinter.print(report)
         }
@@ -255,6 +255,16 @@ enum ArchiveImportRun {
 }
 
 extension ArchiveImportRun {
+    /// Runs the import into `store`; its images' renditions are made by the server when it next runs.
+    private static func importArchive<Store: PublicationStore>(
+        _ platform: ImportPlatform, _ source: String, images: ArchiveImages?, members: String?, author: String?, into store: Store, settings: Settings,
+        mediaFolder: String
+    ) async throws -> ArchiveImportReport {
+        try await ArchiveImport.run(
+            platform, file: URL(fileURLWithPath: source), images: images, members: members, author: author, store: store,
+            media: settings.mediaLibrary(store, folder: mediaFolder, renditions: RenditionQueue()), now: Date.init, progress: Progress.everySecond)
+    }
+
     /// Where the images are: the folder given with `option`, or the address given with --media-base; not both.
     static func images(folder: String?, _ option: String, address: String?) throws -> ArchiveImages? {
         switch (folder, address) {

@@ -22,7 +22,7 @@ struct Kiosk: AsyncParsableCommand {
         version: Installation.version,
         subcommands: [
             Serve.self, SetupLinkCommand.self, Migrate.self, Demo.self, BackupCommand.self, RestoreCommand.self, CopyCommand.self, ExportCommand.self, ImportCommand.self, UserCommand.self,
-            NewsletterCommand.self, DKIMCommand.self,
+            NewsletterCommand.self, DKIMCommand.self, MediaCommand.self,
         ]
     )
 
@@ -93,6 +93,9 @@ struct Serve: AsyncParsableCommand {
                                        public URL (default 31536000; 0 sends none)
               KIOSK_CONTENT_API_KEY    when set, the Content API requires ?key=
               KIOSK_MAX_UPLOAD_MB      the largest image upload (default 10)
+              KIOSK_MAX_IMAGE_MEGAPIXELS
+                                       the most pixels an image may have, in millions
+                                       (default 100)
               KIOSK_SMTP_CONNECTIONS   connections to send a newsletter with (default 4)
               KIOSK_MAIL_FROM          the From address of mail (default newsletter@host)
               KIOSK_MAIL_FROM_NAME     the name shown with it
@@ -175,9 +178,12 @@ struct Serve: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             host: settings.host, port: settings.port, mediaDirectory: media, publicURL: settings.publicURL,
             cachePolicy: settings.cachePolicy, contentAPIKey: settings.contentAPIKey, maximumUploadBytes: settings.maximumUploadBytes,
+            maximumImagePixels: settings.maximumImagePixels,
             nodeID: settings.nodeID, trustedProxies: settings.trustedProxies, strictTransportSeconds: settings.strictTransportSeconds)
         let stored = try await MediaLibrary.storeMissingBytes(from: media, in: store)
         if stored > 0 { logger.notice("Stored the bytes of media files kept only in the media folder until now", metadata: ["count": "\(stored)"]) }
+        let unasked = try await RenditionBacklog.askForUnasked(in: store)
+        if unasked > 0 { logger.notice("Asked for the resized copies of images stored before Kiosk made them", metadata: ["count": "\(unasked)"]) }
         let dependencies = AppDependencies(
             store: store, theme: theme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,
             mailTransport: try settings.mailTransport(store: store), mailIdentity: identity, secrets: SecretBox(key: settings.secretKey))
@@ -199,8 +205,10 @@ struct Serve: AsyncParsableCommand {
             logger.notice("No newsroom account yet: the one-time setup link is in this file; kiosk setup-link prints it", metadata: ["file": "\(setup.file)"])
             FileHandle.standardOutput.write(Data("First run: `kiosk setup-link` prints the one-time link that sets the publication up (kept in \(setup.file)).\n".utf8))
         }
-        let imports = ImportJobRunner(store: store, mediaFolder: media, maximumImageBytes: settings.maximumUploadBytes, node: settings.nodeID, logger: logger)
-        var services: [any Service] = [app, follower, scheduler, newsletters, imports]
+        let imports = ImportJobRunner(
+            store: store, media: settings.mediaLibrary(store, folder: media, renditions: dependencies.renditions), node: settings.nodeID, logger: logger)
+        let renditions = RenditionMaker(store: store, queue: dependencies.renditions, node: settings.nodeID, logger: logger)
+        var services: [any Service] = [app, follower, scheduler, newsletters, imports, renditions]
         if let backups = settings.backups, case .sqlite(let path) = settings.database {
             services.append(
                 ScheduledBackups(folder: URL(fileURLWithPath: backups.folder), keep: backups.keep, interval: TimeInterval(backups.hours) * 3600, logger: logger) {

@@ -26,6 +26,8 @@ struct Settings {
     var cachePolicy: CachePolicy
     var contentAPIKey: String?
     var maximumUploadBytes: Int
+    /// The most pixels an image may have (KIOSK_MAX_IMAGE_MEGAPIXELS).
+    var maximumImagePixels: Int
     /// The SMTP server's URL, if one is configured.
     var smtpURL: String?
     /// Connections opened at once to the SMTP server for newsletters.
@@ -111,6 +113,8 @@ struct Settings {
         let strictTransport = try whole(reader, "kiosk.hsts.max.age", default: 31_536_000, range: 0...63_072_000, what: "KIOSK_HSTS_MAX_AGE (seconds)")
         let sharedMaxAge = try whole(reader, "kiosk.cache.s.maxage", default: 60, range: 0...31_536_000, what: "KIOSK_CACHE_S_MAXAGE (seconds)")
         let uploadMB = try whole(reader, "kiosk.max.upload.mb", default: 10, range: 1...1_024, what: "KIOSK_MAX_UPLOAD_MB (the largest image upload in MB)")
+        let megapixels = try whole(
+            reader, "kiosk.max.image.megapixels", default: 100, range: 1...1_000, what: "KIOSK_MAX_IMAGE_MEGAPIXELS (the most pixels an image may have, in millions)")
         let connections = try whole(reader, "kiosk.smtp.connections", default: 4, range: 1...64, what: "KIOSK_SMTP_CONNECTIONS")
         let host = URL(string: url)?.host ?? "localhost"
         let stale = try whole(
@@ -130,6 +134,7 @@ struct Settings {
             cachePolicy: CachePolicy(sharedMaxAge: sharedMaxAge, staleWhileRevalidate: stale),
             contentAPIKey: reader.string(forKey: "kiosk.content.api.key", isSecret: true).flatMap { $0.isEmpty ? nil : $0 },
             maximumUploadBytes: uploadMB << 20,
+            maximumImagePixels: megapixels * 1_000_000,
             smtpURL: try (reader.string(forKey: "kiosk.smtp.url", isSecret: true) ?? fileSetting(reader, "kiosk.smtp.url.file", name: "KIOSK_SMTP_URL_FILE"))
                 .flatMap { $0.isEmpty ? nil : $0 },
             smtpConnections: connections,
@@ -318,5 +323,12 @@ extension Settings {
             }
             return try DKIMSigner(key: key, domain: dkimDomain ?? defaultDomain, selector: selector)
         }
+    }
+}
+
+extension Settings {
+    /// The media library of a node keeping its copies in `folder`, with this node's limits.
+    func mediaLibrary<Store: PublicationStore>(_ store: Store, folder: String, renditions: RenditionQueue) -> MediaLibrary<Store> {
+        MediaLibrary(directory: folder, maximumBytes: maximumUploadBytes, maximumPixels: maximumImagePixels, store: store, renditions: renditions)
     }
 }

@@ -170,7 +170,7 @@ struct ImageInspectionTests {
     func webPBitFields() throws {
         // VP8L: 14 bits of width - 1 and height - 1, all ones, with the alpha bit set.
         let lossless = patched(ImageFixture.losslessWebP.bytes, at: 21, with: [0xFF, 0xFF, 0xFF, 0x1F])
-        #expect(try ImageInspection.inspect(lossless) == ImageInfo(format: .webp, width: 16384, height: 16384))
+        #expect(try ImageInspection.inspect(lossless, maximumPixels: .max) == ImageInfo(format: .webp, width: 16384, height: 16384))
         // VP8: width 3 and height 2, each with both scaling bits set.
         let lossy = patched(ImageFixture.lossyWebP.bytes, at: 26, with: [0x03, 0xC0, 0x02, 0xC0])
         #expect(try ImageInspection.inspect(lossy) == ImageInfo(format: .webp, width: 3, height: 2))
@@ -196,6 +196,17 @@ struct ImageInspectionTests {
         #expect(inspectionError(patched(ImageFixture.extendedWebP.bytes, at: 24, with: [0x30, 0x75, 0x00])) == tooLarge)
         let webP = patched(ImageFixture.extendedWebP.bytes, at: 27, with: [0x2F, 0x75, 0x00])
         #expect(try ImageInspection.inspect(webP) == ImageInfo(format: .webp, width: 3, height: 30_000))
+    }
+
+    @Test("refuses more pixels than the limit from the header alone: a 20,000 × 20,000 bomb, and 10 × 10 under a limit of 99")
+    func pixelLimit() throws {
+        let bomb = patched(ImageFixture.png.bytes, at: 16, with: [0, 0, 0x4E, 0x20, 0, 0, 0x4E, 0x20])
+        #expect(
+            inspectionError(bomb)?.message
+                == "This image is 20000 × 20000 pixels, 400 megapixels; the limit is 100. Make it smaller and upload it again.")
+        let small = patched(ImageFixture.png.bytes, at: 16, with: [0, 0, 0, 10, 0, 0, 0, 10])
+        #expect(try ImageInspection.inspect(small, maximumPixels: 100) == ImageInfo(format: .png, width: 10, height: 10))
+        #expect(throws: ValidationError.self) { try ImageInspection.inspect(small, maximumPixels: 99) }
     }
 
     @Test("names the media type and file extension of each format")

@@ -16,7 +16,7 @@ struct GhostImportTests {
 
     func importer(_ site: TestSite) -> GhostImporter<SQLiteStore> {
         GhostImporter(
-            store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, images: .folder(Self.fixture.appendingPathComponent("images")),
+            store: site.store, media: site.mediaLibrary(), images: .folder(Self.fixture.appendingPathComponent("images")),
             now: { site.clock.now }, progress: { _ in })
     }
 

@@ -25,11 +25,12 @@ struct NewsroomAccessTests {
         /// The path as the router writes it, each placeholder a parameter.
         var pattern: String {
             Self.placeholders.reduce(path) { path, placeholder in
-                path.replacingOccurrences(of: placeholder, with: ["REVISION", "PAGEREV"].contains(placeholder) ? "{revision}" : "{id}")
+                let parameter = ["REVISION", "PAGEREV"].contains(placeholder) ? "{revision}" : placeholder == "FILENAME" ? "{file}" : "{id}"
+                return path.replacingOccurrences(of: placeholder, with: parameter)
             }
         }
 
-        static let placeholders = ["ARTICLE", "PAGEREV", "PAGE", "MEDIA", "SECTION", "TOPIC", "SERIES", "AUTHOR", "USER", "ISSUE", "SUBSCRIBER", "TOKEN", "INVITATION", "REVISION", "IMPORT"]
+        static let placeholders = ["ARTICLE", "PAGEREV", "PAGE", "FILENAME", "MEDIA", "SECTION", "TOPIC", "SERIES", "AUTHOR", "USER", "ISSUE", "SUBSCRIBER", "TOKEN", "INVITATION", "REVISION", "IMPORT"]
     }
 
     /// Placeholders: `ARTICLE` is an article another contributor owns, in each state in turn (with
@@ -61,6 +62,7 @@ struct NewsroomAccessTests {
         Route(method: .post, path: "/admin/pages/PAGE/revisions/PAGEREV/restore", minimum: .editor, form: [("version", "1")]),
         Route(method: .get, path: "/admin/media", minimum: .contributor, form: []),
         Route(method: .get, path: "/admin/media/MEDIA", minimum: .contributor, form: []),
+        Route(method: .get, path: "/admin/media/file/FILENAME", minimum: .contributor, form: []),
         Route(
             method: .post, path: "/admin/media", minimum: .contributor, form: [("alt", "Three red pixels")],
             file: ("pixels.png", NewsroomMediaAndSchedulingTests.png)),
@@ -316,7 +318,7 @@ struct MatrixFixture {
         return MatrixFixture(
             site: site, before: article, pageBefore: page,
             values: [
-                "ARTICLE": "\(article.id)", "REVISION": "\(revision.id)", "MEDIA": "\(site.publication.image.id)",
+                "ARTICLE": "\(article.id)", "REVISION": "\(revision.id)", "MEDIA": "\(site.publication.image.id)", "FILENAME": site.publication.image.fileName,
                 "SECTION": "\(site.publication.europe.id)", "TOPIC": "\(site.publication.ports.id)", "SERIES": "\(site.publication.series.id)",
                 "AUTHOR": "\(site.publication.ada.id)", "USER": "\(editor.id)", "ISSUE": "\(issue.id)", "SUBSCRIBER": "\(subscriber.id)",
                 "TOKEN": "\(token.id)", "INVITATION": "\(invitation.id)", "PAGE": "\(page.id)", "PAGEREV": "\(pageRevision.id)",

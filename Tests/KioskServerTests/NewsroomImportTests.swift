@@ -17,7 +17,7 @@ struct NewsroomImportTests {
     static let wordpress = TestPaths.repository.appendingPathComponent("Tests/fixtures/wordpress/export.xml")
 
     func runner(_ site: TestSite, node: String) -> ImportJobRunner<SQLiteStore> {
-        ImportJobRunner(store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, node: node, logger: Logger(label: "test"), now: { site.clock.now })
+        ImportJobRunner(store: site.store, media: site.mediaLibrary(), node: node, logger: Logger(label: "test"), now: { site.clock.now })
     }
 
     @Test("an uploaded Ghost export is stored whole, imported once by the node that claims it, and its report shown")

@@ -49,7 +49,8 @@ struct NewsroomMediaAndSchedulingTests {
             #expect(media.fileName.count == 36 && media.fileName.hasSuffix(".png"))
             let stored = try Data(contentsOf: site.mediaFolder.appendingPathComponent(media.fileName))
             #expect([UInt8](stored) == Self.png)
-            #expect(try await contributor.send(client, .get, "/media/\(media.fileName)").status == .ok)
+            #expect(try await contributor.send(client, .get, "/admin/media/file/\(media.fileName)").status == .ok)
+            #expect(try await client.execute(uri: "/admin/media/file/\(media.fileName)", method: .get).status == .seeOther, "signed out: sign in first")
         }
     }
 
@@ -90,7 +91,7 @@ struct NewsroomMediaAndSchedulingTests {
             let path = try #require(uploaded.headers[.location]?.split(separator: "?").first.map(String.init))
             let library = try await site.publication.store.mediaLibrary(search: "Three pixels", page: PageRequest(number: 1, size: 10)!)
             let fileName = try #require(library.items.first?.media.fileName)
-            let served = try await client.execute(uri: "/media/\(fileName)", method: .get)
+            let served = try await editor.send(client, .get, "/admin/media/file/\(fileName)")
             #expect(served.status == .ok && served.headers[.eTag] == "\"\(fileName)\"")
             #expect(try await editor.post(client, path + "/delete", []).status == .seeOther)
             #expect(try await editor.send(client, .get, path).status == .notFound)

@@ -17,7 +17,7 @@ struct SubstackImportTests {
         let site = try await TestSite.make()
         let folder = TestPaths.repository.appendingPathComponent("Tests/fixtures/substack").path
         let importer = SubstackImporter(
-            store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, folder: folder, now: { site.clock.now }, progress: { _ in })
+            store: site.store, media: site.mediaLibrary(), folder: folder, now: { site.clock.now }, progress: { _ in })
         let report = try await importer.run(author: "Ilse Varga")
         #expect(report.imported["articles"] == 4 && report.imported["images"] == 2 && report.imported["subscribers"] == 5, "\(report.imported)")
         #expect(report.skipped.count == 1 && report.skipped[0].contains("podcast"))
@@ -43,7 +43,7 @@ struct SubstackImportTests {
         let site = try await TestSite.make()
         let empty = try TestPaths.temporaryFolder()
         let importer = SubstackImporter(
-            store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, folder: empty.path, now: { site.clock.now }, progress: { _ in })
+            store: site.store, media: site.mediaLibrary(), folder: empty.path, now: { site.clock.now }, progress: { _ in })
         await #expect(throws: ImportError.self) { _ = try await importer.run(author: nil) }
     }
 }

@@ -59,7 +59,7 @@ struct WordPressImportTests {
         try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
         try Data(NewsroomMediaAndSchedulingTests.png).write(to: uploads.appendingPathComponent("gates.png"))
         let importer = WordPressImporter(
-            store: site.store, mediaFolder: site.mediaFolder.path, maximumImageBytes: 1 << 20, uploads: .folder(folder.appendingPathComponent("uploads")),
+            store: site.store, media: site.mediaLibrary(), uploads: .folder(folder.appendingPathComponent("uploads")),
             now: { site.clock.now }, progress: { _ in })
         let report = try await importer.run(path: file.path)
         #expect(report.imported["articles"] == 2 && report.imported["pages"] == 1 && report.imported["sections"] == 2 && report.imported["images"] == 1, "\(report.imported)")

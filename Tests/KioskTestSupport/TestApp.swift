@@ -25,6 +25,8 @@ public struct TestSite: @unchecked Sendable {
     public let outbox: URL
     /// Seals the site's secrets, with a key of its own.
     public let secrets: SecretBox
+    /// Images waiting for renditions, shared by the routes and `renditionMaker`.
+    public let renditions: RenditionQueue
 
     /// Builds the site; each call has its own database (in memory unless a path is given) and media folder.
     /// Its mail comes from `identity`, by default the Test Gazette's address without DKIM.
@@ -42,6 +44,7 @@ public struct TestSite: @unchecked Sendable {
         try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
         // A file beside the media folder, of a type media are served as, that no request may ever reach.
         try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"><title>secret</title></svg>".utf8).write(to: root.appendingPathComponent("kiosk-secret.svg"))
+        let renditions = RenditionQueue()
         var logger = Logger(label: "kiosk.tests")
         logger.logLevel = .critical
         let router = buildRouter(
@@ -55,10 +58,23 @@ public struct TestSite: @unchecked Sendable {
                 mailTransport: SettingsTransport(
                     store: store, folder: FolderTransport(folder: root.appendingPathComponent("outbox").path), secrets: secrets, parallelism: 1),
                 mailIdentity: try identity ?? MailIdentity(from: MailAddress(EmailAddress("newsletter@gazette.example"), name: "The Test Gazette")),
-                secrets: secrets))
+                secrets: secrets, renditions: renditions))
         return TestSite(
             store: store, publication: publication, router: router, mediaFolder: media, pageCache: pageCache, clock: clock, outbox: root.appendingPathComponent("outbox"),
-            secrets: secrets)
+            secrets: secrets, renditions: renditions)
+    }
+
+    /// The media library of the site's node, accepting images up to `maximumBytes`.
+    public func mediaLibrary(maximumBytes: Int = 1 << 20) -> MediaLibrary<SQLiteStore> {
+        MediaLibrary(
+            directory: mediaFolder.path, maximumBytes: maximumBytes, maximumPixels: ImageInspection.defaultMaximumPixels, store: store, renditions: renditions)
+    }
+
+    /// The rendition maker of the site's node; tests call its `makeNext()`.
+    public var renditionMaker: RenditionMaker<SQLiteStore> {
+        var logger = Logger(label: "kiosk.tests")
+        logger.logLevel = .critical
+        return RenditionMaker(store: store, queue: renditions, node: "test-node", logger: logger, now: { clock.now })
     }
 
     /// The application around the router on a free loopback port, for `app.test(.router)` and `app.test(.live)`.

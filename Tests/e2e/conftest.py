@@ -140,6 +140,14 @@ def kiosk_server(kiosk_bin: str, tmp_path_factory: pytest.TempPathFactory):
         )
     if demo.returncode != 0:
         pytest.fail(f"`kiosk demo` exited with {demo.returncode}:\n{_tail(demo_log)}", pytrace=False)
+    # Every image's renditions are made before serving, so that every page shows its `<picture>`.
+    with open(demo_log, "ab") as log:
+        rebuild = subprocess.run(
+            [kiosk_bin, "media", "rebuild", "--database", str(database)],
+            cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, timeout=600,
+        )
+    if rebuild.returncode != 0:
+        pytest.fail(f"`kiosk media rebuild` exited with {rebuild.returncode}:\n{_tail(demo_log)}", pytrace=False)
 
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"

@@ -122,13 +122,17 @@ def test_article_news_article(base_url: str, article: Metadata) -> None:
     assert news["description"] == tree.xpath("string(//p[@class='dek'])").strip()
     assert news["description"] == article.meta_name("description")
 
-    image = news["image"]
-    top = tree.xpath("//figure[@class='top-image']/img")[0]
-    assert image["@type"] == "ImageObject"
-    assert image["url"] == urljoin(article.url, top.get("src"))
-    assert image["width"] == int(top.get("width")) and image["height"] == int(top.get("height"))
-    assert image["width"] > 0 and image["height"] > 0
-    assert_served(base_url, image["url"], "image/")
+    # The three JPEG crops Google asks for, 16:9, 4:3 and 1:1, at least 1200 px wide; the page's
+    # top image is a <picture> of the same image's resized copies.
+    images = news["image"]
+    assert [round(image["width"] / image["height"], 2) for image in images] == [1.78, 1.33, 1.0], images
+    top = tree.xpath("//figure[@class='top-image']//img")[0]
+    stem = top.get("src").split("/")[-1].split("-")[0]
+    for image in images:
+        assert image["@type"] == "ImageObject"
+        assert image["width"] >= 1200 and image["url"].endswith(".jpg"), image
+        assert "/media/r/" + stem in image["url"], (image["url"], top.get("src"))
+        assert_served(base_url, image["url"], "image/jpeg")
 
     published = parse_offset_time(news["datePublished"], "datePublished")
     modified = parse_offset_time(news["dateModified"], "dateModified")
@@ -193,10 +197,11 @@ def test_article_open_graph_and_twitter(base_url: str, article: Metadata) -> Non
     assert article.og("og:description") == news["description"]
     assert article.og("og:url") == article.canonical() == article.url
     assert article.og("og:locale") == "en_GB"
-    assert article.og("og:image") == news["image"]["url"]
-    assert int(article.og("og:image:width")) == news["image"]["width"]
-    assert int(article.og("og:image:height")) == news["image"]["height"]
-    alt = article.tree.xpath("string(//figure[@class='top-image']/img/@alt)")
+    # The share card: a 1200 × 630 JPEG crop of the top image.
+    assert re.search(r"/media/r/[0-9a-z-]+-1200x630-[0-9a-f]{16}\.jpg$", article.og("og:image")), article.og("og:image")
+    assert int(article.og("og:image:width")) == 1200 and int(article.og("og:image:height")) == 630
+    assert_served(base_url, article.og("og:image"), "image/jpeg")
+    alt = article.tree.xpath("string(//figure[@class='top-image']//img/@alt)")
     assert alt and article.og("og:image:alt") == alt
     assert article.og("article:published_time") == news["datePublished"]
     assert article.og("article:modified_time") == news["dateModified"]
@@ -206,7 +211,7 @@ def test_article_open_graph_and_twitter(base_url: str, article: Metadata) -> Non
     assert article.meta_name("twitter:card") == "summary_large_image"
     assert article.meta_name("twitter:title") == news["headline"]
     assert article.meta_name("twitter:description") == news["description"]
-    assert article.meta_name("twitter:image") == news["image"]["url"]
+    assert article.meta_name("twitter:image") == article.og("og:image")
     assert article.meta_name("twitter:image:alt") == alt
 
     assert article.feed_links() == expected_feeds(base_url, None, None)

@@ -353,17 +353,34 @@ def test_an_image_uploaded_through_one_node_is_served_by_the_other(cluster: Clus
     with cluster.db() as db:
         name = db.execute("SELECT file_name FROM media WHERE id = %s", (media_id,)).fetchone()[0]
     assert (a.media / name).exists() and not (b.media / name).exists()
-    served = fetch(b.url, "/media/" + name)
-    assert served.status == 200 and served.body == png and served.header("Content-Type") == "image/png"
-    assert (b.media / name).read_bytes() == png, "node B keeps a copy in its own folder"
+    # Readers asking node B for the original wait for its renditions, made once by one node, and
+    # are sent to the largest, which node B serves from the database and keeps a copy of.
+    redirect = fetch(b.url, "/media/" + name, timeout=30)
+    assert redirect.status == 301, redirect.status
+    rendition = redirect.header("Location")
+    assert rendition.startswith("/media/r/") and rendition.endswith(".png"), rendition
+    def made() -> bool:
+        with cluster.db() as db:
+            made, wanted, count = db.execute(
+                "SELECT renditions_made, renditions_wanted, (SELECT count(*) FROM media_rendition WHERE media_id = %s) FROM media WHERE id = %s",
+                (media_id, media_id)).fetchone()
+        return made == wanted and count > 0
+    assert wait_until(made, 60, interval=0.5), "the renditions were not all made"
+    served = fetch(b.url, rendition)
+    assert served.status == 200 and served.header("Content-Type") == "image/png" and served.body[:8] == png[:8]
+    assert (b.media / rendition.removeprefix("/media/")).read_bytes() == served.body, "node B keeps a copy in its own folder"
     for _ in range(4):
-        reply = fetch(cluster.balancer.url, "/media/" + name)
-        assert reply.body == png and reply.header("ETag") == f'"{name}"', "the same ETag from either node"
+        reply = fetch(cluster.balancer.url, rendition)
+        assert reply.body == served.body and reply.header("ETag") == f'"{rendition.removeprefix("/media/r/")}"', "the same ETag from either node"
+    # Signed-in staff get the original itself, in the newsroom, through either node.
+    original = page.request.get(b.url + "/admin/media/file/" + name)
+    assert original.status == 200 and original.body() == png
     # Deleted through A, it stops being served by B (which has its own copy) within a second.
     page.goto(f"{a.url}/admin/media/{media_id}")
     page.get_by_role("button", name="Delete image").click()
     expect(page).to_have_url(re.compile(r"/admin/media\?done=deleted$"))
-    assert wait_until(lambda: fetch(b.url, "/media/" + name).status == 404, 1.5), "node B still serves a deleted image"
+    assert wait_until(lambda: fetch(b.url, rendition).status == 404, 1.5), "node B still serves a deleted image's rendition"
+    assert fetch(b.url, "/media/" + name).status == 404
     assert not (a.media / name).exists() and not (b.media / name).exists()
 
 
@@ -543,6 +560,12 @@ def test_the_demo_copied_into_postgres_serves_every_page_as_sqlite_does(
 def test_pg_dump_and_pg_restore_carry_every_table_and_the_media(cluster: Cluster, kiosk_bin: str, tmp_path: Path) -> None:
     """The PostgreSQL backup the README describes: pg_dump's custom format, restored with pg_restore."""
     dump = tmp_path / "meridian.dump"
+    # The nodes make the demo images' renditions in the background; the dump is taken once they are done.
+    def renditions_pending() -> int:
+        with cluster.db() as db:
+            return db.execute(
+                "SELECT count(*) FROM media WHERE renditions_wanted IS DISTINCT FROM renditions_made AND renditions_error IS NULL").fetchone()[0]
+    assert wait_until(lambda: renditions_pending() == 0, 300, interval=1), f"{renditions_pending()} images still without renditions"
     subprocess.run(["pg_dump", "--format=custom", "--file", str(dump), "--dbname", cluster.database_url], check=True, capture_output=True, timeout=300)
     restored_url = cluster.postgres.create_database("meridian_restored")
     subprocess.run(["pg_restore", "--no-owner", "--exit-on-error", "--dbname", restored_url, str(dump)], check=True, capture_output=True, timeout=300)

@@ -25,10 +25,10 @@ from helpers import (
 
 @pytest.fixture(scope="module")
 def top_image_path(base_url: str) -> str:
-    """The /media/ address of the series article's top image, read from the page itself."""
+    """The address of the series article's top image (its largest resized copy), read from the page itself."""
     page = fetch(base_url, SERIES_ARTICLE)
     assert page.status == 200
-    match = re.search(r'<figure class="top-image">\s*<img src="(/media/[^"?#]+)"', page.text)
+    match = re.search(r'<figure class="top-image">\s*<picture>.*?<img src="(/media/r/[^"?#]+)"', page.text, re.S)
     assert match, "no top image found on the article page"
     return match.group(1)
 

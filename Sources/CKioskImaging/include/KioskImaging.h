@@ -63,6 +63,10 @@ int kiosk_imaging_render(const void *bytes, size_t length, const kiosk_rendition
 /// Whether this libvips can write AVIF (libheif with an AV1 encoder).
 int kiosk_imaging_can_encode_avif(void);
 
+/// Gives the calling thread the lowest scheduling priority (on Linux; elsewhere it does nothing),
+/// for the thread images are resized on.
+void kiosk_imaging_lower_thread_priority(void);
+
 /// Frees a rendition's bytes.
 void kiosk_imaging_free(void *output);
 

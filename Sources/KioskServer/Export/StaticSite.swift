@@ -158,6 +158,11 @@ public struct StaticSite: Sendable {
             index = end + 1
             guard start < end, html[start] == UInt8(ascii: "/") || html[start] == UInt8(ascii: "h") else { continue }
             let value = String(decoding: html[start..<end], as: UTF8.self)
+            if value.contains(" ") {
+                // An `srcset`: addresses (files, never rewritten) each followed by a width.
+                links += value.split(separator: ",").compactMap { $0.split(separator: " ").first.flatMap { localPath(String($0)) } }
+                continue
+            }
             guard let link = localPath(value) else { continue }
             links.append(link)
             let base = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)

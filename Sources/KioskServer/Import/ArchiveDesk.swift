@@ -25,11 +25,11 @@ struct ArchiveDesk<Store: PublicationStore> {
         var unavailable: [String: String] = [:]
     }
 
-    /// A desk storing into `store`, images from `images` into `mediaFolder` (this node's cache), the history naming "`platform` import".
-    init(store: Store, mediaFolder: String, maximumImageBytes: Int, images: ArchiveImages?, now: @escaping @Sendable () -> Date, platform: String) {
+    /// A desk storing into `store`, images from `images` through `media`, the history naming "`platform` import".
+    init(store: Store, media: MediaLibrary<Store>, images: ArchiveImages?, now: @escaping @Sendable () -> Date, platform: String) {
         self.store = store
         self.images = images
-        media = MediaLibrary(directory: mediaFolder, maximumBytes: maximumImageBytes, store: store)
+        self.media = media
         self.now = now
         importer = ChangeAuthor(integration: "\(platform) import")
     }

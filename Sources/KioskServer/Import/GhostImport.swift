@@ -20,12 +20,12 @@ public struct GhostImporter<Store: PublicationStore> {
     /// Ghost's cards that show something from elsewhere, kept as links to it.
     static var embeds: Set<String> { ["kg-embed-card", "kg-bookmark-card", "kg-video-card", "kg-audio-card", "kg-file-card"] }
 
-    /// Creates an importer writing into `store`, its images into `mediaFolder` (this node's cache), reading image files from `images`.
+    /// Creates an importer writing into `store`, its images through `media`, reading image files from `images`.
     public init(
-        store: Store, mediaFolder: String, maximumImageBytes: Int, images: ArchiveImages?, now: @escaping @Sendable () -> Date,
+        store: Store, media: MediaLibrary<Store>, images: ArchiveImages?, now: @escaping @Sendable () -> Date,
         progress: @escaping (String) -> Void
     ) {
-        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, images: images, now: now, platform: "Ghost")
+        desk = ArchiveDesk(store: store, media: media, images: images, now: now, platform: "Ghost")
         self.progress = progress
     }
 

@@ -17,17 +17,15 @@ public struct ImportJobRunner<Store: PublicationStore>: Service {
     static var interval: Duration { .seconds(2) }
 
     let store: Store
-    let mediaFolder: String
-    let maximumImageBytes: Int
+    let media: MediaLibrary<Store>
     let node: String
     let logger: Logger
     let now: @Sendable () -> Date
 
-    /// Creates the runner of node `node`, storing images into `mediaFolder`.
-    public init(store: Store, mediaFolder: String, maximumImageBytes: Int, node: String, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
+    /// Creates the runner of node `node`, storing images through `media`.
+    public init(store: Store, media: MediaLibrary<Store>, node: String, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
-        self.mediaFolder = mediaFolder
-        self.maximumImageBytes = maximumImageBytes
+        self.media = media
         self.node = node
         self.logger = logger
         self.now = now
@@ -91,7 +89,7 @@ public struct ImportJobRunner<Store: PublicationStore>: Service {
         let latest = LatestLine()
         let progress: @Sendable (String) -> Void = { line in latest.line.withLock { $0 = line } }
         return try await withThrowingTaskGroup(of: ArchiveImportReport?.self) { group in
-            group.addTask { try await ArchiveImport.run(job.platform, file: file, store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, now: now, progress: progress) }
+            group.addTask { try await ArchiveImport.run(job.platform, file: file, store: store, media: media, now: now, progress: progress) }
             group.addTask {
                 while true {
                     try await Task.sleep(for: Self.interval)
@@ -118,22 +116,22 @@ private final class LatestLine: Sendable {
 /// The archive imports by platform, for the command line and the newsroom alike.
 public enum ArchiveImport {
     /// Imports `file` from `platform` into `store`; for Substack, `file` is the export's folder or the zip file Substack sends.
-    public static func run(
-        _ platform: ImportPlatform, file: URL, images: ArchiveImages? = nil, members: String? = nil, author: String? = nil, store: some PublicationStore,
-        mediaFolder: String, maximumImageBytes: Int, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void
+    public static func run<Store: PublicationStore>(
+        _ platform: ImportPlatform, file: URL, images: ArchiveImages? = nil, members: String? = nil, author: String? = nil, store: Store,
+        media: MediaLibrary<Store>, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void
     ) async throws -> ArchiveImportReport {
         switch platform {
         case .wordpress:
-            return try await WordPressImporter(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, uploads: images, now: now, progress: progress)
+            return try await WordPressImporter(store: store, media: media, uploads: images, now: now, progress: progress)
                 .run(path: file.path)
         case .ghost:
-            return try await GhostImporter(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, images: images, now: now, progress: progress)
+            return try await GhostImporter(store: store, media: media, images: images, now: now, progress: progress)
                 .run(path: file.path, members: members)
         case .substack:
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else {
                 return try await SubstackImporter(
-                    store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, folder: file.path, now: now, progress: progress
+                    store: store, media: media, folder: file.path, now: now, progress: progress
                 ).run(author: author)
             }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kiosk-substack-\(UUID().uuidString)")
@@ -142,7 +140,7 @@ public enum ArchiveImport {
             progress("Unpacking \(file.lastPathComponent)")
             _ = try ZipArchive.extract(file, into: folder, maximumBytes: unpackedLimit)
             return try await SubstackImporter(
-                store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, folder: exportRoot(in: folder).path, now: now, progress: progress
+                store: store, media: media, folder: exportRoot(in: folder).path, now: now, progress: progress
             ).run(author: author)
         }
     }

@@ -27,13 +27,13 @@ public struct SubstackImporter<Store: PublicationStore> {
     /// The unzipped export.
     let folder: URL
 
-    /// Creates an importer of the unzipped export in `folder` writing into `store`, its images into `mediaFolder` (this node's cache).
+    /// Creates an importer of the unzipped export in `folder` writing into `store`, its images through `media`.
     public init(
-        store: Store, mediaFolder: String, maximumImageBytes: Int, folder: String, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void
+        store: Store, media: MediaLibrary<Store>, folder: String, now: @escaping @Sendable () -> Date, progress: @escaping (String) -> Void
     ) {
         self.folder = URL(fileURLWithPath: folder)
         let images = ArchiveImages.folder(self.folder.appendingPathComponent("images"))
-        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, images: images, now: now, platform: "Substack")
+        desk = ArchiveDesk(store: store, media: media, images: images, now: now, platform: "Substack")
         self.progress = progress
     }
 

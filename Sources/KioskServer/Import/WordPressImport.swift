@@ -62,12 +62,12 @@ public struct WordPressImporter<Store: PublicationStore> {
     var now: @Sendable () -> Date { desk.now }
     let progress: (String) -> Void
 
-    /// Creates an importer writing into `store`, its images (from `uploads`, the site's `wp-content/uploads`) into `mediaFolder` (this node's cache).
+    /// Creates an importer writing into `store`, its images (from `uploads`, the site's `wp-content/uploads`) through `media`.
     public init(
-        store: Store, mediaFolder: String, maximumImageBytes: Int, uploads: ArchiveImages?, now: @escaping @Sendable () -> Date,
+        store: Store, media: MediaLibrary<Store>, uploads: ArchiveImages?, now: @escaping @Sendable () -> Date,
         progress: @escaping (String) -> Void
     ) {
-        desk = ArchiveDesk(store: store, mediaFolder: mediaFolder, maximumImageBytes: maximumImageBytes, images: uploads, now: now, platform: "WordPress")
+        desk = ArchiveDesk(store: store, media: media, images: uploads, now: now, platform: "WordPress")
         self.progress = progress
     }
 

@@ -129,6 +129,8 @@ enum NewsroomPaths {
     static let articles = "/admin/articles"
     static let pages = "/admin/pages"
     static let media = "/admin/media"
+    /// The original of the image stored as `fileName`.
+    static func mediaFile(_ fileName: String) -> String { "/admin/media/file/\(fileName)" }
     static let users = "/admin/users"
     static let settings = "/admin/settings"
     static let account = "/admin/account"

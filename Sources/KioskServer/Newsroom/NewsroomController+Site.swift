@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KioskCore
+import KioskImaging
 import KioskMail
 import KioskRender
 import KioskStore
@@ -16,6 +17,7 @@ extension NewsroomController {
         admin.get("media/:id", use: mediaItemPage)
         admin.post("media/:id", use: updateMedia)
         admin.post("media/:id/delete", use: deleteMedia)
+        admin.get("media/file/:file", use: originalFile)
     }
 
     func addSiteRoutes(to admin: RouterGroup<KioskRequestContext>) {
@@ -48,7 +50,7 @@ extension NewsroomController {
             search: search, maximumMB: media.maximumBytes >> 20,
             items: page.items.map { item in
                 MediaRow(
-                    id: item.media.id.rawValue, href: NewsroomPaths.media + "/\(item.media.id)", src: SitePaths.media(item.media.fileName),
+                    id: item.media.id.rawValue, href: NewsroomPaths.media + "/\(item.media.id)", src: NewsroomPaths.mediaFile(item.media.fileName),
                     alt: item.media.alt, caption: item.media.caption, credit: item.media.credit,
                     size: "\(item.media.width) × \(item.media.height)", uses: item.usageCount)
             },
@@ -101,10 +103,18 @@ extension NewsroomController {
     private func mediaItemView(_ request: Request, _ visitor: SignedIn, _ item: Media, error: String?, status: HTTPResponse.Status) async throws -> Response {
         let view = MediaItemView(
             layout: try await layout("Image: \(item.alt)", visitor, current: NewsroomPaths.media, request: request, error: error),
-            id: item.id.rawValue, action: NewsroomPaths.media + "/\(item.id)", src: SitePaths.media(item.fileName), alt: item.alt,
+            id: item.id.rawValue, action: NewsroomPaths.media + "/\(item.id)", src: NewsroomPaths.mediaFile(item.fileName), alt: item.alt,
             caption: item.caption, credit: item.credit, size: "\(item.width) × \(item.height)", type: item.contentType,
-            fileName: item.fileName, mayEdit: visitor.user.role.includes(.editor))
+            fileName: item.fileName, mayEdit: visitor.user.role.includes(.editor), focusX: Self.percent(item.focus.x), focusY: Self.percent(item.focus.y),
+            renditions: Self.renditionState(item))
         return pages.page("media-item", view, status: status)
+    }
+
+    /// An image's original file, as uploaded: for the newsroom only (readers get renditions).
+    @Sendable func originalFile(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        _ = try await auth.require(request, role: .contributor)
+        return try await StoredFiles.originals(of: store, in: media.directory)
+            .response(for: context.parameters.get("file") ?? "", request: request, context: context)
     }
 
     @Sendable func updateMedia(_ request: Request, context: KioskRequestContext) async throws -> Response {
@@ -116,7 +126,14 @@ extension NewsroomController {
                 fileName: item.fileName, contentType: item.contentType, width: item.width, height: item.height,
                 alt: Self.limited(form.text("alt"), "alt text"), caption: Self.limited(form.text("caption"), "caption"),
                 credit: Self.limited(form.text("credit"), "credit"))
+            let focus = try Self.focalPoint(form, current: item.focus)
             _ = try await store.updateMediaText(item.id, alt: checked.alt, caption: checked.caption, credit: checked.credit)
+            if focus != item.focus {
+                var moved = item
+                moved.focus = focus
+                _ = try await store.requestRenditions(item.id, focus: focus, key: RenditionPlan(media: moved, avif: Imaging.canEncodeAVIF).key)
+                media.renditions.wake()
+            }
         } catch let error as ValidationError {
             return try await mediaItemView(request, visitor, item, error: error.message, status: .unprocessableContent)
         }
@@ -133,6 +150,32 @@ extension NewsroomController {
             return try await mediaItemView(request, visitor, item, error: message, status: .conflict)
         }
         return done(NewsroomPaths.media, "deleted")
+    }
+
+    /// The focal point in the form's `focus_x` and `focus_y` (percentages from the left and the top),
+    /// `current` when the form has neither.
+    static func focalPoint(_ form: FormFields, current: FocalPoint) throws(ValidationError) -> FocalPoint {
+        let x = form.text("focus_x").trimmingCharacters(in: .whitespaces)
+        let y = form.text("focus_y").trimmingCharacters(in: .whitespaces)
+        if x.isEmpty && y.isEmpty { return current }
+        guard let across = Double(x), let down = Double(y), across.isFinite, down.isFinite else {
+            throw ValidationError(field: "focus", message: "The focal point is two numbers from 0 to 100: across from the left, and down from the top.")
+        }
+        return try FocalPoint(x: across / 100, y: down / 100)
+    }
+
+    /// `fraction` as a percentage with at most one decimal, for the form.
+    static func percent(_ fraction: Double) -> String {
+        let tenths = (fraction * 1000).rounded() / 10
+        return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
+    }
+
+    /// What the newsroom is told about an image's resized copies.
+    static func renditionState(_ item: Media) -> String {
+        if let failure = item.renditionsFailure { return "The resized copies could not be made: \(failure)" }
+        if item.renditionsWanted == nil { return "No resized copies yet: `kiosk media rebuild` makes them." }
+        if item.madeRenditions != nil, item.renditionsMade == item.renditionsWanted { return "Resized copies made; readers are shown those, never this original." }
+        return "Resized copies are being made; until they are, readers wait a moment for the first of them."
     }
 
     /// `text` trimmed, refused when longer than a caption could need.
@@ -297,6 +340,11 @@ struct MediaItemView {
     let type: String
     let fileName: String
     let mayEdit: Bool
+    /// The focal point as percentages across and down.
+    let focusX: String
+    let focusY: String
+    /// What has become of the resized copies.
+    let renditions: String
 }
 
 /// One section, topic, series or author on the site-management page.

@@ -100,3 +100,26 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   refreshPreview();
 });
+
+// The focal point: a click on the image fills the two percentages, and a mark shows where they point.
+document.querySelectorAll("[data-focus-picker]").forEach((picker) => {
+  const image = picker.querySelector("img");
+  const mark = picker.querySelector(".focus-mark");
+  const across = document.getElementById("focus_x");
+  const down = document.getElementById("focus_y");
+  if (!image || !mark || !across || !down) return;
+  const show = () => {
+    mark.style.left = `${Number(across.value) || 0}%`;
+    mark.style.top = `${Number(down.value) || 0}%`;
+    mark.hidden = false;
+  };
+  image.addEventListener("click", (event) => {
+    const box = image.getBoundingClientRect();
+    across.value = (((event.clientX - box.left) / box.width) * 100).toFixed(1);
+    down.value = (((event.clientY - box.top) / box.height) * 100).toFixed(1);
+    show();
+  });
+  across.addEventListener("input", show);
+  down.addEventListener("input", show);
+  show();
+});

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskImaging
 import KioskStore
 import MultipartKit
 import NIOPosix
@@ -9,12 +10,26 @@ import NIOPosix
 /// Uploaded images: checked from their bytes and named after their content, so two uploads never
 /// collide and the same file is never stored twice. The store keeps the bytes; this node's media
 /// folder keeps a copy to serve.
-public struct MediaLibrary<Store: MediaStore>: Sendable {
+public struct MediaLibrary<Store: MediaStore & RenditionStore>: Sendable {
     /// This node's media folder, served under `/media/`.
     let directory: String
     /// The largest upload accepted, in bytes.
     let maximumBytes: Int
+    /// The most pixels an image may have.
+    let maximumPixels: Int
     let store: Store
+    /// Told of each new image, so that its renditions are made at once.
+    let renditions: RenditionQueue
+
+    /// A library keeping this node's copies in `directory`, accepting images up to `maximumBytes`
+    /// and `maximumPixels`, storing into `store` and telling `renditions` of each new one.
+    public init(directory: String, maximumBytes: Int, maximumPixels: Int, store: Store, renditions: RenditionQueue) {
+        self.directory = directory
+        self.maximumBytes = maximumBytes
+        self.maximumPixels = maximumPixels
+        self.store = store
+        self.renditions = renditions
+    }
 
     /// The file name for `bytes` of `format`: the first 128 bits of their SHA-256 in hex.
     static func fileName(for bytes: [UInt8], format: ImageFormat) -> String {
@@ -24,38 +39,44 @@ public struct MediaLibrary<Store: MediaStore>: Sendable {
 
     /// The record of an upload of `bytes` with the text `describe` gives: the existing one when the
     /// same file was uploaded before, otherwise a new one whose bytes go to the store and the folder.
+    /// The image is decoded once (by libvips, at a small size) before it is accepted, so that a
+    /// damaged file is refused here rather than failing later; its size is recorded as shown, after
+    /// its EXIF orientation; its renditions are then asked for.
     func add(_ bytes: [UInt8], describe: (_ fileName: String, _ info: ImageInfo) throws -> NewMedia) async throws -> Media {
-        let info = try ImageInspection.inspect(bytes)
-        let new = try describe(Self.fileName(for: bytes, format: info.format), info)
-        if let existing = try await store.media(fileName: new.fileName) { return existing }
+        let inspected = try ImageInspection.inspect(bytes, maximumPixels: maximumPixels)
+        let fileName = Self.fileName(for: bytes, format: inspected.format)
+        if let existing = try await store.media(fileName: fileName) {
+            _ = try describe(fileName, inspected)
+            return existing
+        }
+        let shown = try await Self.checkDecodes(bytes)
+        let new = try describe(fileName, ImageInfo(format: inspected.format, width: shown.width, height: shown.height))
         let media = try await store.addMedia(new, bytes: bytes)
-        try await Self.cache(bytes, as: new.fileName, in: directory)
-        return media
+        try await MediaFolder.keep(bytes, as: new.fileName, in: directory)
+        let asked = try await store.requestRenditions(media.id, focus: media.focus, key: RenditionPlan(media: media, avif: Imaging.canEncodeAVIF).key)
+        renditions.wake(first: media.id)
+        return asked
     }
 
-    /// Writes `bytes` to `directory` as `name` (atomically, on the thread pool), unless the file is there.
-    static func cache(_ bytes: [UInt8], as name: String, in directory: String) async throws {
-        try await NIOThreadPool.singleton.runIfActive {
-            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
-            guard !FileManager.default.fileExists(atPath: url.path) else { return }
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: url, options: .atomic)
+    /// Decodes `bytes` into a small rendition, refusing what libvips cannot read with a message;
+    /// returns the header libvips read.
+    static func checkDecodes(_ bytes: [UInt8]) async throws -> ImageHeader {
+        let trial = Rendition(name: "check", width: 32, height: 32, encoding: .jpeg)
+        do {
+            return try await NIOThreadPool.singleton.runIfActive {
+                _ = try Imaging.render(bytes, as: trial, focus: .centre)
+                return try Imaging.header(of: bytes)
+            }
+        } catch let error as ImagingError {
+            throw ValidationError(field: "file", message: "This image cannot be read: it is damaged or cut short (\(error.description)).")
         }
     }
 
-    /// Deletes `image` if no page uses it (its record and bytes from the store, its file from this
-    /// folder); throws `StoreError.inUse` otherwise.
+    /// Deletes `image` if no page uses it (its record, bytes and renditions from the store, its
+    /// file from this folder); throws `StoreError.inUse` otherwise.
     func delete(_ image: Media) async throws {
         try await store.deleteMedia(image.id) { try MediaRules.checkDeletable(usageCount: $0.usageCount) }
-        try await Self.removeCached(image.fileName, in: directory)
-    }
-
-    /// Removes the file `name` from `directory`, if it is there (on the thread pool).
-    static func removeCached(_ name: String, in directory: String) async throws {
-        try await NIOThreadPool.singleton.runIfActive {
-            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-        }
+        try await MediaFolder.remove(image.fileName, from: directory)
     }
 
     /// Stores the bytes of media recorded before the store kept them, from this node's folder, so
@@ -127,5 +148,26 @@ enum MultipartForm {
             return value
         }
         return nil
+    }
+}
+
+/// A node's media folder: its copies of files whose bytes live in the store.
+enum MediaFolder {
+    /// Writes `bytes` to `directory` as `name` (atomically, on the thread pool), unless the file is there.
+    static func keep(_ bytes: [UInt8], as name: String, in directory: String) async throws {
+        try await NIOThreadPool.singleton.runIfActive {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent(name)
+            guard !FileManager.default.fileExists(atPath: url.path) else { return }
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Data(bytes).write(to: url, options: .atomic)
+        }
+    }
+
+    /// Removes the file `name` from `directory`, if it is there (on the thread pool).
+    static func remove(_ name: String, from directory: String) async throws {
+        try await NIOThreadPool.singleton.runIfActive {
+            let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+        }
     }
 }

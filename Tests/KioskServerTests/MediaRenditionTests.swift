@@ -1,0 +1,125 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KioskCore
+import KioskServer
+import KioskSQLite
+import KioskStore
+import KioskTestSupport
+import Testing
+
+/// Uploaded images reach readers only as renditions: resized, stripped of metadata, under
+/// addresses that hash what they are made from; the original's address leads to the largest.
+@Suite("Image renditions through the router")
+struct MediaRenditionTests {
+    static func image(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: TestPaths.repository.appendingPathComponent("Tests/fixtures/images/\(name)")))
+    }
+
+    /// Uploads the fixture `name` through the newsroom's media page.
+    static func upload(_ visitor: inout NewsroomVisitor, _ client: some TestClientProtocol, _ name: String) async throws -> TestResponse {
+        let (body, type) = NewsroomMediaAndSchedulingTests.multipart(
+            [("csrf", visitor.csrf), ("alt", "A harbour at dusk"), ("caption", ""), ("credit", "")], file: try image(name), fileName: name)
+        return try await visitor.send(client, .post, "/admin/media", body: body, contentType: type)
+    }
+
+    /// Whether `bytes` contain `text`.
+    static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        return bytes.indices.dropLast(needle.count - 1).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    @Test("an upload's renditions are made in the background; readers are sent from the original's address to the largest, which carries no metadata")
+    func uploadToRendition() async throws {
+        let site = try await TestSite.make(maximumUploadBytes: 2 << 20)
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            #expect(try await Self.upload(&editor, client, "photo-gps.jpg").status == .seeOther)
+            let image = try #require(try await site.store.mediaLibrary(search: "harbour at dusk", page: PageRequest(number: 1, size: 5)!).items.first?.media)
+            #expect(image.width == 1067 && image.height == 1600, "the size as shown, after the EXIF orientation")
+            #expect(image.renditionsWanted != nil && image.renditionsMade == nil)
+
+            async let reader = client.execute(uri: "/media/\(image.fileName)", method: .get)
+            #expect(await site.renditionMaker.makeNext())
+            let redirect = try await reader
+            let plan = RenditionPlan(media: try #require(try await site.store.media(image.id)), avif: false)
+            #expect(redirect.status == .movedPermanently, "the reader's request waited for the renditions")
+            #expect(redirect.headers[.location] == plan.largest.path)
+            #expect(plan.largest.width == 1067 && plan.largest.encoding == .jpeg)
+
+            let served = try await client.execute(uri: plan.largest.path, method: .get)
+            #expect(served.status == .ok)
+            #expect(served.headers[.contentType] == "image/jpeg")
+            #expect(served.headers[.cacheControl] == "public, max-age=31536000, immutable")
+            let body = [UInt8](buffer: served.body)
+            #expect(!Self.contains(body, "Exif") && !Self.contains(body, "CAM123456"), "no EXIF, no camera serial")
+            #expect(Self.contains(try Self.image("photo-gps.jpg"), "CAM123456"), "the original has them")
+            let etag = try #require(served.headers[.eTag])
+            #expect(try await client.execute(uri: plan.largest.path, method: .get, headers: [.ifNoneMatch: etag]).status == .notModified)
+            for rendition in try await site.store.renditionNames(of: image.id) {
+                #expect(try await client.execute(uri: "/media/r/\(rendition)", method: .get).status == .ok, "\(rendition)")
+            }
+
+            let original = try await editor.send(client, .get, "/admin/media/file/\(image.fileName)")
+            let photo = try Self.image("photo-gps.jpg")
+            #expect(original.status == .ok && [UInt8](buffer: original.body) == photo)
+            #expect(original.headers[.cacheControl] == "private, no-store", "the newsroom sees the original; no shared cache keeps it")
+        }
+    }
+
+    @Test("bombs, damaged files and documents named like images are refused with a message and store nothing")
+    func badImages() async throws {
+        let site = try await TestSite.make(maximumUploadBytes: 2 << 20)
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            let cases = [
+                ("bomb.png", "20000 × 20000 pixels, 400 megapixels; the limit is 100"),
+                ("truncated.jpg", "This image cannot be read: it is damaged or cut short"),
+                ("pdf-named.jpg", "This file is not a JPEG, PNG, WebP or GIF image."),
+                ("svg-named.jpg", "This file is not a JPEG, PNG, WebP or GIF image."),
+            ]
+            for (name, message) in cases {
+                let response = try await Self.upload(&editor, client, name)
+                #expect(response.status == .unprocessableContent, "\(name)")
+                #expect(String(buffer: response.body).contains(message), "\(name)")
+            }
+            #expect(try await site.store.mediaLibrary(search: "harbour at dusk", page: PageRequest(number: 1, size: 5)!).totalItems == 0)
+        }
+    }
+
+    @Test(
+        "CMYK, 16-bit, animated, transparent and metadata-heavy images are accepted and made into renditions",
+        arguments: ["cmyk.jpg", "deep.png", "anim.gif", "transparent.png", "huge-icc.jpg", "big-exif.jpg"])
+    func awkwardImages(name: String) async throws {
+        let site = try await TestSite.make(maximumUploadBytes: 2 << 20)
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            #expect(try await Self.upload(&editor, client, name).status == .seeOther)
+            #expect(await site.renditionMaker.makeNext())
+            let image = try #require(try await site.store.mediaLibrary(search: "harbour at dusk", page: PageRequest(number: 1, size: 5)!).items.first?.media)
+            #expect(image.renditionsFailure == nil && image.renditionsMade == image.renditionsWanted)
+            let plan = RenditionPlan(media: image, avif: false)
+            #expect(plan.fallback == (name.hasSuffix(".png") || name.hasSuffix(".gif") ? .png : .jpeg))
+            let card = try await client.execute(uri: try #require(plan.crops[.card]).path, method: .get)
+            #expect(card.status == .ok && card.headers[.contentType] == "image/jpeg")
+        }
+    }
+
+    @Test("a deleted image's renditions stop being served, and its original's address answers 404")
+    func deletedImage() async throws {
+        let site = try await TestSite.make(maximumUploadBytes: 2 << 20)
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            let uploaded = try await Self.upload(&editor, client, "cmyk.jpg")
+            let path = try #require(uploaded.headers[.location]?.split(separator: "?").first.map(String.init))
+            #expect(await site.renditionMaker.makeNext())
+            let image = try #require(try await site.store.mediaLibrary(search: "harbour at dusk", page: PageRequest(number: 1, size: 5)!).items.first?.media)
+            let largest = RenditionPlan(media: image, avif: false).largest.path
+            #expect(try await client.execute(uri: largest, method: .get).status == .ok)
+            #expect(try await editor.post(client, path + "/delete", []).status == .seeOther)
+            #expect(try await client.execute(uri: largest, method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/media/\(image.fileName)", method: .get).status == .notFound)
+        }
+    }
+}

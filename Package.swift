@@ -238,6 +238,7 @@ let package = Package(
             name: "KioskServerTests",
             dependencies: [
                 "KioskTestSupport",
+                "KioskImaging",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],

@@ -1,6 +1,6 @@
+#define _GNU_SOURCE
 #include "KioskImaging.h"
 
-#define _GNU_SOURCE
 #include <math.h>
 #include <sys/resource.h>
 #include <unistd.h>

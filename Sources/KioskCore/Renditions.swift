@@ -118,7 +118,8 @@ public struct RenditionPlan: Hashable, Sendable {
             return Rendition(name: name, width: width, height: height, encoding: encoding)
         }
         fallback = media.contentType == "image/png" || media.contentType == "image/gif" ? .png : .jpeg
-        let widths = Self.widths.filter { $0 < media.width } + [min(media.width, Self.widths.last!)]
+        let widest = min(media.width, Self.widths.last!)
+        let widths = Self.widths.filter { $0 < widest } + [widest]
         var sizes: [RenditionEncoding: [Rendition]] = [:]
         for encoding in (avif ? [.avif, .webp] : [.webp]) + [fallback] {
             sizes[encoding] = widths.map { width in
@@ -168,8 +169,13 @@ extension Media {
     /// earlier focal point and the new ones are under way): pages then use the original's address,
     /// which leads readers to a rendition.
     public var madeRenditions: RenditionPlan? {
-        guard let made = renditionsMade else { return nil }
-        return [true, false].lazy.map { RenditionPlan(media: self, avif: $0) }.first { $0.key == made }
+        renditionsMade.flatMap(plan(keyed:))
+    }
+
+    /// The plan, with or without AVIF, whose key is `key`; `nil` when neither is (another recipe,
+    /// or another focal point).
+    public func plan(keyed key: String) -> RenditionPlan? {
+        [true, false].lazy.map { RenditionPlan(media: self, avif: $0) }.first { $0.key == key }
     }
 
     /// The address of the image for readers at about `width` pixels: the fallback rendition at

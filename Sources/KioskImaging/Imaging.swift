@@ -72,7 +72,9 @@ public enum Imaging {
         guard status == 0, let output else { throw ImagingError(description: message(error)) }
         defer { kiosk_imaging_free(output) }
         let bytes = Array(UnsafeRawBufferPointer(start: output, count: length))
-        return rendition.encoding == .webp ? WebPMetadata.stripped(bytes) : bytes
+        guard rendition.encoding == .webp else { return bytes }
+        guard let stripped = WebPMetadata.stripped(bytes) else { throw ImagingError(description: "libvips wrote a WebP file Kiosk cannot read back.") }
+        return stripped
     }
 
     /// Gives the calling thread the lowest scheduling priority, so that work on it takes only the
@@ -86,6 +88,7 @@ public enum Imaging {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// Throws why libvips could not start, if it could not.
     private static func started() throws(ImagingError) {
         if let startFailure { throw ImagingError(description: startFailure) }
     }

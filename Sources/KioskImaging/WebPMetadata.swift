@@ -4,17 +4,17 @@ enum WebPMetadata {
     /// The chunks left out, and the flag each one has in the extended header.
     private static let metadataChunks: [String: UInt8] = ["EXIF": 0x08, "XMP ": 0x04, "ICCP": 0x20]
 
-    /// `bytes` without their metadata chunks, or unchanged when they are not a WebP file in the
-    /// RIFF layout this reads.
-    static func stripped(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.count >= 12, tag(bytes, at: 0) == "RIFF", tag(bytes, at: 8) == "WEBP" else { return bytes }
+    /// `bytes` without their metadata chunks, or `nil` when they are not a WebP file in the RIFF
+    /// layout this reads (so that nothing unread goes out).
+    static func stripped(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 12, tag(bytes, at: 0) == "RIFF", tag(bytes, at: 8) == "WEBP" else { return nil }
         var chunks: [[UInt8]] = []
         var cleared: UInt8 = 0
         var offset = 12
         while offset + 8 <= bytes.count {
             let size = Int(bytes[offset + 4]) | Int(bytes[offset + 5]) << 8 | Int(bytes[offset + 6]) << 16 | Int(bytes[offset + 7]) << 24
             let end = offset + 8 + size + (size & 1)
-            guard end <= bytes.count else { return bytes }
+            guard end <= bytes.count else { return nil }
             if let flag = metadataChunks[tag(bytes, at: offset)] {
                 cleared |= flag
             } else {
@@ -29,6 +29,7 @@ enum WebPMetadata {
         return Array("RIFF".utf8) + [0, 8, 16, 24].map { UInt8(truncatingIfNeeded: riffSize >> $0) } + Array("WEBP".utf8) + body
     }
 
+    /// The four-letter tag at `offset`.
     private static func tag(_ bytes: [UInt8], at offset: Int) -> String {
         String(decoding: bytes[offset..<offset + 4], as: UTF8.self)
     }

@@ -94,6 +94,13 @@ extension PostgresStore {
         }
     }
 
+    /// Whether the rendition named `name` is stored, without reading it.
+    public func hasRendition(named name: String) async throws -> Bool {
+        try await read { connection in
+            try await connection.value("SELECT 1 FROM media_rendition WHERE name = \(name)", as: Int32.self) != nil
+        }
+    }
+
     /// The type and bytes of the rendition named `name`, or `nil`.
     public func rendition(named name: String) async throws -> StoredRendition? {
         try await read { connection in

@@ -25,16 +25,22 @@ public struct ListingContent: Sendable {
     public let path: String
     /// Extra links (an author's profiles).
     public let links: [SocialLink]
+    /// A photo shown with the heading (an author's).
+    public let photo: Media?
     /// The page of stories.
     public let page: Page<ArticleSummary>
 
     /// Creates listing content.
-    public init(kind: ListingKind, heading: String, description: String, path: String, links: [SocialLink] = [], page: Page<ArticleSummary>) {
+    public init(
+        kind: ListingKind, heading: String, description: String, path: String, links: [SocialLink] = [], photo: Media? = nil,
+        page: Page<ArticleSummary>
+    ) {
         self.kind = kind
         self.heading = heading
         self.description = description
         self.path = path
         self.links = links
+        self.photo = photo
         self.page = page
     }
 }
@@ -133,6 +139,7 @@ public struct PageRenderer: Sendable {
             heading: listing.heading,
             description: listing.description,
             links: listing.links.map { LinkView(label: $0.label, url: $0.url) },
+            photo: listing.photo.map(imageView),
             items: page.items.map { teaser($0, dates: dates) },
             pagination: PaginationView(
                 number: page.number, totalPages: page.totalPages,

@@ -326,6 +326,7 @@ struct ListingPageView: PageView {
     let heading: String
     let description: String
     let links: [LinkView]
+    let photo: ImageView?
     let items: [TeaserView]
     let pagination: PaginationView
 
@@ -340,6 +341,7 @@ struct ListingPageView: PageView {
         case "description": present(description.isEmpty ? nil : description)
         case "links": links
         case "hasLinks": !links.isEmpty
+        case "photo": present(photo)
         case "items": items
         case "isEmpty": items.isEmpty
         case "pagination": pagination

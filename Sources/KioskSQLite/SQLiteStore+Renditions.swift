@@ -98,6 +98,13 @@ extension SQLiteStore {
         }
     }
 
+    /// Whether the rendition named `name` is stored, without reading it.
+    public func hasRendition(named name: String) async throws -> Bool {
+        try await read { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM media_rendition WHERE name = ?)"), arguments: [name]) ?? false
+        }
+    }
+
     /// The type and bytes of the rendition named `name`, or `nil`.
     public func rendition(named name: String) async throws -> StoredRendition? {
         try await read { db in

@@ -11,7 +11,7 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// The port to listen on.
     public var port: Int
-    /// Folder of uploaded and generated media, served under `/media/`.
+    /// This node's copies of the images (originals, and renditions in its `r` folder), whose bytes live in the store.
     public var mediaDirectory: String
     /// Absolute base of the public site, used for canonical and share links.
     public var publicURL: String

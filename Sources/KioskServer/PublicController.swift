@@ -47,10 +47,13 @@ struct PublicController<Store: PublicationStore> {
         })
         router.get("/authors/:slug", use: cached { request, context in
             try await listing(request, context) { slug, page in
-                try await store.authorListing(slug, page: page).outcome(path: SitePaths.author) {
+                let found = try await store.authorListing(slug, page: page)
+                var photo: Media?
+                if case .found(let listing) = found, let id = listing.owner.photoID { photo = try await store.media(id) }
+                return found.outcome(path: SitePaths.author) {
                     ListingContent(
                         kind: .author, heading: $0.owner.name, description: $0.owner.bio, path: SitePaths.author($0.owner.slug),
-                        links: $0.owner.links, page: $0.page)
+                        links: $0.owner.links, photo: photo, page: $0.page)
                 }
             }
         })

@@ -100,6 +100,8 @@ public protocol RenditionStore: Sendable {
     func failRenditions(_ id: Media.ID, key: String, failure: String, node: String) async throws
     /// The type and bytes of the rendition named `name`, or `nil`.
     func rendition(named name: String) async throws -> StoredRendition?
+    /// Whether the rendition named `name` is stored, without reading it.
+    func hasRendition(named name: String) async throws -> Bool
     /// Images whose renditions were never asked for (stored before Kiosk made them), oldest first, at most `limit`.
     func mediaWithoutRenditions(limit: Int) async throws -> [Media]
 }

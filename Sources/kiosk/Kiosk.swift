@@ -182,8 +182,8 @@ struct Serve: AsyncParsableCommand {
             nodeID: settings.nodeID, trustedProxies: settings.trustedProxies, strictTransportSeconds: settings.strictTransportSeconds)
         let stored = try await MediaLibrary.storeMissingBytes(from: media, in: store)
         if stored > 0 { logger.notice("Stored the bytes of media files kept only in the media folder until now", metadata: ["count": "\(stored)"]) }
-        let unasked = try await RenditionBacklog.askForUnasked(in: store)
-        if unasked > 0 { logger.notice("Asked for the resized copies of images stored before Kiosk made them", metadata: ["count": "\(unasked)"]) }
+        let unasked = try await RenditionBacklog.askForUnasked(in: store) + RenditionBacklog.askForOutdated(in: store, retryingFailures: false)
+        if unasked > 0 { logger.notice("Asked for the resized copies of images without current ones", metadata: ["count": "\(unasked)"]) }
         let dependencies = AppDependencies(
             store: store, theme: theme, adminTheme: adminTheme, pageCache: PageCache(capacity: settings.pageCacheBytes), logger: logger,
             mailTransport: try settings.mailTransport(store: store), mailIdentity: identity, secrets: SecretBox(key: settings.secretKey))

@@ -45,7 +45,7 @@ struct MediaRebuild: AsyncParsableCommand {
         var logger = Logger(label: "kiosk.media")
         logger.logLevel = .warning
         let progress = Progress.everySecond
-        return try await RenditionBacklog.makeAll(in: store, node: "media-rebuild@" + ProcessInfo.processInfo.hostName, logger: logger) { done, total in
+        return try await RenditionBacklog.makeAll(in: store, node: "media-rebuild@\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)", logger: logger) { done, total in
             progress("\(done) of \(total) images resized")
         }
     }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KioskCore
+import KioskImaging
 import KioskServer
 import KioskSQLite
 import KioskStore
@@ -40,13 +41,20 @@ struct MediaRenditionTests {
             #expect(image.width == 1067 && image.height == 1600, "the size as shown, after the EXIF orientation")
             #expect(image.renditionsWanted != nil && image.renditionsMade == nil)
 
+            // A reader asks for the original while nothing is made; the largest rendition is stored
+            // meanwhile (as this node's maker would, first among the files it makes).
+            let plan = RenditionPlan(media: image, avif: false)
             async let reader = client.execute(uri: "/media/\(image.fileName)", method: .get)
-            #expect(await site.renditionMaker.makeNext())
+            let claimed = try await site.store.claimRenditionWork(node: "test-node", now: site.clock.now, until: site.clock.now + 120, preferring: image.id)
+            #expect(claimed?.id == image.id)
+            let largest = try Imaging.render(try Self.image("photo-gps.jpg"), as: plan.largest, focus: .centre)
+            #expect(try await site.store.addRendition(plan.largest, of: image.id, bytes: largest, node: "test-node", until: site.clock.now + 120))
             let redirect = try await reader
-            let plan = RenditionPlan(media: try #require(try await site.store.media(image.id)), avif: false)
-            #expect(redirect.status == .movedPermanently, "the reader's request waited for the renditions")
+            #expect(redirect.status == .movedPermanently, "the reader's request waited for the largest rendition")
             #expect(redirect.headers[.location] == plan.largest.path)
             #expect(plan.largest.width == 1067 && plan.largest.encoding == .jpeg)
+            #expect(await site.renditionMaker.makeNext(), "the maker makes the rest")
+            #expect(try await site.store.media(image.id)?.renditionsMade == image.renditionsWanted)
 
             let served = try await client.execute(uri: plan.largest.path, method: .get)
             #expect(served.status == .ok)
@@ -120,6 +128,25 @@ struct MediaRenditionTests {
             #expect(try await editor.post(client, path + "/delete", []).status == .seeOther)
             #expect(try await client.execute(uri: largest, method: .get).status == .notFound)
             #expect(try await client.execute(uri: "/media/\(image.fileName)", method: .get).status == .notFound)
+        }
+    }
+
+    @Test("an author's page shows the author's photo as a picture of its renditions")
+    func authorPhoto() async throws {
+        let site = try await TestSite.make(maximumUploadBytes: 2 << 20)
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            #expect(try await Self.upload(&editor, client, "cmyk.jpg").status == .seeOther)
+            #expect(await site.renditionMaker.makeNext())
+            let photo = try #require(try await site.store.mediaLibrary(search: "harbour at dusk", page: PageRequest(number: 1, size: 5)!).items.first?.media)
+            let ada = site.publication.ada
+            try await site.store.updateAuthor(ada.id, try NewAuthor(slug: ada.slug, name: ada.name, bio: ada.bio, photoID: photo.id, links: ada.links))
+            let page = String(buffer: try await client.execute(uri: "/authors/ada-test", method: .get).body)
+            let largest = RenditionPlan(media: photo, avif: false).largest
+            #expect(page.contains("<figure class=\"listing-photo\">"))
+            #expect(page.contains("<img src=\"\(largest.path)\" srcset=\""))
+            #expect(page.contains("alt=\"A harbour at dusk\" width=\"\(largest.width)\" height=\"\(largest.height)\""))
+            #expect(!page.contains("/media/\(photo.fileName)"), "never the original")
         }
     }
 }

@@ -109,13 +109,15 @@ def test_top_image(any_page: Page) -> None:
     figure = page.locator("figure.top-image")
     image = figure.locator("img")
     expect(image).to_be_visible()
-    expect(image).to_have_attribute("src", re.compile(r"^/media/[A-Za-z0-9._-]+$"))
+    # A resized, stripped copy, never the original; the browser picks one of the <picture>'s sources.
+    expect(image).to_have_attribute("src", re.compile(r"^/media/r/[A-Za-z0-9._-]+$"))
     alt = image.get_attribute("alt") or ""
     assert len(alt.strip()) > 10, f"top image alt text is missing or too short: {alt!r}"
     image.scroll_into_view_if_needed()
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     natural_width = image.evaluate("img => img.naturalWidth")
     assert natural_width > 0, "the top image did not load"
+    assert "/media/r/" in image.evaluate("img => img.currentSrc"), "the browser loaded something other than a rendition"
     box = image.bounding_box()
     assert box is not None and box["width"] > 0 and box["height"] > 0
     assert box["width"] <= page.viewport_size["width"], f"top image ({box['width']} px) wider than the viewport"

@@ -33,6 +33,7 @@ typedef struct {
 /// One rendition to make: the image scaled to cover `width` × `height`, then cropped to it around
 /// the focal point (`focus_x`, `focus_y`, fractions of the displayed width and height).
 typedef struct {
+    /// The rendition's size in pixels.
     int width;
     int height;
     double focus_x;

@@ -84,8 +84,19 @@ public struct StaticSite: Sendable {
     }
 
     /// Renders `path` and writes it into `folder`, its links pointing at their folders; `nil` when it does not answer 200.
+    /// An original image's address (which bodies may link) gets its largest rendition's bytes,
+    /// where the server would send readers to them.
     private func write(_ path: String, into folder: URL) async throws -> Written? {
-        guard let (status, contentType, body) = try await fetch(path), status == .ok else { return nil }
+        guard var answer = try await fetch(path) else { return nil }
+        var links: [String] = []
+        if answer.status == .movedPermanently, path.hasPrefix("/media/"), let target = answer.location.flatMap(localPath), target.hasPrefix("/media/r/"),
+            let rendition = try await fetch(target)
+        {
+            answer = rendition
+            links.append(target)
+        }
+        let (status, contentType, body, _) = answer
+        guard status == .ok else { return nil }
         let written: Written
         var bytes = body
         if contentType.hasPrefix("text/html") {
@@ -93,7 +104,7 @@ public struct StaticSite: Sendable {
             bytes = rewritten.html
             written = Written(isPage: true, bytes: bytes.count, links: rewritten.links)
         } else {
-            let links = contentType.contains("xml") ? Self.locations(in: String(decoding: body, as: UTF8.self)).compactMap(localPath) : []
+            if contentType.contains("xml") { links += Self.locations(in: String(decoding: body, as: UTF8.self)).compactMap(localPath) }
             written = Written(isPage: false, bytes: bytes.count, links: links)
         }
         let file = folder.appendingPathComponent(Self.file(for: path))
@@ -182,7 +193,8 @@ public struct StaticSite: Sendable {
         xml.components(separatedBy: "<loc>").dropFirst().compactMap { $0.components(separatedBy: "</loc>").first }
     }
 
-    private func fetch(_ path: String) async throws -> (HTTPResponse.Status, String, [UInt8])? {
+    /// The status, content type, body and `Location` of the router's answer to `path`.
+    private func fetch(_ path: String) async throws -> (status: HTTPResponse.Status, contentType: String, body: [UInt8], location: String?)? {
         let request = Request(head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: path), body: RequestBody(buffer: ByteBuffer()))
         let response: Response
         do {
@@ -192,7 +204,7 @@ public struct StaticSite: Sendable {
         }
         let collected = CollectedBytes()
         try await response.body.write(BodyCollector(into: collected))
-        return (response.status, response.headers[.contentType] ?? "", collected.bytes.withLock { $0 })
+        return (response.status, response.headers[.contentType] ?? "", collected.bytes.withLock { $0 }, response.headers[.location])
     }
 }
 

@@ -11,7 +11,7 @@ import NIOPosix
 /// collide and the same file is never stored twice. The store keeps the bytes; this node's media
 /// folder keeps a copy to serve.
 public struct MediaLibrary<Store: MediaStore & RenditionStore>: Sendable {
-    /// This node's media folder, served under `/media/`.
+    /// This node's media folder, holding copies of the originals (served to the newsroom only).
     let directory: String
     /// The largest upload accepted, in bytes.
     let maximumBytes: Int

@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KioskCore
-import KioskImaging
 import KioskStore
 import Synchronization
 
@@ -80,14 +79,18 @@ final class RecordedNames: Sendable {
 /// at `/admin/media/file/NAME`, behind sign-in.
 struct MediaRoutes<Store: PublicationStore>: Sendable {
     /// How long a reader's request for an original waits for its renditions before a 503.
-    static var wait: Duration { .seconds(20) }
+    static var wait: Duration { .seconds(10) }
     /// How often the waiting request looks again.
     static var poll: Duration { .milliseconds(250) }
+    /// How many requests may wait at once; more get a 503 straight away.
+    static var maximumWaiting: Int { 32 }
 
     let store: Store
     let directory: String
     let renditions: StoredFiles
     let queue: RenditionQueue
+    /// How many requests are waiting for renditions now.
+    let waiting = WaitingRequests()
 
     /// Serves the renditions in `store`, keeping copies in `directory`'s `r` folder.
     init(store: Store, directory: String, queue: RenditionQueue) {
@@ -97,10 +100,11 @@ struct MediaRoutes<Store: PublicationStore>: Sendable {
         let renditionFolder = directory + "/r"
         renditions = StoredFiles(
             folder: StaticFiles(directory: renditionFolder, cacheControl: "public, max-age=31536000, immutable"), directory: renditionFolder,
-            changes: store.changes, isStored: { try await store.rendition(named: $0) != nil },
+            changes: store.changes, isStored: { try await store.hasRendition(named: $0) },
             storedBytes: { try await store.rendition(named: $0)?.bytes })
     }
 
+    /// Adds `/media/r/NAME` and `/media/NAME`.
     func addRoutes(to router: Router<KioskRequestContext>) {
         router.get("/media/r/:file") { request, context in
             try await renditions.response(for: context.parameters.get("file") ?? "", request: request, context: context)
@@ -118,13 +122,12 @@ struct MediaRoutes<Store: PublicationStore>: Sendable {
 
     /// Where a reader asking for `image`'s original goes: its largest rendition, once made.
     private func publicAddress(of image: Media) async throws -> Response {
-        guard image.renditionsFailure == nil, image.renditionsWanted != nil || image.renditionsMade != nil else {
+        guard image.renditionsFailure == nil, let plan = image.madeRenditions ?? image.renditionsWanted.flatMap(image.plan(keyed:)) else {
             throw HTTPError(.notFound, message: "This image is not prepared for the site.")
         }
-        let plan = RenditionPlan(media: image, avif: Imaging.canEncodeAVIF)
-        if image.renditionsMade == nil {
+        if image.madeRenditions == nil {
             queue.wake(first: image.id)
-            guard try await waitFor(plan.largest, of: image.id) else {
+            guard try await waitFor(plan.largest) else {
                 return Response(
                     status: .serviceUnavailable, headers: [.retryAfter: "10", .contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                     body: .init(byteBuffer: ByteBuffer(string: "This image is being prepared; try again in a few seconds.")))
@@ -133,13 +136,34 @@ struct MediaRoutes<Store: PublicationStore>: Sendable {
         return Response(status: .movedPermanently, headers: [.location: plan.largest.path, .cacheControl: "public, max-age=86400"])
     }
 
-    /// Whether `rendition` of image `id` is stored within `wait`.
-    private func waitFor(_ rendition: Rendition, of id: Media.ID) async throws -> Bool {
+    /// Whether `rendition` is stored within `wait`; `false` at once when too many requests wait already.
+    private func waitFor(_ rendition: Rendition) async throws -> Bool {
+        guard waiting.enter(limit: Self.maximumWaiting) else { return try await store.hasRendition(named: rendition.name) }
+        defer { waiting.leave() }
         let deadline = ContinuousClock.now + Self.wait
         while ContinuousClock.now < deadline {
-            if try await store.renditionNames(of: id).contains(rendition.name) { return true }
+            if try await store.hasRendition(named: rendition.name) { return true }
             try await Task.sleep(for: Self.poll)
         }
         return false
+    }
+}
+
+/// A count of requests waiting for something, kept under a limit.
+final class WaitingRequests: Sendable {
+    private let count = Mutex(0)
+
+    /// Counts one more waiting request, unless `limit` are waiting already; whether it may wait.
+    func enter(limit: Int) -> Bool {
+        count.withLock { count in
+            guard count < limit else { return false }
+            count += 1
+            return true
+        }
+    }
+
+    /// Counts one request fewer.
+    func leave() {
+        count.withLock { $0 -= 1 }
     }
 }

@@ -12,6 +12,7 @@ import Synchronization
 public final class RenditionQueue: Sendable {
     private let waiting = Mutex<[Media.ID]>([])
     private let signal: AsyncStream<Void>.Continuation
+    /// Yields whenever there may be new work.
     let wakes: AsyncStream<Void>
 
     /// An empty queue.
@@ -68,6 +69,7 @@ public struct RenditionMaker<Store: PublicationStore>: Service {
     /// Runs until graceful shutdown: makes renditions whenever woken, and every `interval` anyway
     /// (for work asked for through other nodes, or left by a node that stopped).
     public func run() async throws {
+        _ = Self.thread
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 group.addTask { [queue] in
@@ -93,20 +95,27 @@ public struct RenditionMaker<Store: PublicationStore>: Service {
             return false
         }
         defer { queue.done(image.id) }
-        let plan = RenditionPlan(media: image, avif: Imaging.canEncodeAVIF)
         do {
-            guard image.renditionsWanted == plan.key else {
-                // Asked for by a node that plans differently (another recipe, or no AVIF): this node's plan replaces it.
-                _ = try await store.requestRenditions(image.id, focus: image.focus, key: plan.key)
+            guard let wanted = image.renditionsWanted, let plan = image.plan(keyed: wanted) else {
+                // Asked for under an earlier recipe: this one replaces it.
+                _ = try await store.requestRenditions(image.id, focus: image.focus, key: RenditionPlan(media: image, avif: Imaging.canEncodeAVIF).key)
                 return true
             }
-            try await make(plan, of: image)
+            do {
+                guard plan.sizes[.avif] == nil || Imaging.canEncodeAVIF else {
+                    throw ImagingError(description: "AVIF copies were asked for, and this server's libvips cannot write AVIF.")
+                }
+                try await make(plan, of: image)
+            } catch let error as ImagingError {
+                // The image itself cannot be made into renditions: recorded, not tried again until asked for again.
+                logger.error("Could not resize an image", metadata: ["media": "\(image.id)", "error": "\(error.description)"])
+                try await store.failRenditions(image.id, key: plan.key, failure: error.description, node: node)
+            }
         } catch is CancellationError {
             logger.notice("Stopped resizing an image; it is finished later", metadata: ["media": "\(image.id)"])
         } catch {
-            logger.error("Could not resize an image", metadata: ["media": "\(image.id)", "error": "\(String(reflecting: error))"])
-            let failure = (error as? ImagingError)?.description ?? "The image could not be resized."
-            try? await store.failRenditions(image.id, key: plan.key, failure: failure, node: node)
+            // A passing failure (the database, most likely): the claim runs out and the image is tried again.
+            logger.error("Resizing an image was interrupted", metadata: ["media": "\(image.id)", "error": "\(String(reflecting: error))"])
         }
         return true
     }
@@ -131,15 +140,21 @@ public struct RenditionMaker<Store: PublicationStore>: Service {
             "Resized an image", metadata: ["media": "\(image.id)", "files": "\(plan.all.count)", "seconds": "\(started.duration(to: .now).components.seconds)"])
     }
 
+    /// Until when a claim taken or renewed now lasts.
     private var renewal: Date { now().addingTimeInterval(Self.lease) }
 }
 
 /// The thread `RenditionMaker` resizes images on, started when first used, at the lowest
-/// scheduling priority: resizing takes only the processor time serving pages leaves.
+/// scheduling priority: resizing takes only the processor time serving pages leaves. libvips is
+/// started on it, so that the worker threads libvips makes inherit that priority (Linux gives a
+/// new thread its creator's).
 private let dedicatedThread: NIOThreadPool = {
     let pool = NIOThreadPool(numberOfThreads: 1)
     pool.start()
-    pool.submit { _ in Imaging.lowerThisThreadPriority() }
+    pool.submit { _ in
+        Imaging.lowerThisThreadPriority()
+        _ = Imaging.canEncodeAVIF
+    }
     return pool
 }()
 
@@ -159,51 +174,46 @@ public enum RenditionBacklog {
         }
     }
 
-    /// Asks again for the renditions of every image whose renditions failed or were planned
-    /// differently (another recipe, or without AVIF); returns how many.
-    public static func askForOutdated(in store: some PublicationStore) async throws -> Int {
+    /// Asks again for the renditions of every image planned under an earlier recipe (and, with
+    /// `retryingFailures`, of every image whose renditions failed); returns how many.
+    public static func askForOutdated(in store: some PublicationStore, retryingFailures: Bool) async throws -> Int {
         var asked = 0
-        var number = 1
-        while let page = PageRequest(number: number, size: 500) {
-            let items = try await store.mediaLibrary(search: "", page: page).items
-            for image in items.map(\.media) {
-                let key = RenditionPlan(media: image, avif: Imaging.canEncodeAVIF).key
-                guard image.renditionsWanted != key || image.renditionsFailure != nil else { continue }
-                _ = try await store.requestRenditions(image.id, focus: image.focus, key: key)
-                asked += 1
-            }
-            if items.count < 500 { break }
-            number += 1
+        for image in try await allMedia(in: store) {
+            let current = image.renditionsWanted.flatMap(image.plan(keyed:)) != nil
+            guard !current || (retryingFailures && image.renditionsFailure != nil) else { continue }
+            _ = try await store.requestRenditions(image.id, focus: image.focus, key: RenditionPlan(media: image, avif: Imaging.canEncodeAVIF).key)
+            asked += 1
         }
         return asked
     }
-}
 
-extension RenditionBacklog {
-    /// How many images have renditions asked for and not yet made, and the images whose renditions failed.
-    public static func state(in store: some PublicationStore) async throws -> (waiting: Int, failed: [Media]) {
-        var waiting = 0
-        var failed: [Media] = []
+    /// Every image record, read 500 at a time.
+    private static func allMedia(in store: some PublicationStore) async throws -> [Media] {
+        var images: [Media] = []
         var number = 1
         while let page = PageRequest(number: number, size: 500) {
-            let images = try await store.mediaLibrary(search: "", page: page).items.map(\.media)
-            waiting += images.filter { $0.renditionsWanted != nil && $0.renditionsWanted != $0.renditionsMade && $0.renditionsFailure == nil }.count
-            failed += images.filter { $0.renditionsFailure != nil }
-            if images.count < 500 { break }
+            let items = try await store.mediaLibrary(search: "", page: page).items
+            images += items.map(\.media)
+            if items.count < 500 { break }
             number += 1
         }
-        return (waiting, failed)
+        return images
     }
-}
 
-extension RenditionBacklog {
+    /// How many images have renditions asked for and not yet made, and the images whose renditions failed.
+    public static func state(in store: some PublicationStore) async throws -> (waiting: Int, failed: [Media]) {
+        let images = try await allMedia(in: store)
+        let waiting = images.filter { $0.renditionsWanted != nil && $0.renditionsWanted != $0.renditionsMade && $0.renditionsFailure == nil }
+        return (waiting.count, images.filter { $0.renditionsFailure != nil })
+    }
+
     /// Asks for every missing or outdated rendition and makes them all now on this process, as
     /// node `node`, reporting each image to `progress`; returns how many images were made and the
     /// images whose renditions failed.
     public static func makeAll<Store: PublicationStore>(
         in store: Store, node: String, logger: Logger, progress: (_ done: Int, _ total: Int) -> Void
     ) async throws -> (made: Int, failed: [Media]) {
-        _ = try await askForUnasked(in: store) + askForOutdated(in: store)
+        _ = try await askForUnasked(in: store) + askForOutdated(in: store, retryingFailures: true)
         let total = try await state(in: store).waiting
         let maker = RenditionMaker(store: store, queue: RenditionQueue(), node: node, logger: logger)
         var made = 0

@@ -50,7 +50,7 @@ extension NewsroomController {
             search: search, maximumMB: media.maximumBytes >> 20,
             items: page.items.map { item in
                 MediaRow(
-                    id: item.media.id.rawValue, href: NewsroomPaths.media + "/\(item.media.id)", src: NewsroomPaths.mediaFile(item.media.fileName),
+                    id: item.media.id.rawValue, href: NewsroomPaths.media + "/\(item.media.id)", src: item.media.madeRenditions?.fallback(atLeast: 320).path ?? NewsroomPaths.mediaFile(item.media.fileName),
                     alt: item.media.alt, caption: item.media.caption, credit: item.media.credit,
                     size: "\(item.media.width) × \(item.media.height)", uses: item.usageCount)
             },

@@ -38,7 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 KIOSK = REPO / ".build-release" / "release" / "kiosk"
 EMAIL = "bench@example.org"
-PASSWORD = "rendition-bench-lantern-99"
+PASSWORD = "quartz-ferry-meridian-4817"
 ARTICLE = "/articles/statecraft-danube-joint-customs-protocol"
 
 

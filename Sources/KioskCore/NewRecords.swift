@@ -82,6 +82,8 @@ public struct NewMedia: Sendable {
     public var caption: String
     /// Who made the image.
     public var credit: String
+    /// The key of the rendition plan to ask for with the record (its focal point is the centre), or `nil`.
+    public var renditionsWanted: String?
 
     /// Validates the dimensions and the alt text and creates the input.
     public init(fileName: String, contentType: String, width: Int, height: Int, alt: String, caption: String = "", credit: String = "") throws(ValidationError) {

@@ -132,7 +132,12 @@ public struct RenditionPlan: Hashable, Sendable {
             crops[shape] = rendition(shape.size.width, shape.size.height, .jpeg, cropped: true)
         }
         self.crops = crops
-        key = "\(Self.recipe)-\(avif ? "avif" : "plain")-\(Self.hash(focus))"
+        key = Self.key(focus: media.focus, avif: avif)
+    }
+
+    /// The key of the plan for an image with its subject at `focus`, with or without AVIF.
+    public static func key(focus: FocalPoint, avif: Bool) -> String {
+        "\(recipe)-\(avif ? "avif" : "plain")-\(hash("\(focus.x),\(focus.y)"))"
     }
 
     /// Every rendition in the plan, in the order they are made (the fallback sizes first, so that

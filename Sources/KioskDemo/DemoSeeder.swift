@@ -118,12 +118,11 @@ public struct DemoSeeder<Store: PublicationStore> {
     ) async throws -> Media {
         let size = Rendition(name: name, width: width, height: height, encoding: encoding)
         let bytes = try Imaging.render(Array(svg.utf8), as: size, focus: .centre)
-        let media = try await store.addMedia(
-            NewMedia(
-                fileName: "\(name).\(encoding.rawValue)", contentType: encoding.contentType, width: width, height: height, alt: alt, caption: caption,
-                credit: credit),
-            bytes: bytes)
-        return try await store.requestRenditions(media.id, focus: .centre, key: RenditionPlan(media: media, avif: Imaging.canEncodeAVIF).key)
+        var new = try NewMedia(
+            fileName: "\(name).\(encoding.rawValue)", contentType: encoding.contentType, width: width, height: height, alt: alt, caption: caption,
+            credit: credit)
+        new.renditionsWanted = RenditionPlan.key(focus: .centre, avif: Imaging.canEncodeAVIF)
+        return try await store.addMedia(new, bytes: bytes)
     }
 
     private static func lookUp<ID>(_ slug: String, in table: [String: ID], kind: String) throws -> ID {

@@ -126,14 +126,15 @@ extension PostgresStore {
         try await write(.newsroom) { connection in
             let id: Int64? = try await connection.value(
                 """
-                INSERT INTO media (file_name, content_type, width, height, alt, caption, credit, created_at)
-                VALUES (\(new.fileName), \(new.contentType), \(new.width), \(new.height), \(new.alt), \(new.caption), \(new.credit), \(Date()))
+                INSERT INTO media (file_name, content_type, width, height, alt, caption, credit, created_at, renditions_wanted)
+                VALUES (\(new.fileName), \(new.contentType), \(new.width), \(new.height), \(new.alt), \(new.caption), \(new.credit), \(Date()),
+                        \(new.renditionsWanted))
                 RETURNING id
                 """)
             try await connection.execute("INSERT INTO media_file (media_id, bytes) VALUES (\(id), \(bytes.bytea))")
             return Media(
                 id: .init(id ?? 0), fileName: new.fileName, contentType: new.contentType, width: new.width, height: new.height, alt: new.alt,
-                caption: new.caption, credit: new.credit)
+                caption: new.caption, credit: new.credit, renditionsWanted: new.renditionsWanted)
         }
     }
 

@@ -113,15 +113,15 @@ extension SQLiteStore {
         try await write(.newsroom) { db in
             try db.execute(
                 sql: """
-                    INSERT INTO media (file_name, content_type, width, height, alt, caption, credit, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO media (file_name, content_type, width, height, alt, caption, credit, created_at, renditions_wanted)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [new.fileName, new.contentType, new.width, new.height, new.alt, new.caption, new.credit, Date()])
+                arguments: [new.fileName, new.contentType, new.width, new.height, new.alt, new.caption, new.credit, Date(), new.renditionsWanted])
             let id = db.lastInsertedRowID
             try db.execute(sql: "INSERT INTO media_file (media_id, bytes) VALUES (?, ?)", arguments: [id, Data(bytes)])
             return Media(
                 id: .init(id), fileName: new.fileName, contentType: new.contentType, width: new.width,
-                height: new.height, alt: new.alt, caption: new.caption, credit: new.credit)
+                height: new.height, alt: new.alt, caption: new.caption, credit: new.credit, renditionsWanted: new.renditionsWanted)
         }
     }
 

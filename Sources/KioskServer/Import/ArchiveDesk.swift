@@ -288,7 +288,7 @@ struct ArchiveDesk<Store: PublicationStore> {
             return nil
         }
         do {
-            let stored = try await media.add(bytes) { fileName, info in
+            let stored = try await media.add(bytes, decoding: false) { fileName, info in
                 try NewMedia(
                     fileName: fileName, contentType: info.format.contentType, width: info.width, height: info.height, alt: alt.isEmpty ? "Image" : alt,
                     caption: caption, credit: String(credit.prefix(300)))

@@ -39,32 +39,33 @@ public struct MediaLibrary<Store: MediaStore & RenditionStore>: Sendable {
 
     /// The record of an upload of `bytes` with the text `describe` gives: the existing one when the
     /// same file was uploaded before, otherwise a new one whose bytes go to the store and the folder.
-    /// The image is decoded once (by libvips, at a small size) before it is accepted, so that a
-    /// damaged file is refused here rather than failing later; its size is recorded as shown, after
-    /// its EXIF orientation; its renditions are then asked for.
-    func add(_ bytes: [UInt8], describe: (_ fileName: String, _ info: ImageInfo) throws -> NewMedia) async throws -> Media {
+    /// libvips reads its header (and with `decoding`, decodes it at a small size, so that a
+    /// damaged file is refused here rather than failing later: uploads do; imports, where one bad
+    /// file must not hold up thousands, leave that to the renditions) before it is accepted; its
+    /// size is recorded as shown, after its EXIF orientation, and its renditions are asked for.
+    func add(_ bytes: [UInt8], decoding: Bool = true, describe: (_ fileName: String, _ info: ImageInfo) throws -> NewMedia) async throws -> Media {
         let inspected = try ImageInspection.inspect(bytes, maximumPixels: maximumPixels)
         let fileName = Self.fileName(for: bytes, format: inspected.format)
         if let existing = try await store.media(fileName: fileName) {
             _ = try describe(fileName, inspected)
             return existing
         }
-        let shown = try await Self.checkDecodes(bytes)
-        let new = try describe(fileName, ImageInfo(format: inspected.format, width: shown.width, height: shown.height))
+        let shown = try await Self.check(bytes, decoding: decoding)
+        var new = try describe(fileName, ImageInfo(format: inspected.format, width: shown.width, height: shown.height))
+        new.renditionsWanted = RenditionPlan.key(focus: .centre, avif: Imaging.canEncodeAVIF)
         let media = try await store.addMedia(new, bytes: bytes)
         try await MediaFolder.keep(bytes, as: new.fileName, in: directory)
-        let asked = try await store.requestRenditions(media.id, focus: media.focus, key: RenditionPlan(media: media, avif: Imaging.canEncodeAVIF).key)
         renditions.wake(first: media.id)
-        return asked
+        return media
     }
 
-    /// Decodes `bytes` into a small rendition, refusing what libvips cannot read with a message;
-    /// returns the header libvips read.
-    static func checkDecodes(_ bytes: [UInt8]) async throws -> ImageHeader {
+    /// The header libvips reads from `bytes`, after decoding them into a small rendition when
+    /// `decoding`; what libvips cannot read is refused with a message.
+    static func check(_ bytes: [UInt8], decoding: Bool) async throws -> ImageHeader {
         let trial = Rendition(name: "check", width: 32, height: 32, encoding: .jpeg)
         do {
             return try await NIOThreadPool.singleton.runIfActive {
-                _ = try Imaging.render(bytes, as: trial, focus: .centre)
+                if decoding { _ = try Imaging.render(bytes, as: trial, focus: .centre) }
                 return try Imaging.header(of: bytes)
             }
         } catch let error as ImagingError {

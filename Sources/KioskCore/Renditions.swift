@@ -180,7 +180,9 @@ extension Media {
     /// The plan, with or without AVIF, whose key is `key`; `nil` when neither is (another recipe,
     /// or another focal point).
     public func plan(keyed key: String) -> RenditionPlan? {
-        [true, false].lazy.map { RenditionPlan(media: self, avif: $0) }.first { $0.key == key }
+        let avif = key == RenditionPlan.key(focus: focus, avif: true)
+        guard avif || key == RenditionPlan.key(focus: focus, avif: false) else { return nil }
+        return RenditionPlan(media: self, avif: avif)
     }
 
     /// The address of the image for readers at about `width` pixels: the fallback rendition at

@@ -16,6 +16,7 @@ import http.cookiejar
 import os
 import re
 import socket
+import sqlite3
 import subprocess
 import time
 import urllib.error
@@ -128,26 +129,36 @@ def kiosk_bin() -> str:
 
 
 @pytest.fixture(scope="session")
-def kiosk_server(kiosk_bin: str, tmp_path_factory: pytest.TempPathFactory):
-    """Fills a fresh database with the demo publication, serves it, yields the base URL."""
-    workdir = tmp_path_factory.mktemp("kiosk")
+def demo_database(kiosk_bin: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo publication with every image's renditions made, built once per session; copy it with `copy_database`."""
+    workdir = tmp_path_factory.mktemp("demo")
     database = workdir / "kiosk.sqlite"
     demo_log = workdir / "demo.log"
-    with open(demo_log, "wb") as log:
-        demo = subprocess.run(
-            [kiosk_bin, "demo", "--database", str(database)],
-            cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, timeout=300,
-        )
-    if demo.returncode != 0:
-        pytest.fail(f"`kiosk demo` exited with {demo.returncode}:\n{_tail(demo_log)}", pytrace=False)
-    # Every image's renditions are made before serving, so that every page shows its `<picture>`.
-    with open(demo_log, "ab") as log:
-        rebuild = subprocess.run(
-            [kiosk_bin, "media", "rebuild", "--database", str(database)],
-            cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, timeout=600,
-        )
-    if rebuild.returncode != 0:
-        pytest.fail(f"`kiosk media rebuild` exited with {rebuild.returncode}:\n{_tail(demo_log)}", pytrace=False)
+    # Renditions are made before any server starts, so every page shows its `<picture>` and no
+    # node commits renditions in the background while a test relies on its cached pages.
+    for arguments, timeout in ((["demo"], 300), (["media", "rebuild"], 600)):
+        with open(demo_log, "ab") as log:
+            step = subprocess.run(
+                [kiosk_bin, *arguments, "--database", str(database)],
+                cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT, timeout=timeout,
+            )
+        if step.returncode != 0:
+            pytest.fail(f"`kiosk {' '.join(arguments)}` exited with {step.returncode}:\n{_tail(demo_log)}", pytrace=False)
+    return database
+
+
+def copy_database(source: Path, destination: Path) -> Path:
+    """Copies a SQLite database with SQLite's own backup, so the copy is whole whatever its journal holds."""
+    with contextlib.closing(sqlite3.connect(source)) as original, contextlib.closing(sqlite3.connect(destination)) as copy:
+        original.backup(copy)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def kiosk_server(kiosk_bin: str, demo_database: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Serves a copy of the demo publication, yields the base URL."""
+    workdir = tmp_path_factory.mktemp("kiosk")
+    database = copy_database(demo_database, workdir / "kiosk.sqlite")
 
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"

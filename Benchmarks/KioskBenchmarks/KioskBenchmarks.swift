@@ -20,7 +20,7 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Render articlePage", closure: { benchmark, fixture in
         for _ in benchmark.scaledIterations {
-            blackHole(fixture.renderer.articlePage(fixture.article, site: fixture.site))
+            blackHole(fixture.renderer.articlePage(fixture.article, site: fixture.site, bodyImages: [:]))
         }
     }, setup: Fixture.shared)
 

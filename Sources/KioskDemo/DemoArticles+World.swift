@@ -20,6 +20,11 @@ extension DemoPublication {
                 caption: "Lorries queuing on the approach road to the frontier bridge east of Cúcuta, as drawn for this article.",
                 credit: "Illustration: Ruth Adeyemi-Vance / The Meridian"
             ),
+            figure: DemoImage(
+                motif: .windows,
+                caption: "The customs sheds on the Venezuelan side, lit through the night while inspection fees were argued over.",
+                credit: "Illustration: Ruth Adeyemi-Vance / The Meridian"
+            ),
             body: """
             CÚCUTA — The first lorries rolled across the frontier bridge east of this city shortly after dawn on Monday, loaded with Colombian pasta, cement and motor oil. By mid-morning the queue on the Venezuelan side stretched past the customs sheds. Officials from both countries shook hands for the cameras, then retreated to a prefabricated office to argue about inspection fees.
 

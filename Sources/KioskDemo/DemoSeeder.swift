@@ -63,13 +63,14 @@ public struct DemoSeeder<Store: PublicationStore> {
         for (index, demo) in articles.enumerated() {
             progress("Writing article \(index + 1) of \(articles.count): \(demo.title)")
             let media = try await addIllustration(for: demo)
+            let body = try await bodyWithFigure(for: demo)
             let content = try ArticleContent(
                 slug: Slug(demo.slug), title: demo.title, dek: demo.dek, format: demo.format,
                 sectionID: try Self.lookUp(demo.section, in: sections, kind: "section"),
                 topicIDs: try demo.topics.map { try Self.lookUp($0, in: topics, kind: "topic") },
                 seriesID: try demo.series.map { try Self.lookUp($0, in: series, kind: "series") },
                 authorIDs: try demo.authors.map { try Self.lookUp($0, in: authors, kind: "author") },
-                topMediaID: media.id, body: renderer.render(demo.body))
+                topMediaID: media.id, body: renderer.render(body))
             let hours = Double(6 + (index * 7) % 12)
             let publishedAt = now.addingTimeInterval(-Double(demo.daysAgo) * 86_400 - hours * 3_600)
             _ = try await store.createArticle(content, status: .published, publishedAt: publishedAt, now: publishedAt)
@@ -109,6 +110,20 @@ public struct DemoSeeder<Store: PublicationStore> {
         return try await addRaster(
             drawing.svg, named: "demo-\(demo.slug)", as: .jpeg, width: DemoIllustrator.width, height: DemoIllustrator.height,
             alt: drawing.alt, caption: demo.image.caption, credit: demo.image.credit)
+    }
+
+    /// The article's Markdown, with its second illustration (if any) stored and placed as a figure
+    /// block after the second paragraph, as an editor would insert it from the media desk.
+    private func bodyWithFigure(for demo: DemoArticle) async throws -> String {
+        guard let figure = demo.figure else { return demo.body }
+        let drawing = illustrator.draw(figure.motif, seed: demo.slug + "-figure")
+        let media = try await addRaster(
+            drawing.svg, named: "demo-\(demo.slug)-figure", as: .jpeg, width: DemoIllustrator.width, height: DemoIllustrator.height,
+            alt: drawing.alt, caption: figure.caption, credit: figure.credit)
+        var paragraphs = demo.body.components(separatedBy: "\n\n")
+        let block = ":::figure\n![\(media.alt)](\(SitePaths.media(media.fileName)))\n\(media.caption)\nCredit: \(media.credit)\n:::"
+        paragraphs.insert(block, at: min(2, paragraphs.count))
+        return paragraphs.joined(separator: "\n\n")
     }
 
     /// Stores the drawing `svg` as a raster image made by the same pipeline as every rendition (so

@@ -22,6 +22,8 @@ struct DemoArticle: Sendable {
     let daysAgo: Int
     /// The generated top illustration.
     let image: DemoImage
+    /// A second illustration, shown in the text as a figure after the second paragraph.
+    var figure: DemoImage? = nil
     /// Markdown body.
     let body: String
 }

@@ -77,8 +77,12 @@ public struct PageRenderer: Sendable {
         return theme.render(view)
     }
 
-    /// An article page with its series navigation and related stories.
-    public func articlePage(_ detail: ArticleDetail, site: SiteContext) -> String {
+    /// How wide a picture in the text column is drawn, for `sizes`.
+    static let columnSizes = "(min-width: 48rem) 42rem, 100vw"
+
+    /// An article page with its series navigation and related stories; `bodyImages` are the
+    /// library images its text shows (`BodyImages.fileNames`), by file name.
+    public func articlePage(_ detail: ArticleDetail, site: SiteContext, bodyImages: [String: Media]) -> String {
         let dates = DateStyle(settings: site.settings)
         let article = detail.article
         let content = article.content
@@ -108,7 +112,7 @@ public struct PageRenderer: Sendable {
             updated: wasUpdated ? dates.view(article.updatedAt) : nil,
             modified: modified,
             image: detail.topMedia.map(imageView),
-            bodyHTML: content.body.html,
+            bodyHTML: BodyImages.responsive(content.body.html, images: bodyImages, sizes: Self.columnSizes),
             topics: detail.topics.map { LinkView(label: $0.name, url: SitePaths.topic($0.slug)) },
             previousInSeries: detail.previousInSeries.map { teaser($0, dates: dates) },
             nextInSeries: detail.nextInSeries.map { teaser($0, dates: dates) },
@@ -188,8 +192,8 @@ public struct PageRenderer: Sendable {
             .replacingOccurrences(of: String(SearchResult.matchEnd), with: "</mark>")
     }
 
-    /// A standing page of the publication (About, Masthead…).
-    public func standingPage(_ detail: PageDetail, site: SiteContext) -> String {
+    /// A standing page of the publication (About, Masthead…); `bodyImages` as for `articlePage`.
+    public func standingPage(_ detail: PageDetail, site: SiteContext, bodyImages: [String: Media]) -> String {
         let page = detail.page
         let path = SitePaths.page(page.content.slug)
         let view = StandingPageView(
@@ -199,7 +203,7 @@ public struct PageRenderer: Sendable {
                 description: page.content.body.excerpt.isEmpty ? site.settings.description : page.content.body.excerpt,
                 canonicalURL: publicURL + path, robots: nil, shareTitle: page.content.title, type: "website",
                 locale: Self.openGraphLocale(site.settings.locale), image: detail.topImage.map(absoluteImageView), feeds: feedLinks(site: site)),
-            title: page.content.title, image: detail.topImage.map(imageView), bodyHTML: page.content.body.html,
+            title: page.content.title, image: detail.topImage.map(imageView), bodyHTML: BodyImages.responsive(page.content.body.html, images: bodyImages, sizes: Self.columnSizes),
             updated: DateStyle(settings: site.settings).view(page.updatedAt))
         return theme.render(view)
     }
@@ -277,20 +281,10 @@ public struct PageRenderer: Sendable {
     /// `media` for `<picture>`: its renditions in every type made, narrowest first, the fallback
     /// type's widest in `src`; the original's address alone while none are made.
     private func imageView(_ media: Media) -> ImageView {
-        guard let plan = media.madeRenditions else {
-            return ImageView(
-                url: SitePaths.media(media.fileName), alt: media.alt, width: media.width, height: media.height, caption: media.caption,
-                credit: media.credit)
-        }
-        func srcset(_ encoding: RenditionEncoding) -> String? {
-            plan.sizes[encoding].map { $0.map { "\($0.path) \($0.width)w" }.joined(separator: ", ") }
-        }
-        let modern: [RenditionEncoding] = [.avif, .webp]
+        let image = ResponsiveImage(media)
         return ImageView(
-            url: plan.largest.path, alt: media.alt, width: plan.largest.width, height: plan.largest.height, caption: media.caption,
-            credit: media.credit,
-            sources: modern.compactMap { encoding in srcset(encoding).map { PictureSourceView(type: encoding.contentType, srcset: $0) } },
-            srcset: srcset(plan.fallback))
+            url: image.src, alt: media.alt, width: image.width, height: image.height, caption: media.caption, credit: media.credit,
+            sources: image.sources, srcset: image.srcset)
     }
 
     /// `media` with an absolute URL, for share cards: its 1200 × 630 JPEG crop once made.

@@ -115,7 +115,8 @@ struct PublicController<Store: PublicationStore> {
         async let site = self.site.current()
         switch try await lookup {
         case .found(let detail):
-            return .page(renderer.articlePage(detail, site: try await site))
+            let images = try await store.bodyImages(in: detail.article.content.body.html)
+            return .page(renderer.articlePage(detail, site: try await site, bodyImages: images))
         case .moved(let newSlug):
             return .redirect(to: SitePaths.article(newSlug))
         case .notFound:
@@ -131,7 +132,8 @@ struct PublicController<Store: PublicationStore> {
         async let site = self.site.current()
         switch try await lookup {
         case .found(let detail):
-            return .page(renderer.standingPage(detail, site: try await site))
+            let images = try await store.bodyImages(in: detail.page.content.body.html)
+            return .page(renderer.standingPage(detail, site: try await site, bodyImages: images))
         case .moved(let newSlug):
             return .redirect(to: SitePaths.page(newSlug))
         case .notFound:

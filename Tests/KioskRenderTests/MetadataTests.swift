@@ -51,7 +51,7 @@ struct MetadataTests {
         guard case .found(let detail) = try await store.articlePage(Slug(slug), relatedLimit: 4) else {
             throw StoreError.notFound
         }
-        return try renderer().articlePage(detail, site: try await store.siteContext())
+        return try renderer().articlePage(detail, site: try await store.siteContext(), bodyImages: [:])
     }
 
     /// Gives the fixture publication a logo, as the demo has.

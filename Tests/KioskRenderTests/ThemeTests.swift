@@ -64,7 +64,7 @@ struct RenderedPageTests {
             Issue.record("fixture article missing")
             return
         }
-        let html = try renderer().articlePage(detail, site: try await fixture.store.siteContext())
+        let html = try renderer().articlePage(detail, site: try await fixture.store.siteContext(), bodyImages: [:])
         try expectMatchesFile(html, "article.html")
     }
 
@@ -101,7 +101,7 @@ struct RenderedPageTests {
             Issue.record("article missing")
             return
         }
-        let html = try renderer().articlePage(detail, site: try await store.siteContext())
+        let html = try renderer().articlePage(detail, site: try await store.siteContext(), bodyImages: [:])
         #expect(!html.contains("<script>alert"))
         #expect(!html.contains("<img src=x"))
         #expect(!html.contains("onerror=alert(1)>"))

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KioskCore
 import KioskImaging
+import KioskRender
 import KioskServer
 import KioskSQLite
 import KioskStore
@@ -147,6 +148,50 @@ struct MediaRenditionTests {
             #expect(page.contains("<img src=\"\(largest.path)\" srcset=\""))
             #expect(page.contains("alt=\"A harbour at dusk\" width=\"\(largest.width)\" height=\"\(largest.height)\""))
             #expect(!page.contains("/media/\(photo.fileName)"), "never the original")
+        }
+    }
+
+    @Test("an image in an article's text is drawn as a picture of its renditions, with its size; other images are left as they were")
+    func imageInText() async throws {
+        let site = try await TestSite.make(maximumUploadBytes: 2 << 20)
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            #expect(try await Self.upload(&editor, client, "cmyk.jpg").status == .seeOther)
+            let photo = try #require(try await site.store.mediaLibrary(search: "harbour at dusk", page: PageRequest(number: 1, size: 5)!).items.first?.media)
+            var content = try #require(site.publication.articles.values.first).content
+            content.slug = try Slug("harbour-figure")
+            content.body = MarkdownRenderer().render("""
+                Before the picture.
+
+                :::figure
+                ![The quay & <east> at dusk](/media/\(photo.fileName))
+                Cranes idle for the night.
+                Credit: Test Agency
+                :::
+
+                ![Elsewhere](https://pictures.example/quay.jpg) and ![Gone](/media/no-such-image.jpg)
+                """)
+            _ = try await site.store.createArticle(content, status: .published, publishedAt: site.clock.now, now: site.clock.now)
+
+            let waiting = String(buffer: try await client.execute(uri: "/articles/harbour-figure", method: .get).body)
+            #expect(waiting.contains("<img src=\"/media/\(photo.fileName)\" width=\"\(photo.width)\" height=\"\(photo.height)\" loading=\"lazy\" alt=\"The quay &amp; &lt;east&gt; at dusk\""),
+                    "before its renditions are made, the original's address with the image's size")
+
+            #expect(await site.renditionMaker.makeNext())
+            let made = try #require(try await site.store.media(photo.id))
+            let plan = try #require(made.madeRenditions)
+            let page = String(buffer: try await client.execute(uri: "/articles/harbour-figure", method: .get).body)
+            let webp = try #require(plan.sizes[.webp]).map { "\($0.path) \($0.width)w" }.joined(separator: ", ")
+            let sizes = "(min-width: 48rem) 42rem, 100vw"
+            #expect(page.contains("<figure class=\"body-figure\"><picture><source type=\"image/"))
+            #expect(page.contains("<source type=\"image/webp\" srcset=\"\(webp)\" sizes=\"\(sizes)\">"))
+            #expect(page.contains(
+                "<img src=\"\(plan.largest.path)\" srcset=\"\(plan.sizes[.jpeg]!.map { "\($0.path) \($0.width)w" }.joined(separator: ", "))\" sizes=\"\(sizes)\" "
+                    + "width=\"\(plan.largest.width)\" height=\"\(plan.largest.height)\" loading=\"lazy\" alt=\"The quay &amp; &lt;east&gt; at dusk\"></picture>"
+                    + "<figcaption><span class=\"caption\">Cranes idle for the night.</span> <span class=\"credit\">Test Agency</span></figcaption>"))
+            #expect(!page.contains("/media/\(photo.fileName)"), "never the original")
+            #expect(page.contains("<img src=\"https://pictures.example/quay.jpg\" alt=\"Elsewhere\" />"), "another site's image is left alone")
+            #expect(page.contains("<img src=\"/media/no-such-image.jpg\" alt=\"Gone\" />"), "an address the library does not hold is left alone")
         }
     }
 }

@@ -29,7 +29,7 @@ struct SubstackImportTests {
         #expect(subscribers.filter { $0.status == .active }.count == 4)
         try await site.application.test(.router) { client in
             let story = String(buffer: try await client.execute(uri: "/articles/barges-wait-at-orsk", method: .get).body)
-            #expect(story.contains("<figure class=\"body-figure\"><img loading=\"lazy\" src=\"/media/") && story.contains("Photo: Ilse Varga"))
+            #expect(story.contains("<figure class=\"body-figure\"><img src=\"/media/") && story.contains("Photo: Ilse Varga"))
             #expect(!story.contains("Subscribe to get it every Tuesday") && !story.contains("Type your email"), "Substack's widgets stay behind")
             #expect(story.contains("href=\"https://www.youtube-nocookie.com/embed/RiverDesk01"), "the video is a link")
             let old = try await client.execute(uri: "/p/barges-wait-at-orsk", method: .get)

@@ -118,7 +118,7 @@ enum Benchmark {
         let detail = try await fetchDetail(store, slug: slug)
         let site = try await store.siteContext()
         let markdown = detail.article.content.body.markdown
-        let page = renderer.articlePage(detail, site: site)
+        let page = renderer.articlePage(detail, site: site, bodyImages: [:])
         let bodyHTML = markdownRenderer.render(markdown).html
         guard !markdown.isEmpty, !page.isEmpty else { throw BenchError(description: "empty Markdown body or page") }
 
@@ -138,14 +138,14 @@ enum Benchmark {
         }
         if options.only.contains("b") {
             results.append(try await measure("b. render only (PageRenderer.articlePage)", options) {
-                renderer.articlePage(detail, site: site).utf8.count
+                renderer.articlePage(detail, site: site, bodyImages: [:]).utf8.count
             })
         }
         if options.only.contains("c") {
             results.append(try await measure("c. whole page, no cache (a + b)", options) {
                 let detail = try await fetchDetail(store, slug: slug)
                 let site = try await store.siteContext()
-                return renderer.articlePage(detail, site: site).utf8.count
+                return renderer.articlePage(detail, site: site, bodyImages: [:]).utf8.count
             })
         }
         var reference: Timings?

@@ -269,7 +269,8 @@ extension NewsroomController {
         guard let detail = try await store.articlePreview(article.id, relatedLimit: PublicController<Store>.relatedCount) else {
             throw NewsroomRefusal.notFound
         }
-        return Self.previewResponse(publicPages.articlePage(detail, site: try await site.current()))
+        let images = try await store.bodyImages(in: article.content.body.html)
+        return Self.previewResponse(publicPages.articlePage(detail, site: try await site.current(), bodyImages: images))
     }
 
     /// A page as the public site will show it, for previews: never cached or indexed, and framable by the newsroom only.

@@ -119,7 +119,8 @@ extension NewsroomController {
         let page = try await storedPage(context)
         var image: Media?
         if let media = page.content.topMediaID { image = try await store.media(media) }
-        return Self.previewResponse(publicPages.standingPage(PageDetail(page: page, topImage: image), site: try await site.current()))
+        let images = try await store.bodyImages(in: page.content.body.html)
+        return Self.previewResponse(publicPages.standingPage(PageDetail(page: page, topImage: image), site: try await site.current(), bodyImages: images))
     }
 
     @Sendable func pageRevisionsPage(_ request: Request, context: KioskRequestContext) async throws -> Response {

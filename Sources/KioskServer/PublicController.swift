@@ -88,25 +88,13 @@ struct PublicController<Store: PublicationStore> {
     /// Search results are never cached: every query is different, and the page cache would only fill up.
     @Sendable func search(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let page = try Self.pageRequest(request)
-        let section = Self.formValue("section", in: request).flatMap(Slug.parse)
-        let query = SearchQuery(Self.formValue("q", in: request) ?? "", section: section)
+        let section = request.formQueryValue("section").flatMap(Slug.parse)
+        let query = SearchQuery(request.formQueryValue("q") ?? "", section: section)
         async let results = ServerMetrics.search { try await store.search(query, page: page) }
         async let site = self.site.current()
         let found = try await results
         if found.isBeyondEnd && page.number > 1 { throw HTTPError(.notFound) }
         return HTMLPage.response(renderer.searchPage(query, results: found, site: try await site))
-    }
-
-    /// A value of the query string as an HTML form sends it (`+` for spaces, percent-encoded bytes).
-    static func formValue(_ name: String, in request: Request) -> String? {
-        guard let query = request.uri.query else { return nil }
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.first == Substring(name) else { continue }
-            let raw = parts.count > 1 ? String(parts[1]) : ""
-            return raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-        }
-        return nil
     }
 
     @Sendable func article(_ request: Request, context: KioskRequestContext) async throws -> PageOutcome {

@@ -63,6 +63,7 @@ struct NewsroomAccessTests {
         Route(method: .get, path: "/admin/media", minimum: .contributor, form: []),
         Route(method: .get, path: "/admin/media/MEDIA", minimum: .contributor, form: []),
         Route(method: .get, path: "/admin/media/file/FILENAME", minimum: .contributor, form: []),
+        Route(method: .get, path: "/admin/media/choose", minimum: .contributor, form: []),
         Route(
             method: .post, path: "/admin/media", minimum: .contributor, form: [("alt", "Three red pixels")],
             file: ("pixels.png", NewsroomMediaAndSchedulingTests.png)),

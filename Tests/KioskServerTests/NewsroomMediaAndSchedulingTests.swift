@@ -17,14 +17,22 @@ struct NewsroomMediaAndSchedulingTests {
 
     /// A multipart body with the form's fields and a file.
     static func multipart(_ fields: [(String, String)], file: [UInt8], fileName: String) -> (ByteBuffer, String) {
+        multipart(fields, files: [(fileName, file)])
+    }
+
+    /// A multipart body with the form's fields and several files in the field `file`.
+    static func multipart(_ fields: [(String, String)], files: [(name: String, bytes: [UInt8])]) -> (ByteBuffer, String) {
         let boundary = "----kiosk-test-boundary"
         var body = ByteBuffer()
         for (name, value) in fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: image/png\r\n\r\n")
-        body.writeBytes(file)
-        body.writeString("\r\n--\(boundary)--\r\n")
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: image/png\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
         return (body, "multipart/form-data; boundary=\(boundary)")
     }
 
@@ -76,6 +84,65 @@ struct NewsroomMediaAndSchedulingTests {
             #expect(String(buffer: noAlt.body).contains("Describe the image in its alt text"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: site.mediaFolder.path).sorted() == files.sorted())
             #expect(try await site.publication.store.mediaLibrary(search: "", page: PageRequest(number: 1, size: 10)!).totalItems == 1)
+        }
+    }
+
+    @Test("several files upload together with the form's text, a bad one named with those before it kept; the media desk's script gets JSON")
+    func severalFiles() async throws {
+        let site = try await TestSite.make(maximumUploadBytes: 2 << 20)
+        try await site.application.test(.router) { client in
+            var contributor = try await site.visitor(.contributor, client: client)
+            let pictures = [("a.gif", try MediaRenditionTests.image("anim.gif")), ("b.png", try MediaRenditionTests.image("transparent.png"))]
+            let (body, type) = Self.multipart([("csrf", contributor.csrf), ("alt", "Quay pictures"), ("credit", "Test Studio")], files: pictures)
+            let both = try await contributor.send(client, .post, "/admin/media", body: body, contentType: type)
+            #expect(both.status == .seeOther && both.headers[.location] == "/admin/media?done=uploaded")
+            let stored = try await site.store.mediaLibrary(search: "Quay pictures", page: PageRequest(number: 1, size: 5)!).items.map(\.media)
+            #expect(stored.count == 2 && stored.allSatisfy { $0.credit == "Test Studio" })
+
+            let (mixed, mixedType) = Self.multipart(
+                [("csrf", contributor.csrf), ("alt", "Mixed batch")], files: [("good.png", Self.png), ("notes.jpg", Array("plain words".utf8))])
+            let refused = try await contributor.send(client, .post, "/admin/media", body: mixed, contentType: mixedType)
+            #expect(refused.status == .unprocessableContent)
+            let page = String(buffer: refused.body)
+            #expect(page.contains("“notes.jpg”:") && page.contains("The 1 file(s) before it were uploaded."), "\(page.prefix(0))")
+            #expect(try await site.store.mediaLibrary(search: "Mixed batch", page: PageRequest(number: 1, size: 5)!).totalItems == 1)
+
+            let tooMany = Self.multipart([("csrf", contributor.csrf), ("alt", "Many")], files: Array(repeating: ("p.png", Self.png), count: 21))
+            let many = try await contributor.send(client, .post, "/admin/media", body: tooMany.0, contentType: tooMany.1)
+            #expect(many.status == .unprocessableContent && String(buffer: many.body).contains("Upload at most 20 files at once."))
+
+            let json: HTTPFields = [.accept: "application/json"]
+            let (one, oneType) = Self.multipart([("csrf", contributor.csrf), ("alt", "A single red dot")], files: [("dot.png", try MediaRenditionTests.image("deep.png"))])
+            let created = try await contributor.send(client, .post, "/admin/media", body: one, contentType: oneType, headers: json)
+            #expect(created.status == .created && created.headers[.contentType] == "application/json")
+            let answer = try JSONDecoder().decode([String: String].self, from: Data(String(buffer: created.body).utf8))
+            #expect(answer["href"]?.hasPrefix("/admin/media/") == true && answer["thumbnail"]?.hasPrefix("/admin/media/file/") == true)
+            let (bad, badType) = Self.multipart([("csrf", contributor.csrf), ("alt", "")], files: [("dot.png", Self.png)])
+            let problem = try await contributor.send(client, .post, "/admin/media", body: bad, contentType: badType, headers: json)
+            #expect(problem.status == .unprocessableContent)
+            #expect(try JSONDecoder().decode([String: String].self, from: Data(String(buffer: problem.body).utf8))["message"]?.contains("alt text") == true)
+        }
+    }
+
+    @Test("the editor's image chooser gets a page of the library as JSON, searched by its text")
+    func chooser() async throws {
+        let site = try await TestSite.make()
+        try await site.application.test(.router) { client in
+            var contributor = try await site.visitor(.contributor, client: client)
+            #expect(try await Self.upload(&contributor, client, Self.png).status == .seeOther)
+            let reply = try await contributor.send(client, .get, "/admin/media/choose?q=pixels+of+red")
+            #expect(reply.status == .ok && reply.headers[.contentType] == "application/json")
+            let page = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: reply.body).utf8)) as? [String: Any])
+            let items = try #require(page["items"] as? [[String: Any]])
+            #expect(items.count == 1 && page["next"] == nil, "no next page")
+            let item = try #require(items.first)
+            #expect(item["alt"] as? String == "Three pixels of red" && item["caption"] as? String == "A tiny test image." && item["credit"] as? String == "Test Studio")
+            #expect((item["address"] as? String)?.hasPrefix("/media/") == true && (item["address"] as? String)?.hasSuffix(".png") == true)
+            let library = String(buffer: try await contributor.send(client, .get, "/admin/media?q=Three+pixels").body)
+            #expect(library.contains("<p class=\"count\">1 image(s)</p>"), "a search form's + is a space")
+            let none = try await contributor.send(client, .get, "/admin/media/choose?q=nothing%20like%20this")
+            #expect(String(buffer: none.body) == #"{"items":[]}"#)
+            #expect(try await contributor.send(client, .get, "/admin/media/choose?page=0").status == .badRequest)
         }
     }
 

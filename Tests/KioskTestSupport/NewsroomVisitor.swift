@@ -26,9 +26,9 @@ public struct NewsroomVisitor: Sendable {
     /// Sends a request with this visitor's cookies and keeps any cookies the answer sets.
     public mutating func send(
         _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, form: [(String, String)]? = nil,
-        body: ByteBuffer? = nil, contentType: String? = nil
+        body: ByteBuffer? = nil, contentType: String? = nil, headers extra: HTTPFields = [:]
     ) async throws -> TestResponse {
-        var headers = HTTPFields()
+        var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         var payload = body
         if let form {

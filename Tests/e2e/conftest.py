@@ -216,11 +216,18 @@ class NewsroomServer:
             cwd=REPO_ROOT, input=stdin, capture_output=True, text=True, timeout=300,
         )
 
-    def prepare(self) -> None:
-        """Fills the database with the demo publication (which brings its own demo accounts) and adds ours."""
-        demo = self.kiosk("demo")
-        if demo.returncode != 0:
-            pytest.fail(f"`kiosk demo` exited with {demo.returncode}:\n{demo.stdout}{demo.stderr}", pytrace=False)
+    def prepare(self, demo_copy: Path | None = None) -> None:
+        """Fills the database with the demo publication (which brings its own demo accounts) and adds ours.
+
+        Given `demo_copy` (the session's `demo_database`), the database starts as a copy of it, every
+        image's renditions made; otherwise `kiosk demo` makes it, and the server makes the renditions.
+        """
+        if demo_copy is not None:
+            copy_database(demo_copy, self.database)
+        else:
+            demo = self.kiosk("demo")
+            if demo.returncode != 0:
+                pytest.fail(f"`kiosk demo` exited with {demo.returncode}:\n{demo.stdout}{demo.stderr}", pytrace=False)
         user = self.kiosk("user", "create", "--email", ADMIN_EMAIL, "--name", ADMIN_NAME, "--role", "admin", stdin=ADMIN_PASSWORD + "\n")
         if user.returncode != 0:
             pytest.fail(f"`kiosk user create` exited with {user.returncode}:\n{user.stdout}{user.stderr}", pytrace=False)
@@ -276,9 +283,11 @@ def admin_token(base: str, name: str = "integration") -> str:
 
 
 @contextlib.contextmanager
-def _running_newsroom(kiosk_bin: str, workdir: Path):
+def _running_newsroom(kiosk_bin: str, workdir: Path, demo_database: Path):
     server = NewsroomServer(kiosk_bin, workdir)
-    server.prepare()
+    # A copy with renditions made: a server making the demo's renditions in the background would
+    # hold pages' image requests (the original's address waits for its first rendition) for seconds.
+    server.prepare(demo_database)
     server.start()
     try:
         yield server
@@ -287,16 +296,16 @@ def _running_newsroom(kiosk_bin: str, workdir: Path):
 
 
 @pytest.fixture
-def fresh_newsroom(kiosk_bin: str, tmp_path: Path):
+def fresh_newsroom(kiosk_bin: str, demo_database: Path, tmp_path: Path):
     """A newsroom server for one test alone, which the test may stop and start again."""
-    with _running_newsroom(kiosk_bin, tmp_path) as server:
+    with _running_newsroom(kiosk_bin, tmp_path, demo_database) as server:
         yield server
 
 
 @pytest.fixture(scope="module")
-def newsroom(kiosk_bin: str, tmp_path_factory: pytest.TempPathFactory):
+def newsroom(kiosk_bin: str, demo_database: Path, tmp_path_factory: pytest.TempPathFactory):
     """A newsroom server shared by the tests of one module; tests must not stop it."""
-    with _running_newsroom(kiosk_bin, tmp_path_factory.mktemp("newsroom")) as server:
+    with _running_newsroom(kiosk_bin, tmp_path_factory.mktemp("newsroom"), demo_database) as server:
         yield server
 
 

@@ -7,6 +7,9 @@ they are printed and written to test-artifacts/axe/ for review.
 from __future__ import annotations
 
 import json
+import re
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -61,3 +64,27 @@ def test_no_serious_accessibility_violations(any_page: Page, device: str, name: 
     assert not blocking, (
         f"axe found {len(blocking)} serious/critical violation(s) on {path} at {device} width:\n{describe(blocking)}"
     )
+
+
+def demo_article_paths(base_url: str) -> list[str]:
+    """Every article the demo publishes, from the sitemaps."""
+    def locations(path: str) -> list[str]:
+        with urllib.request.urlopen(base_url + path, timeout=20) as response:
+            return [urllib.parse.urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", response.read().decode())]
+    return sorted({path for sitemap in locations("/sitemap.xml") for path in locations(sitemap) if path.startswith("/articles/")})
+
+
+def test_no_serious_accessibility_violations_in_any_demo_article(any_page: Page, device: str, base_url: str) -> None:
+    """Must show #6 of issue 14: the article pages above are checked whole; here every other demo
+    article's main content (its text, tables, figures and pictures: the rest of the page is the same
+    on every article) is checked, at both widths."""
+    paths = demo_article_paths(base_url)
+    assert len(paths) >= 60, paths
+    failures = []
+    for path in paths:
+        response = any_page.goto(path)
+        assert response is not None and response.status == 200, path
+        blocking = [v for v in _axe.run(any_page, context="main").response["violations"] if v.get("impact") in BLOCKING]
+        if blocking:
+            failures.append(f"{path}:\n{describe(blocking)}")
+    assert not failures, f"axe found serious/critical violations at {device} width:\n" + "\n".join(failures)

@@ -21,7 +21,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from conftest import ADMIN_EMAIL, ADMIN_NAME, ADMIN_PASSWORD, REPO_ROOT, NewsroomServer
-from test_newsroom import action_button, newsroom_page, sign_in, write_draft
+from test_newsroom import action_button, choose_from_library, newsroom_page, sign_in, write_draft
 
 FIXTURES = REPO_ROOT / "Tests" / "fixtures" / "images"
 ALT = "Fishing boats moored along a stone quay"
@@ -176,3 +176,48 @@ def test_bombs_and_documents_named_like_images_are_refused_in_bounded_memory(fre
     status = Path(f"/proc/{server.process.pid}/status").read_text()
     peak_kb = int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1))
     assert peak_kb < 300 * 1024, f"peak resident memory {peak_kb // 1024} MB"
+
+
+def test_the_media_desk_uploads_several_files_with_progress_and_the_editor_places_them_from_the_grid(
+    fresh_newsroom: NewsroomServer, open_context
+) -> None:
+    server = fresh_newsroom
+    page = newsroom_page(open_context, server)
+    sign_in(page, ADMIN_EMAIL, ADMIN_PASSWORD)
+    page.goto("/admin/media")
+    form = page.locator("form[data-multi-upload]")
+    form.locator("[name=file]").set_input_files([str(FIXTURES / name) for name in ("cmyk.jpg", "transparent.png", "pdf-named.jpg")])
+    expect(form.locator(".shared-alt")).to_be_hidden()
+    form.get_by_label("Alt text for cmyk.jpg").fill("Cranes over the container terminal")
+    form.get_by_label("Alt text for transparent.png").fill("The harbour board emblem")
+    form.get_by_label("Alt text for pdf-named.jpg").fill("A document dressed as a photograph")
+    form.locator("[name=credit]").fill("Photo: Test Desk")
+    form.get_by_role("button", name="Upload").click()
+    expect(form.locator(".upload-summary")).to_have_text("2 image(s) uploaded; 1 refused: correct them and upload again.", timeout=30_000)
+    rows = form.locator(".upload-queue li")
+    for index in (0, 1):
+        assert rows.nth(index).locator("progress").evaluate("bar => bar.value") == 100
+        expect(rows.nth(index).get_by_role("link", name="Uploaded: open")).to_have_attribute("href", re.compile(r"^/admin/media/\d+$"))
+    expect(rows.nth(2)).to_contain_text("This file is not a JPEG, PNG, WebP or GIF image.")
+    page.goto("/admin/media?q=Test+Desk")
+    expect(page.locator(".count")).to_have_text("2 image(s)")
+
+    # The editor takes its top image from the library's grid and puts another in the text as a figure.
+    write_draft(page, "Harbour board redraws the night shifts", "Cranes will stop at ten.", "The board met on Tuesday.",
+                "Trade & Sanctions", "Cranes over the container terminal", first_author=ADMIN_NAME)
+    body = page.locator("form#editor textarea[name=body]")
+    body.press("End")
+    page.locator("form#editor .toolbar").get_by_role("button", name="Image").click()
+    choose_from_library(page, "The harbour board emblem")
+    expect(body).to_have_value(re.compile(
+        r"^The board met on Tuesday\.\n\n:::figure\n!\[The harbour board emblem\]\(/media/[0-9a-f]{32}\.png\)\nCredit: Photo: Test Desk\n:::\n\n$"))
+    action_button(page, "save").click()
+    expect(page).to_have_url(re.compile(r"/admin/articles/\d+\?done=saved$"))
+    slug = page.locator("form#editor [name=slug]").input_value()
+    action_button(page, "publish").click()
+    expect(page.locator(".heading-row .state")).to_have_text("Published")
+    status, _, html = get(server.url + f"/articles/{slug}")
+    text = html.decode()
+    assert status == 200
+    assert re.search(r'<figure class="body-figure">(<picture>.*?)?<img src="/media/[^"]+" [^>]*width="\d+" height="\d+"[^>]*alt="The harbour board emblem"', text), text
+    assert '<span class="credit">Photo: Test Desk</span>' in text

@@ -125,11 +125,28 @@ def write_draft(page: Page, title: str, dek: str, body: str, section: str, image
     # The first byline slot starts with the writer's own author profile.
     expect(editor.locator("select[name=authors]").first.locator("option:checked")).to_have_text(first_author)
     if image_alt is not None:
-        editor.locator("select[name=top_media]").select_option(label=image_alt)
+        choose_top_image(page, image_alt)
     editor.get_by_role("button", name="Create draft").click()
     expect(page).to_have_url(re.compile(r"/admin/articles/\d+\?done=created$"))
     expect(state(page)).to_have_text("Draft")
     return int(re.search(r"/admin/articles/(\d+)", page.url).group(1))
+
+
+def choose_from_library(page: Page, alt: str) -> None:
+    """Picks the image described by `alt` in the open image chooser, found by searching its text."""
+    dialog = page.get_by_role("dialog", name="Choose an image")
+    expect(dialog).to_be_visible()
+    dialog.get_by_label("Search alt text, caption and credit").fill(alt)
+    expect(dialog.locator(".chooser-status")).to_have_text("1 image(s) shown.")
+    dialog.get_by_role("button", name=alt, exact=True).click()
+    expect(dialog).to_be_hidden()
+
+
+def choose_top_image(page: Page, alt: str) -> None:
+    """Picks the top image from the library's grid in the editor, as an editor does."""
+    page.get_by_role("button", name="Choose from the library").click()
+    choose_from_library(page, alt)
+    expect(page.locator(".chosen-image")).to_have_text(alt)
 
 
 def state(page: Page):

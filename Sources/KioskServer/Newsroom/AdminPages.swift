@@ -86,6 +86,14 @@ struct Choice {
     let selected: Bool
 }
 
+/// An option of the top image field, with the small copy the image chooser shows for it.
+struct ImageChoice {
+    let value: String
+    let label: String
+    let selected: Bool
+    let thumbnail: String
+}
+
 /// A message page.
 struct MessageView {
     let layout: AdminLayout

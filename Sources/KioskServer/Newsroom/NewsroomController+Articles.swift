@@ -35,7 +35,7 @@ extension NewsroomController {
             authorID: query.get("author", as: Int64.self).map(Author.ID.init),
             seriesID: query.get("series", as: Int64.self).map(Series.ID.init),
             ownerID: visitor.user.role == .contributor ? visitor.user.id : nil,
-            titleSearch: String((query.get("q") ?? "").prefix(200)))
+            titleSearch: String((request.formQueryValue("q") ?? "").prefix(200)))
         guard let pageRequest = PageRequest(query: query.get("page"), size: Self.articlesPerPage) else { throw NewsroomRefusal.notFound }
         let page = try await store.newsroomArticles(filter, page: pageRequest)
         let taxonomy = try await store.taxonomy()
@@ -241,14 +241,14 @@ extension NewsroomController {
     }
 
     /// The choices of a top image: none, or one of the 200 newest images (and the chosen one, however old).
-    func topImageChoices(selected: Int64?) async throws -> [Choice] {
+    func topImageChoices(selected: Int64?) async throws -> [ImageChoice] {
         let library = try await store.mediaLibrary(search: "", page: PageRequest(number: 1, size: 200)!)
         var images = library.items.map(\.media)
         if let selected, !images.contains(where: { $0.id.rawValue == selected }), let media = try await store.media(Media.ID(selected)) {
             images.insert(media, at: 0)
         }
-        return [Choice(value: "", label: "No top image", selected: selected == nil)]
-            + images.map { Choice(value: String($0.id.rawValue), label: $0.alt, selected: $0.id.rawValue == selected) }
+        return [ImageChoice(value: "", label: "No top image", selected: selected == nil, thumbnail: "")]
+            + images.map { ImageChoice(value: String($0.id.rawValue), label: $0.alt, selected: $0.id.rawValue == selected, thumbnail: Self.thumbnail($0)) }
     }
 
     // MARK: Preview
@@ -451,7 +451,7 @@ struct EditorView {
     let topics: [Choice]
     let series: [Choice]
     let authorSlots: [AuthorSlot]
-    let images: [Choice]
+    let images: [ImageChoice]
     let wordCount: Int
     let scheduleValue: String
     let timeZone: String

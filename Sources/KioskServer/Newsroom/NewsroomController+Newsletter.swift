@@ -209,7 +209,7 @@ struct NewsletterDesk<Store: PublicationStore>: Sendable {
         let query = request.uri.queryParameters
         let newsletters = try await store.newsletters()
         let filter = SubscriberFilter(
-            search: String((query.get("q") ?? "").prefix(200)), status: query.get("status").flatMap(SubscriberStatus.init(rawValue:)),
+            search: String((request.formQueryValue("q") ?? "").prefix(200)), status: query.get("status").flatMap(SubscriberStatus.init(rawValue:)),
             newsletterID: query.get("newsletter", as: Int64.self).map(Newsletter.ID.init))
         guard let pageRequest = PageRequest(query: query.get("page"), size: 50) else { throw NewsroomRefusal.notFound }
         let page = try await store.subscribers(filter, page: pageRequest)

@@ -249,6 +249,6 @@ struct PageEditorView {
     let isPublished: Bool
     let publicURL: String?
     let placements: [Choice]
-    let images: [Choice]
+    let images: [ImageChoice]
     let wordCount: Int
 }

@@ -14,6 +14,7 @@ extension NewsroomController {
     func addMediaRoutes(to admin: RouterGroup<KioskRequestContext>) {
         admin.get("media", use: mediaPage)
         admin.post("media", use: upload)
+        admin.get("media/choose", use: chooseMedia)
         admin.get("media/:id", use: mediaItemPage)
         admin.post("media/:id", use: updateMedia)
         admin.post("media/:id/delete", use: deleteMedia)
@@ -42,7 +43,7 @@ extension NewsroomController {
 
     private func mediaList(_ request: Request, _ visitor: SignedIn, error: String?, status: HTTPResponse.Status) async throws -> Response {
         let query = request.uri.queryParameters
-        let search = String((query.get("q") ?? "").prefix(200))
+        let search = String((request.formQueryValue("q") ?? "").prefix(200))
         guard let pageRequest = PageRequest(query: query.get("page"), size: Self.mediaPerPage) else { throw NewsroomRefusal.notFound }
         let page = try await store.mediaLibrary(search: search, page: pageRequest)
         let view = MediaListView(
@@ -50,7 +51,7 @@ extension NewsroomController {
             search: search, maximumMB: media.maximumBytes >> 20,
             items: page.items.map { item in
                 MediaRow(
-                    id: item.media.id.rawValue, href: NewsroomPaths.media + "/\(item.media.id)", src: item.media.madeRenditions?.fallback(atLeast: 320).path ?? NewsroomPaths.mediaFile(item.media.fileName),
+                    id: item.media.id.rawValue, href: NewsroomPaths.media + "/\(item.media.id)", src: Self.thumbnail(item.media),
                     alt: item.media.alt, caption: item.media.caption, credit: item.media.credit,
                     size: "\(item.media.width) × \(item.media.height)", uses: item.usageCount)
             },
@@ -60,33 +61,81 @@ extension NewsroomController {
         return pages.page("media", view, status: status)
     }
 
+    /// The most files one upload request may carry (the media desk's script sends them one by one).
+    static var filesPerUpload: Int { 20 }
+
+    /// Stores the request's image files, each with the form's alt text, caption and credit. A form
+    /// is answered with the new image's page (or the library, for several); the media desk's
+    /// script, which sends each file on its own to show its progress, asks for JSON instead.
     @Sendable func upload(_ request: Request, context: KioskRequestContext) async throws -> Response {
         let visitor = try await auth.require(request, role: .contributor)
+        let answersScript = request.headers[.accept]?.contains("application/json") == true
+        func refuse(_ message: String, _ status: HTTPResponse.Status) async throws -> Response {
+            if answersScript { return Self.json(["message": message], status: status) }
+            return try await mediaList(request, visitor, error: message, status: status)
+        }
         let parts: [FormPart]
         do {
             parts = try await MultipartForm.read(request, limit: media.maximumBytes)
         } catch let error as ValidationError {
-            return try await mediaList(request, visitor, error: error.message, status: .contentTooLarge)
+            return try await refuse(error.message, .contentTooLarge)
         }
         func field(_ name: String) -> String { parts.first { $0.name == name }.map { String(decoding: $0.body, as: UTF8.self) } ?? "" }
         guard constantTimeEquals(field("csrf"), visitor.csrfToken) else { throw NewsroomRefusal.badCSRFToken }
+        let files = parts.filter { $0.name == "file" && !$0.body.isEmpty }
+        var created: [Media] = []
         do {
-            guard let file = parts.first(where: { $0.name == "file" }), !file.body.isEmpty else {
-                throw ValidationError(field: "file", message: "Choose an image file to upload.")
+            guard !files.isEmpty else { throw ValidationError(field: "file", message: "Choose an image file to upload.") }
+            guard files.count <= Self.filesPerUpload else {
+                throw ValidationError(field: "file", message: "Upload at most \(Self.filesPerUpload) files at once.")
             }
-            guard file.body.count <= media.maximumBytes else {
-                throw ValidationError(field: "file", message: "The file is larger than the limit of \(media.maximumBytes >> 20) MB.")
+            let alt = try Self.limited(field("alt"), "alt text")
+            let caption = try Self.limited(field("caption"), "caption")
+            let credit = try Self.limited(field("credit"), "credit")
+            for file in files {
+                do {
+                    created.append(try await media.add(file.body) { fileName, info in
+                        try NewMedia(
+                            fileName: fileName, contentType: info.format.contentType, width: info.width, height: info.height,
+                            alt: alt, caption: caption, credit: credit)
+                    })
+                } catch let error as ValidationError where files.count > 1 {
+                    let stored = created.isEmpty ? "" : " The \(created.count) file(s) before it were uploaded."
+                    throw ValidationError(field: "file", message: "“\(file.fileName ?? "A file")”: \(error.message)\(stored)")
+                }
             }
-            let created = try await media.add(file.body) { fileName, info in
-                try NewMedia(
-                    fileName: fileName, contentType: info.format.contentType, width: info.width, height: info.height,
-                    alt: Self.limited(field("alt"), "alt text"), caption: Self.limited(field("caption"), "caption"),
-                    credit: Self.limited(field("credit"), "credit"))
-            }
-            return done(NewsroomPaths.media + "/\(created.id)", "uploaded")
         } catch let error as ValidationError {
-            return try await mediaList(request, visitor, error: error.message, status: .unprocessableContent)
+            return try await refuse(error.message, .unprocessableContent)
         }
+        if answersScript, let image = created.first {
+            return Self.json(["id": String(image.id.rawValue), "href": NewsroomPaths.media + "/\(image.id)", "thumbnail": Self.thumbnail(image)], status: .created)
+        }
+        return created.count == 1 ? done(NewsroomPaths.media + "/\(created[0].id)", "uploaded") : done(NewsroomPaths.media, "uploaded")
+    }
+
+    /// A page of the library as JSON, newest first, for the editor's image chooser.
+    @Sendable func chooseMedia(_ request: Request, context: KioskRequestContext) async throws -> Response {
+        _ = try await auth.require(request, role: .contributor)
+        let query = request.uri.queryParameters
+        guard let pageRequest = PageRequest(query: query.get("page"), size: Self.mediaPerPage) else {
+            return Self.json(["message": "The page is a whole number from 1."], status: .badRequest)
+        }
+        let page = try await store.mediaLibrary(search: String((request.formQueryValue("q") ?? "").prefix(200)), page: pageRequest)
+        let choices = MediaChoices(
+            items: page.items.map { item in
+                MediaChoice(
+                    id: item.media.id.rawValue, address: SitePaths.media(item.media.fileName), thumbnail: Self.thumbnail(item.media),
+                    alt: item.media.alt, caption: item.media.caption, credit: item.media.credit)
+            },
+            next: page.hasNext ? page.number + 1 : nil)
+        return Response(
+            status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(choices))))
+    }
+
+    /// A small copy of `image` for the newsroom's grids: its 320-pixel rendition, or the original until made.
+    static func thumbnail(_ image: Media) -> String {
+        image.madeRenditions?.fallback(atLeast: 320).path ?? NewsroomPaths.mediaFile(image.fileName)
     }
 
     @Sendable func mediaItemPage(_ request: Request, context: KioskRequestContext) async throws -> Response {
@@ -314,6 +363,25 @@ struct MediaRow {
     let credit: String
     let size: String
     let uses: Int
+}
+
+/// A page of the library for the editor's image chooser.
+struct MediaChoices: Encodable {
+    /// The images, newest first.
+    let items: [MediaChoice]
+    /// The next page's number; left out on the last.
+    let next: Int?
+}
+
+/// One image the editor can choose: what a figure block or the top image field needs.
+struct MediaChoice: Encodable {
+    let id: Int64
+    /// The original's public address, as a figure block in the text names it.
+    let address: String
+    let thumbnail: String
+    let alt: String
+    let caption: String
+    let credit: String
 }
 
 /// The media library page.

@@ -101,6 +101,15 @@ extension PostgresStore {
         }
     }
 
+    /// The size in bytes of each rendition in `names` that is stored, by name, without reading them.
+    public func renditionLengths(named names: [String]) async throws -> [String: Int] {
+        guard !names.isEmpty else { return [:] }
+        return try await read { connection in
+            let rows = try await connection.rows("SELECT name, octet_length(bytes) AS size FROM media_rendition WHERE name = ANY(\(names))")
+            return Dictionary(uniqueKeysWithValues: try rows.map { (try $0.get("name", as: String.self), Int(try $0.get("size", as: Int32.self))) })
+        }
+    }
+
     /// The type and bytes of the rendition named `name`, or `nil`.
     public func rendition(named name: String) async throws -> StoredRendition? {
         try await read { connection in

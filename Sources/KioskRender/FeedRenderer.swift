@@ -12,10 +12,24 @@ public struct FeedRenderer: Sendable {
     /// The copy of `media` feeds carry: its JPEG or PNG rendition at least `imageWidth` wide once
     /// made, the original's address (which leads to one) until then; with its absolute address, type and size.
     func feedImage(_ media: Media) -> (url: String, type: String, width: Int, height: Int) {
-        guard let copy = media.madeRenditions?.fallback(atLeast: Self.imageWidth) else {
+        guard let copy = Self.feedCopy(of: media) else {
             return (absolute(SitePaths.media(media.fileName)), media.contentType, media.width, media.height)
         }
         return (absolute(copy.path), copy.encoding.contentType, copy.width, copy.height)
+    }
+
+    /// The length in bytes of the copy of `media` feeds carry, when `lengths` (by rendition name) has it.
+    static func feedImageLength(_ media: Media, in lengths: [String: Int]) -> Int? {
+        feedCopy(of: media).flatMap { lengths[$0.name] }
+    }
+
+    private static func feedCopy(of media: Media) -> Rendition? {
+        media.madeRenditions?.fallback(atLeast: imageWidth)
+    }
+
+    /// The names of the renditions `content`'s feed shows, whose lengths `feed` writes when given them.
+    public static func imageNames(in content: FeedContent) -> [String] {
+        content.entries.compactMap { $0.summary.topMedia.flatMap(feedCopy(of:))?.name }
     }
 
     /// Absolute base of public URLs, without trailing slash.
@@ -26,20 +40,21 @@ public struct FeedRenderer: Sendable {
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
     }
 
-    /// The feed of `content` in `format`.
-    public func feed(_ content: FeedContent, format: FeedFormat, site: SiteContext) -> String {
+    /// The feed of `content` in `format`; `imageLengths` are the byte lengths of its images' renditions
+    /// (`imageNames(in:)`), by name, for the enclosures.
+    public func feed(_ content: FeedContent, format: FeedFormat, site: SiteContext, imageLengths: [String: Int]) -> String {
         let title = content.title.map { "\($0) — \(site.settings.name)" } ?? site.settings.name
         let description = content.description.isEmpty ? site.settings.description : content.description
         switch format {
-        case .rss: return rss(content, title: title, description: description, site: site)
-        case .atom: return atom(content, title: title, description: description, site: site)
+        case .rss: return rss(content, title: title, description: description, site: site, imageLengths: imageLengths)
+        case .atom: return atom(content, title: title, description: description, site: site, imageLengths: imageLengths)
         case .json: return json(content, title: title, description: description, site: site)
         }
     }
 
     // MARK: RSS 2.0
 
-    private func rss(_ content: FeedContent, title: String, description: String, site: SiteContext) -> String {
+    private func rss(_ content: FeedContent, title: String, description: String, site: SiteContext, imageLengths: [String: Int]) -> String {
         let zone = TimeZone(identifier: site.settings.timeZone) ?? .gmt
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -73,8 +88,9 @@ public struct FeedRenderer: Sendable {
             }
             if let media = article.topMedia {
                 let image = feedImage(media)
+                let fileSize = Self.feedImageLength(media, in: imageLengths).map { " fileSize=\"\($0)\"" } ?? ""
                 xml += """
-                    <media:content url="\(x(image.url))" type="\(x(image.type))" medium="image" width="\(image.width)" height="\(image.height)">
+                    <media:content url="\(x(image.url))" type="\(x(image.type))" medium="image" width="\(image.width)" height="\(image.height)"\(fileSize)>
                     <media:description type="plain">\(x(media.alt))</media:description>
                     </media:content>
 
@@ -87,7 +103,7 @@ public struct FeedRenderer: Sendable {
 
     // MARK: Atom 1.0
 
-    private func atom(_ content: FeedContent, title: String, description: String, site: SiteContext) -> String {
+    private func atom(_ content: FeedContent, title: String, description: String, site: SiteContext, imageLengths: [String: Int]) -> String {
         let zone = TimeZone(identifier: site.settings.timeZone) ?? .gmt
         let updated = content.entries.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 0)
         var xml = """
@@ -120,7 +136,8 @@ public struct FeedRenderer: Sendable {
             }
             if let media = article.topMedia {
                 let image = feedImage(media)
-                xml += "<link rel=\"enclosure\" type=\"\(x(image.type))\" href=\"\(x(image.url))\"/>\n"
+                let length = Self.feedImageLength(media, in: imageLengths).map { " length=\"\($0)\"" } ?? ""
+                xml += "<link rel=\"enclosure\" type=\"\(x(image.type))\" href=\"\(x(image.url))\"\(length)/>\n"
             }
             xml += "</entry>\n"
         }

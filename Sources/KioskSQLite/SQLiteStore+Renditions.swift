@@ -105,6 +105,16 @@ extension SQLiteStore {
         }
     }
 
+    /// The size in bytes of each rendition in `names` that is stored, by name, without reading them.
+    public func renditionLengths(named names: [String]) async throws -> [String: Int] {
+        guard !names.isEmpty else { return [:] }
+        return try await read { db in
+            let marks = Array(repeating: "?", count: names.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: "SELECT name, length(bytes) AS size FROM media_rendition WHERE name IN (\(marks))", arguments: StatementArguments(names))
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["name"], $0["size"]) })
+        }
+    }
+
     /// The type and bytes of the rendition named `name`, or `nil`.
     public func rendition(named name: String) async throws -> StoredRendition? {
         try await read { db in

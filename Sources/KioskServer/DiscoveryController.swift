@@ -60,7 +60,8 @@ struct DiscoveryController<Store: PublicationStore> {
     private func feed(_ scope: FeedScope, format: FeedFormat, movedPath: (@Sendable (Slug) -> String)? = nil) async throws -> PageOutcome {
         switch try await store.feed(scope, limit: Self.feedLength) {
         case .found(let content):
-            return .document(feeds.feed(content, format: format, site: try await site.current()), contentType: format.contentType)
+            let lengths = try await store.renditionLengths(named: FeedRenderer.imageNames(in: content))
+            return .document(feeds.feed(content, format: format, site: try await site.current(), imageLengths: lengths), contentType: format.contentType)
         case .moved(let slug):
             guard let movedPath else { throw HTTPError(.notFound) }
             return .redirect(to: SitePaths.feed(of: movedPath(slug), format: format))

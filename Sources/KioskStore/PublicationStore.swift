@@ -102,6 +102,8 @@ public protocol RenditionStore: Sendable {
     func rendition(named name: String) async throws -> StoredRendition?
     /// Whether the rendition named `name` is stored, without reading it.
     func hasRendition(named name: String) async throws -> Bool
+    /// The size in bytes of each rendition in `names` that is stored, by name, without reading them.
+    func renditionLengths(named names: [String]) async throws -> [String: Int]
     /// Images whose renditions were never asked for (stored before Kiosk made them), oldest first, at most `limit`.
     func mediaWithoutRenditions(limit: Int) async throws -> [Media]
 }

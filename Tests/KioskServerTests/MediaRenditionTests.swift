@@ -194,4 +194,25 @@ struct MediaRenditionTests {
             #expect(page.contains("<img src=\"/media/no-such-image.jpg\" alt=\"Gone\" />"), "an address the library does not hold is left alone")
         }
     }
+
+    @Test("feeds carry the top image's rendition with its type, size and length in bytes")
+    func feedImageLength() async throws {
+        let site = try await TestSite.make(maximumUploadBytes: 2 << 20)
+        try await site.application.test(.router) { client in
+            var editor = try await site.visitor(.editor, client: client)
+            #expect(try await Self.upload(&editor, client, "cmyk.jpg").status == .seeOther)
+            #expect(await site.renditionMaker.makeNext())
+            let photo = try #require(try await site.store.mediaLibrary(search: "harbour at dusk", page: PageRequest(number: 1, size: 5)!).items.first?.media)
+            var content = try #require(site.publication.articles.values.first).content
+            content.slug = try Slug("harbour-in-feeds")
+            content.topMediaID = photo.id
+            _ = try await site.store.createArticle(content, status: .published, publishedAt: site.clock.now + 60, now: site.clock.now + 60)
+            let copy = try #require(photo.madeRenditions?.fallback(atLeast: 960))
+            let length = try #require(try await site.store.rendition(named: copy.name)).bytes.count
+            let rss = String(buffer: try await client.execute(uri: "/feed.xml", method: .get).body)
+            #expect(rss.contains("<media:content url=\"https://gazette.example\(copy.path)\" type=\"image/jpeg\" medium=\"image\" width=\"\(copy.width)\" height=\"\(copy.height)\" fileSize=\"\(length)\">"))
+            let atom = String(buffer: try await client.execute(uri: "/feed.atom", method: .get).body)
+            #expect(atom.contains("<link rel=\"enclosure\" type=\"image/jpeg\" href=\"https://gazette.example\(copy.path)\" length=\"\(length)\"/>"))
+        }
+    }
 }

@@ -35,6 +35,8 @@ struct RenditionStoreContractTests {
         #expect(try await store.renditionNames(of: image.id) == Set(plan.all.map(\.name)))
         let stored = try await store.rendition(named: plan.largest.name)
         #expect(stored?.bytes == [9, 9, 9] && stored?.contentType == "image/jpeg")
+        #expect(try await store.renditionLengths(named: [plan.largest.name, "no-such-rendition.jpg"]) == [plan.largest.name: 3])
+        #expect(try await store.renditionLengths(named: []) == [:])
         #expect(try await store.media(image.id)?.renditionsMade == nil, "not recorded before it is finished")
 
         try await store.finishRenditions(image.id, key: plan.key, keeping: Set(plan.all.map(\.name)), node: "a")
